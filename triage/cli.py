@@ -344,6 +344,28 @@ def user_add(ctx, name, role, unit, password, data_dir, search_url):
     click.echo(f"user {name} ({role}) saved", err=True)
 
 
+@user.command("token")
+@click.argument("name")
+@data_options
+@click.pass_context
+def user_token(ctx, name, data_dir, search_url):
+    """Create an API token for a user (printed once; only its hash is stored)."""
+    import hashlib
+    import secrets
+
+    from triage.errors import InputError
+    from triage.store import Store
+
+    settings = settings_from(ctx, data_dir=data_dir)
+    store = Store(settings.db_path)
+    if store.get_user(name) is None:
+        raise InputError(f"no user {name!r}; create it with `triage user add`")
+    token = secrets.token_urlsafe(32)
+    store.add_token(name, hashlib.sha256(token.encode()).hexdigest())
+    store.audit("token_add", target=name)
+    click.echo(token)
+
+
 @cli.command()
 @click.argument("target", type=click.Path(file_okay=False, path_type=Path))
 @data_options
