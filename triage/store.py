@@ -134,8 +134,9 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
         self._write_lock = threading.Lock()
+        with self._write_lock:
+            self._conn().executescript(SCHEMA)
         with self._tx() as db:
-            db.executescript(SCHEMA)
             db.execute(
                 "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
