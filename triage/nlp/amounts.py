@@ -1,0 +1,153 @@
+"""Money in text: 2.3万元, 16万多元, 近1200万元, 七千二百元, 人民币叁万伍仟元整, 1200~1400元, 3.6万美元, 五百块钱,
+and bare 2.5万 when the words around it are about money. Counts (60亩, 3户, 138万件), percentages,
+phone and ID numbers are not money."""
+
+from __future__ import annotations
+
+import re
+
+from triage.nlp.numbers import CHINESE_NUMERAL_CHARS, parse_number
+from triage.petition import Amount
+
+_ARABIC = r"[0-9０-９](?:[0-9０-９,，]*[0-9０-９])?(?:[.．][0-9０-９]+)?"
+_CHINESE = f"[{CHINESE_NUMERAL_CHARS}]+"
+_MULT = "[十拾百佰千仟万萬亿億]"
+_NUM = f"(?:{_ARABIC}{_MULT}*|{_CHINESE})"
+_ABOUT_BEFORE = "近|约|大约|将近|接近|大概|估计|差不多"
+_OVER_BEFORE = "超过|逾|超|高达|达"
+_UNDER_BEFORE = "不到|不足|不超过|低于"
+_RANGE_SEP = "[~～〜\\-－—–至到]{1,2}"
+
+
+def build_amount_regex(currency_words: list[str]) -> re.Pattern[str]:
+    currencies = "|".join(sorted((re.escape(w) for w in currency_words if w != "人民币"), key=len, reverse=True))
+    return re.compile(
+        f"(?P<pre>人民币|RMB|(?:{_ABOUT_BEFORE})|(?:{_OVER_BEFORE})|(?:{_UNDER_BEFORE}))?"
+        f"(?:人民币)?"
+        f"(?P<num>{_NUM})"
+        f"(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_NUM}))?"
+        f"(?P<q1>多|余|来|几)?(?P<mult>{_MULT}*)(?P<q2>多|余)?"
+        f"(?P<cur>{currencies})"
+        f"(?P<post>整|左右|上下|以上|以下|之多|多)?"
+    )
+
+
+# Bare numbers with 万/亿 (2.5万) count as money when a money word is near.
+_BARE = re.compile(
+    f"(?P<pre>{_ABOUT_BEFORE}|{_OVER_BEFORE}|{_UNDER_BEFORE})?"
+    f"(?P<num>{_ARABIC}|[{CHINESE_NUMERAL_CHARS}]+)(?P<q1>多|余)?(?P<mult>[万亿]+)(?P<q2>多|余)?"
+    f"(?P<post>左右|以上|以下)?"
+)
+_MONEY_WORDS = re.compile(
+    "钱|款|金|资金|费|补贴|补助|补偿|工资|薪|贿|贪污|挪用|收受|索要|礼|现金|存款|价|元|经费|报酬|利润|好处|"
+    "罚|赔|债|贷|账|帐"
+)
+_NOT_MONEY_AFTER = re.compile(
+    "^(?:亩|平方|平米|米|公里|千米|吨|斤|公斤|克|户|人|名|个|件|份|次|台|辆|头|只|株|棵|套|间|册|本|篇|条|"
+    "字|号|年|月|日|天|岁|元素|多人|余人|余户|余亩|多亩|多户|余件|多件|余名|多名|册|部|位|家|所|座|项|笔|张|"
+    "%|％|‰|倍|成|千瓦|度|立方|方)"
+)
+_QUALIFIER_BEFORE = {
+    **{w: "about" for w in _ABOUT_BEFORE.split("|")},
+    **{w: "over" for w in _OVER_BEFORE.split("|")},
+    **{w: "under" for w in _UNDER_BEFORE.split("|")},
+}
+_QUALIFIER_AFTER = {"左右": "about", "上下": "about", "以上": "over", "之多": "over", "多": "over",
+                    "以下": "under", "余": "over", "来": "about", "几": "over"}
+
+
+def _qualifier(match: re.Match[str]) -> str:
+    if match.groupdict().get("num2"):
+        return "range"
+    for group in ("q1", "q2", "post"):
+        word = match.groupdict().get(group)
+        if word and word in _QUALIFIER_AFTER:
+            return _QUALIFIER_AFTER[word]
+    pre = match.group("pre")
+    if pre and pre in _QUALIFIER_BEFORE:
+        return _QUALIFIER_BEFORE[pre]
+    return "exact"
+
+
+def _value(number: str, mult: str) -> float | None:
+    return parse_number(number + (mult or ""))
+
+
+def _is_id_like(num: str) -> bool:
+    digits = re.sub(r"\D", "", num)
+    return len(digits) >= 11 and "." not in num
+
+
+def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, str]) -> list[Amount]:
+    found: list[Amount] = []
+    taken: list[tuple[int, int]] = []
+    for m in amount_re.finditer(text):
+        num, num2, mult, cur = m.group("num"), m.group("num2"), m.group("mult"), m.group("cur")
+        if _is_id_like(num):
+            continue
+        if cur == "块" and text[m.end():m.end() + 1] not in ("钱", "", "，", "。", "、", "；", " ", "的"):
+            continue  # 一块地, 三块牌子
+        if cur in ("元", "块") and not mult and re.fullmatch(f"[{CHINESE_NUMERAL_CHARS}]+", num) and len(num) == 1 \
+                and num in "一两":
+            # 一元 is money, but 一元化, 二元 rarely matter; keep only when followed by a boundary
+            if text[m.end():m.end() + 1] in ("化", "论", "制"):
+                continue
+        start = m.start()
+        pre = m.group("pre")
+        if pre and pre not in ("人民币", "RMB") and pre not in _QUALIFIER_BEFORE:
+            start = m.start("num")
+        # A preceding Chinese numeral glued onto a word (十分, 一万元 fine) is fine; an Arabic digit glued to
+        # letters is a code: A3区 is not money, but 3元 after a letter is rare; skip when preceded by a digit.
+        if start > 0 and text[start - 1].isdigit():
+            continue
+        value = _value(num, mult)
+        if value is None:
+            continue
+        qualifier = _qualifier(m)
+        low = high = value
+        if num2:
+            # 1200~1400元, 2至3万元 (the multiplier applies to both)
+            v2 = _value(num2, mult)
+            v1 = value
+            if v2 is None:
+                continue
+            if v1 > v2 and mult:
+                v1 = _value(num, "") or v1
+            low, high = min(v1, v2), max(v1, v2)
+            value = (low + high) / 2
+        end = m.end()
+        amount_text = text[start:end]
+        currency = currencies.get(cur, "CNY")
+        found.append(Amount(amount_text, value, currency, qualifier, low, high, start, end))
+        taken.append((start, end))
+    found.extend(_find_bare_amounts(text, taken))
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
+    out = []
+    for m in _BARE.finditer(text):
+        start, end = m.start(), m.end()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".．"):
+            continue
+        after = text[end:end + 3]
+        if _NOT_MONEY_AFTER.match(after) or after[:1] in CHINESE_NUMERAL_CHARS or after[:1].isdigit():
+            continue
+        if re.fullmatch(f"[{CHINESE_NUMERAL_CHARS}]+", m.group("num")) and len(m.group("num")) < 1:
+            continue
+        window = text[max(0, start - 12):start] + text[end:end + 6]
+        if not _MONEY_WORDS.search(window):
+            continue
+        if re.fullmatch("[万亿]", m.group("num") or ""):
+            continue
+        value = parse_number(m.group("num") + m.group("mult"))
+        if not value:
+            continue
+        pre = m.group("pre")
+        amount_start = start if pre else m.start("num")
+        qualifier = _qualifier(m)
+        out.append(Amount(text[amount_start:end], value, "CNY", qualifier, value, value, amount_start, end))
+    return out

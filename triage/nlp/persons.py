@@ -1,0 +1,474 @@
+"""Persons: names with their titles, levels, parts (accused, petitioner, other) and places.
+
+Works on the jieba segmentation and the character text together:
+
+1. titles of the title table are found in the text; the nearest body in front of each title (村党支部,
+   镇, 县民政局, 财政所, 市委 …) fixes its level, with the title's own level as the default;
+2. a name is read right after a title (村主任张建国), before a title in brackets (袁某(村主任)), after a
+   petitioner cue (我叫…, 举报人：…), or anywhere a segment starts with a surname and looks like a name:
+   anonymised forms (王某, 李某某, 王ＸＸ) always, full names when the dictionary does not know the word
+   as something else and the words around it say "person";
+3. a title with no name makes a person with ``name`` None (村支书、村主任、村会计相互勾结: three persons),
+   unless it is the first of a chain of titles ending in a name (原党组成员、副主席张永泽: one person);
+4. a person's part: petitioner by cue; accused by title or by a misconduct word near the mention;
+   other otherwise (村民张三, 私营企业主李某).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from triage.nlp.lexicon import Lexicon
+from triage.petition import Person, Place
+
+LEVEL_ORDER = ("unknown", "village", "township", "county_dept", "county", "city_or_above")
+_HARD_STOP = set("，。；：！？!?,;:\n\r（）()“”\"《》【】[]")
+_ADMIN_CHARS = ("村", "乡", "镇", "县", "市", "省", "区", "社区")
+# characters that end a name: a name never contains them
+_NOT_IN_NAME = set(
+    "的了是在和与及或等被把将对向从于为因由以所其之也又都就还已曾再才并而且但却则即如若说称讲问叫让给跟同"
+    "某个这那哪谁什么们我你他她它有无没不非未要会能可应该需得到去来上下中内外前后里间年月日时分秒元万亿千百"
+    "十零一二三四五六七八九两几多余共计合总每各全本该此原现任系兼副正主管任职务党委政府村乡镇县市省区局所站"
+    "科股室办部厅处院校公司厂店场队组团会社协联中心人民群众员长书记主任干部工作领导负责同志先生女士老师"
+    "利收受贪挪侵冒虚截克索骗套私违滥玩勾占吃拿卡要打骂抢偷盗逼强欺霸压赌嫖毒黑恶"
+    "、，。；：！？,.;:!?（）()“”\"'《》 \t\n0123456789０１２３４５６７８９"
+)
+_ANON_AFTER_BAD = re.compile("^(?:地|些|种|处|项|时|天|日|年|月|位|单位|公司|部门|企业|机关|医院|学校|银行|镇|乡|县|市|省|村)")
+_MASK_CHARS = "XＸ×xｘ*＊"
+_PERSON_LEFT_CUES = (
+    "被告人", "被举报人", "被反映人", "被调查人", "犯罪嫌疑人", "举报人", "控告人", "申诉人", "信访人", "来电人",
+    "来信人", "反映人", "证人", "被害人", "受害人", "村民", "群众", "同志", "老板", "商人", "私营企业主", "户主",
+    "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "哥哥", "弟弟", "姐姐", "妹妹", "侄子", "女婿", "亲戚", "名叫",
+    "叫", "我叫", "本人", "其妻", "其子", "其女", "其父", "其母", "与", "和", "及", "、", "对", "将", "让", "找",
+    "联系", "委托", "指使", "安排", "伙同", "时任", "原任", "经理", "老师", "医生",
+)
+_PERSON_RIGHT_CUES = (
+    "等人", "等", "同志", "说", "称", "表示", "利用", "收受", "在", "担任", "系", "是", "被", "因", "为", "于", "与",
+    "和", "及", "、", "，男", "，女", "(男", "（男", "(女", "（女", "先生", "女士", "书记", "主任", "村长", "局长",
+    "镇长", "县长", "的", "通过", "以", "多次", "先后", "将", "把", "向", "从", "还", "也", "已", "曾", "拒不",
+    "涉嫌", "违规", "贪污", "受贿", "挪用", "侵占", "冒领", "索要", "私自", "擅自", "非法", "伙同", "家", "一家",
+)
+_PAREN_TITLE = re.compile(r"^[（(]([^（）()]{2,20})[）)]")
+_ATTACH_TRIGGER = re.compile("(?:系|任|担任|时任|现任|曾任|原任|原系|原为|作为|身为|是)$")
+
+
+@dataclass
+class TitleMention:
+    title: str
+    role: str
+    level: str
+    start: int  # of the role (body + title)
+    title_start: int
+    end: int
+    named: bool = False
+
+
+@dataclass
+class PersonDraft:
+    name: str | None
+    role: str | None = None
+    level: str = "unknown"
+    party: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    title_mentions: list[TitleMention] = field(default_factory=list)
+    strong: bool = False
+    place: str | None = None
+
+
+class PersonFinder:
+    """Finds persons in a text; built once (regexes compiled once) and called per text."""
+
+    def __init__(self, lexicon: Lexicon, tags: dict[str, str]):
+        self.lexicon = lexicon
+        self.tags = tags
+        titles = sorted(lexicon.titles, key=len, reverse=True)
+        self.title_re = re.compile("|".join(map(re.escape, titles)))
+        bodies = sorted(lexicon.bodies, key=len, reverse=True)
+        self.body_re = re.compile("|".join(map(re.escape, bodies)))
+        self.surnames = lexicon.surnames
+        self.compound = lexicon.compound_surnames
+        self.common = lexicon.common_surnames
+        cues = sorted(lexicon.petitioner_cues, key=len, reverse=True)
+        self.petitioner_re = re.compile(f"(?:{'|'.join(map(re.escape, cues))})(?:是|叫|为|姓名)?[：:，, ]?")
+        self.accused_re = re.compile("|".join(map(re.escape, sorted(lexicon.accused_cues, key=len, reverse=True))))
+        self.other_left = tuple(sorted(lexicon.other_cues, key=len, reverse=True))
+
+    # -- titles ---------------------------------------------------------------------------------------------
+    def find_titles(self, text: str, token_ends: set[int], token_start_of: dict[int, int]) -> list[TitleMention]:
+        out = []
+        for m in self.title_re.finditer(text):
+            title = m.group(0)
+            s, e = m.span()
+            if title in ("书记",) and text[e:e + 1] == "员":
+                continue  # 书记员 is a court clerk, a title too but of no level
+            if text[e:e + 1] in ("局", "站", "所", "室", "部", "处", "办") and title in ("主任", "书记", "会计"):
+                continue  # 会计室, 主任办
+            level, role_start = self.resolve_level(text, s, title, token_ends, token_start_of)
+            out.append(TitleMention(title, text[role_start:e], level, role_start, s, e))
+        return out
+
+    def resolve_level(
+        self, text: str, title_start: int, title: str, token_ends: set[int], token_start_of: dict[int, int]
+    ) -> tuple[str, int]:
+        own = self.lexicon.titles[title]
+        begin = title_start
+        while begin > 0 and title_start - begin < 30 and text[begin - 1] not in _HARD_STOP:
+            begin -= 1
+        prefix = text[begin:title_start]
+        bodies = []
+        for m in self.body_re.finditer(prefix):
+            end = begin + m.end()
+            if end not in token_ends and end != title_start:
+                continue
+            if len(m.group(0)) == 1 and end != title_start and end not in token_ends:
+                continue
+            bodies.append((begin + m.start(), end, self.lexicon.bodies[m.group(0)], m.group(0)))
+        # the role: the contiguous run of bodies (and 原/副/常务) right before the title
+        role_start = title_start
+        pos = title_start
+        while pos > begin and text[pos - 1] in "原副常务兼时任现前":
+            pos -= 1
+        for b_start, b_end, _body, _ in reversed(bodies):
+            if b_end == pos:
+                pos = token_start_of.get(b_start, b_start)
+                role_start = pos
+        if title.startswith(_ADMIN_CHARS) and own != "unknown":
+            return own, role_start
+        if not bodies:
+            return own, role_start
+        b_start, b_end, body, word = bodies[-1]
+        if body.kind == "admin":
+            level = body.level
+        elif body.kind == "subunit":
+            level = "township"
+        else:  # a department: the admin body in front decides
+            admin = [b for b in bodies[:-1] if b[2].kind == "admin"]
+            admin_level = admin[-1][2].level if admin else "county"
+            if body.level == "unknown" and not admin:
+                level = own
+            elif admin_level == "county":
+                level = "township" if title in self.lexicon.subunit_titles and title not in ("所长", "站长") \
+                    else "county_dept"
+                if title in ("所长", "副所长", "站长", "副站长", "队长", "副队长"):
+                    level = "county_dept" if word in ("局", "委", "办") else "township"
+            else:
+                level = admin_level
+        if level == "unknown":
+            level = own
+        return level, role_start
+
+    # -- names ----------------------------------------------------------------------------------------------
+    def surname_at(self, text: str, p: int) -> str | None:
+        if text[p:p + 2] in self.compound:
+            return text[p:p + 2]
+        if text[p:p + 1] in self.surnames:
+            return text[p]
+        return None
+
+    def anonymised_at(self, text: str, p: int) -> int | None:
+        """End of 王某 / 李某某 / 王某甲 / 王ＸＸ starting at p, or None."""
+        surname = self.surname_at(text, p)
+        if surname is None:
+            return None
+        q = p + len(surname)
+        if text[q:q + 1] == "某":
+            end = q + 2 if text[q + 1:q + 2] == "某" else q + 1
+            if text[end:end + 1] in "甲乙丙丁戊" and text[end:end + 1]:
+                end += 1
+            if _ANON_AFTER_BAD.match(text[end:end + 3]) and not text[q + 1:q + 2] == "某":
+                return None
+            return end
+        if text[q:q + 1] and text[q] in _MASK_CHARS:
+            end = q + 1
+            while end < len(text) and end - q < 2 and text[end] in _MASK_CHARS:
+                end += 1
+            return end
+        return None
+
+    def name_at(self, text: str, p: int, token_ends: set[int], strong: bool) -> int | None:
+        """End of a full name starting at p (surname + one or two characters), or None."""
+        surname = self.surname_at(text, p)
+        if surname is None:
+            return None
+        anon = self.anonymised_at(text, p)
+        if anon is not None:
+            return anon
+        q = p + len(surname)
+        given = ""
+        for ch in text[q:q + 2]:
+            if ch in _NOT_IN_NAME or not ("\u4e00" <= ch <= "\u9fff"):
+                break
+            given += ch
+        if not given:
+            return None
+        candidates = [q + len(given)] if len(given) == 1 else [q + 2, q + 1]
+        for end in candidates:
+            if end in token_ends or end == len(text):
+                word = text[p:end]
+                if word in self.lexicon.nonnames:
+                    continue
+                if not strong and not self._looks_like_name(word):
+                    continue
+                return end
+        if strong:  # segmentation glued the name to its neighbour (局长江|敦涛): trust the title
+            end = candidates[0]
+            if text[p:end] not in self.lexicon.nonnames:
+                return end
+        return None
+
+    def _looks_like_name(self, word: str) -> bool:
+        tag = self.tags.get(word)
+        if tag is None:
+            return True
+        return tag.startswith("nr")
+
+    # -- the whole text -------------------------------------------------------------------------------------
+    def find(
+        self,
+        text: str,
+        tokens: list[tuple[str, int, int]],
+        places: list[Place],
+        blocked: list[tuple[int, int]],
+    ) -> list[Person]:
+        token_ends = {e for _, _, e in tokens}
+        token_starts = {s for _, s, _ in tokens}
+        token_start_of = {}
+        for _, s, e in tokens:
+            for i in range(s, e):
+                token_start_of[i] = s
+        word_at = {s: w for w, s, _ in tokens}
+        titles = self.find_titles(text, token_ends, token_start_of)
+        title_spans = [(t.title_start, t.end) for t in titles]
+        place_spans = [(p.start, p.end) for p in places]
+
+        def overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+            return any(a < e and s < b for a, b in spans)
+
+        names: dict[tuple[int, int], dict] = {}  # span -> info
+
+        def add_name(s: int, e: int, *, strong: bool, title: TitleMention | None = None,
+                     party: str | None = None) -> None:
+            if e - s < 2 or overlaps(s, e, blocked) or overlaps(s, e, place_spans):
+                return
+            if overlaps(s, e, title_spans) and title is None:
+                return
+            info = names.setdefault((s, e), {"strong": False, "titles": [], "party": None})
+            info["strong"] = info["strong"] or strong
+            if title is not None:
+                info["titles"].append(title)
+                title.named = True
+            if party:
+                info["party"] = party
+
+        # 1. names right after titles, and chained titles
+        for i, t in enumerate(titles):
+            if t.title in self.lexicon.weak_titles and t.level == "unknown" and t.title not in ("会计", "出纳"):
+                pass
+            p = t.end
+            if text[p:p + 1] in ("：", ":"):
+                p += 1
+            end = self.name_at(text, p, token_ends, strong=True) if p < len(text) else None
+            if end is not None and not overlaps(p, end, title_spans):
+                add_name(p, end, strong=True, title=t)
+                # earlier titles chained to this one with 、 or 兼 (原党组成员、副主席张永泽)
+                j = i - 1
+                cur = t
+                while j >= 0:
+                    prev = titles[j]
+                    gap = text[prev.end:cur.start]
+                    if gap in ("、", "兼", "和", "及", "、原", "") and not prev.title.startswith(_ADMIN_CHARS):
+                        add_name(p, end, strong=True, title=prev)
+                        cur = prev
+                        j -= 1
+                    else:
+                        break
+        # 2. names before a title in brackets: 袁某(村主任), and NAME系…title
+        for t in titles:
+            if t.named:
+                continue
+            before = text[:t.start]
+            m = re.search(r"[（(]$", before)
+            if m and (t.end < len(text) and text[t.end] in "）)"):
+                k = m.start()
+                for length in (4, 3, 2):
+                    s = k - length
+                    if s >= 0 and self.surname_at(text, s):
+                        end = self.anonymised_at(text, s) or (s + length)
+                        if end == k and self.name_at(text, s, token_ends | {k}, strong=True) == k:
+                            add_name(s, k, strong=True, title=t)
+                            break
+        # 3. petitioner cues: 我叫张三, 举报人：李某
+        for m in self.petitioner_re.finditer(text):
+            p = m.end()
+            end = self.name_at(text, p, token_ends | {p}, strong=True)
+            if end is not None and not overlaps(p, end, title_spans):
+                add_name(p, end, strong=True, party="petitioner")
+        # 4. every segment that starts with a surname
+        for w, s, e in tokens:
+            if self.surname_at(text, s) is None:
+                continue
+            anon = self.anonymised_at(text, s)
+            if anon is not None:
+                if not overlaps(s, anon, title_spans):
+                    add_name(s, anon, strong=True)
+                continue
+            end = self.name_at(text, s, token_ends, strong=False)
+            if end is None or (s, end) in names:
+                continue
+            word = text[s:end]
+            if len(word) > 4 or overlaps(s, end, title_spans):
+                continue
+            if self._has_cue(text, s, end, word_at) and (
+                (word[0] in self.common or word[:2] in self.compound) or self.tags.get(word, "").startswith("nr")
+            ):
+                add_name(s, end, strong=False)
+        # 5. attach unnamed titles to a name in front: 张三，男，…，系东关镇柳树村党支部书记
+        named_spans = sorted(names)
+        for t in titles:
+            if t.named:
+                continue
+            lead = text[:t.start]
+            if not _ATTACH_TRIGGER.search(lead.rstrip("原")):
+                # the body may sit between the trigger and the title
+                k = t.start
+                while k > 0 and text[k - 1] not in _HARD_STOP and t.start - k < 25:
+                    k -= 1
+                    if _ATTACH_TRIGGER.search(text[:k]) and k > 0:
+                        break
+                else:
+                    continue
+                if not _ATTACH_TRIGGER.search(text[:k]):
+                    continue
+            sentence_start = max(text.rfind(ch, 0, t.start) for ch in "。！？\n;；") + 1
+            before = [sp for sp in named_spans if sentence_start <= sp[0] and sp[1] <= t.start]
+            if before:
+                add_name(*before[0], strong=True, title=t)
+        return self._assemble(text, titles, names, places)
+
+    def _has_cue(self, text: str, s: int, e: int, word_at: dict[int, str]) -> bool:
+        left = text[max(0, s - 6):s]
+        right = text[e:e + 4]
+        if any(left.endswith(c) for c in _PERSON_LEFT_CUES):
+            return True
+        if any(right.startswith(c) for c in _PERSON_RIGHT_CUES):
+            return True
+        return False
+
+    # -- grouping and parts -------------------------------------------------------------------------------
+    def _assemble(self, text: str, titles: list[TitleMention], names: dict, places: list[Place]) -> list[Person]:
+        drafts: dict[str, PersonDraft] = {}
+        order: list[str] = []
+        for (s, e), info in sorted(names.items()):
+            name = text[s:e]
+            draft = drafts.get(name)
+            if draft is None:
+                draft = drafts[name] = PersonDraft(name)
+                order.append(name)
+            draft.strong = draft.strong or info["strong"]
+            draft.title_mentions.extend(info["titles"])
+            if info["party"] == "petitioner":
+                draft.party = "petitioner"
+        # all mentions of each name (a name found once is found everywhere)
+        claimed: list[tuple[int, int]] = []
+        for name in sorted(order, key=len, reverse=True):
+            draft = drafts[name]
+            start = 0
+            while True:
+                k = text.find(name, start)
+                if k < 0:
+                    break
+                span = (k, k + len(name))
+                if not any(a < span[1] and span[0] < b for a, b in claimed):
+                    draft.mentions.append(span)
+                    claimed.append(span)
+                start = k + 1
+        # role-only persons
+        role_only: dict[str, PersonDraft] = {}
+        for t in titles:
+            if t.named or t.title in self.lexicon.weak_titles:
+                continue
+            if t.level == "unknown" and t.title in ("书记", "副书记", "主任", "副主任", "主席", "副主席", "部长",
+                                                    "副部长", "党组成员", "党组书记", "党组副书记", "委员", "组长"):
+                continue
+            if text[t.end:t.end + 1] in ("、",) and not t.title.startswith(_ADMIN_CHARS):
+                nxt = text.find("、", t.end)
+                del nxt
+            if any(s < t.end and t.start < e for s, e in claimed):
+                continue
+            key = t.role
+            draft = role_only.get(key) or next(
+                (d for d in drafts.values() if any(tm.role == t.role for tm in d.title_mentions)), None)
+            if draft is None:
+                draft = role_only[key] = PersonDraft(None)
+            if draft.name is None:
+                draft.mentions.append((t.start, t.end))
+            draft.title_mentions.append(t)
+        persons = []
+        for draft in [drafts[n] for n in order] + list(role_only.values()):
+            if not draft.mentions:
+                continue
+            best = None
+            for tm in draft.title_mentions:
+                if best is None or LEVEL_ORDER.index(tm.level) > LEVEL_ORDER.index(best.level):
+                    best = tm
+            if best is not None:
+                draft.level = best.level
+                draft.role = best.role if draft.name is None else best.role
+            draft.party = draft.party or self._party(text, draft)
+            draft.place = self._place(text, draft, places)
+            persons.append(
+                Person(draft.name, draft.role, draft.level, draft.party,
+                       tuple(sorted(set(draft.mentions))), draft.place)
+            )
+        persons.sort(key=lambda p: p.mentions[0])
+        return persons
+
+    def _party(self, text: str, draft: PersonDraft) -> str:
+        for s, e in draft.mentions:
+            left = text[max(0, s - 8):s]
+            if any(left.endswith(c) for c in self.lexicon.petitioner_cues) or re.search("(?:我叫|本人叫?)$", left):
+                return "petitioner"
+        if draft.level != "unknown":
+            return "accused"
+        for s, e in draft.mentions:
+            left = text[max(0, s - 8):s]
+            if any(left.endswith(c) for c in ("被告人", "被举报人", "被反映人", "被调查人", "犯罪嫌疑人", "举报",
+                                              "反映", "检举", "控告", "投诉")):
+                return "accused"
+        for s, e in draft.mentions:
+            left = text[max(0, s - 6):s]
+            if any(left.endswith(c) for c in self.other_left):
+                return "other"
+        for s, e in draft.mentions:
+            sentence_end = min((k for k in (text.find(ch, e) for ch in "，。；！？,\n") if k >= 0), default=len(text))
+            if self.accused_re.search(text, e, min(sentence_end, e + 20)):
+                return "accused"
+        return "other"
+
+    def _place(self, text: str, draft: PersonDraft, places: list[Place]) -> str | None:
+        if not draft.title_mentions:
+            return None
+        for tm in draft.title_mentions:  # a place inside the title's clause, nearest first
+            clause_start = max(text.rfind(ch, 0, tm.start) for ch in "，。；！？,\n") + 1
+            near = [p for p in places if clause_start <= p.start and p.end <= tm.title_start]
+            if near:
+                p = near[-1]
+                if draft.level == "village" and p.village:
+                    return p.village
+                if p.township:
+                    return p.township
+                if p.village:
+                    return p.village
+        if draft.level == "village":
+            found = [p for p in places if p.village]
+        elif draft.level == "township":
+            found = [p for p in places if p.township]
+        else:
+            return None
+        if not found:
+            return None
+        first = draft.mentions[0][0]
+        before = [p for p in found if p.end <= first]
+        p = before[-1] if before else found[0]
+        return p.village if draft.level == "village" and p.village else p.township

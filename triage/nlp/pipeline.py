@@ -1,0 +1,172 @@
+"""The spaCy pipeline: a jieba tokenizer with the domain dictionary, and four small components.
+
+| component        | reads                                   | sets                                   |
+|------------------|-----------------------------------------|----------------------------------------|
+| tokenizer        | text                                    | tokens (jieba words, domain dictionary)|
+| triage_amounts   | doc.text                                | doc._.amounts                          |
+| triage_dates     | doc.text, doc._.received_at             | doc._.dates                            |
+| triage_places    | tokens, doc._.amounts, doc._.dates      | doc._.places, doc._.organisations      |
+| triage_persons   | tokens, doc._.places, amounts, dates    | doc._.persons                          |
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import jieba
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import get_words_and_spaces
+
+from triage.gazetteer import Gazetteer
+from triage.nlp.amounts import build_amount_regex, find_amounts
+from triage.nlp.dates import find_dates
+from triage.nlp.lexicon import Lexicon, load_lexicon
+from triage.nlp.persons import PersonFinder
+from triage.nlp.places import build_organisation_regex, find_organisations, find_place_parts, group_places
+
+for _name in ("amounts", "dates", "places", "organisations", "persons"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=())
+if not Doc.has_extension("received_at"):
+    Doc.set_extension("received_at", default=None)
+if not Doc.has_extension("token_spans"):
+    Doc.set_extension("token_spans", getter=lambda doc: [(t.text, t.idx, t.idx + len(t.text)) for t in doc])
+
+
+@functools.lru_cache(maxsize=1)
+def load_word_tags() -> dict[str, str]:
+    """Part-of-speech tags of jieba's main dictionary (word → tag), to tell names from other words."""
+    path = Path(jieba.__file__).resolve().parent / "dict.txt"
+    tags = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+def gazetteer_to_config(gazetteer: Gazetteer | None) -> dict[str, Any] | None:
+    if gazetteer is None:
+        return None
+    return {
+        "province": gazetteer.province,
+        "city": gazetteer.city,
+        "county": gazetteer.county,
+        "townships": {k: list(v) for k, v in gazetteer.townships.items()},
+        "departments": list(gazetteer.departments),
+    }
+
+
+def gazetteer_from_config(config: dict[str, Any] | None) -> Gazetteer | None:
+    if not config:
+        return None
+    return Gazetteer(
+        province=config.get("province"),
+        city=config.get("city"),
+        county=config.get("county"),
+        townships={k: tuple(v) for k, v in (config.get("townships") or {}).items()},
+        departments=tuple(config.get("departments") or ()),
+    )
+
+
+class JiebaTokenizer:
+    """A private jieba segmenter (so the process-wide jieba dictionary is left alone) with the domain
+    dictionary and the gazetteer's names; returns a spaCy Doc whose tokens are the jieba words."""
+
+    def __init__(self, vocab, lexicon: Lexicon, gazetteer: Gazetteer | None):
+        self.vocab = vocab
+        self.segmenter = jieba.Tokenizer()
+        self.segmenter.tmp_dir = os.environ.get("TMPDIR") or None
+        self.segmenter.initialize()
+        for word, freq, tag in lexicon.jieba_entries():
+            self.segmenter.add_word(word, freq, tag)
+        if gazetteer is not None:
+            names = gazetteer.township_names() + gazetteer.village_names() + list(gazetteer.departments)
+            names += [n for n in (gazetteer.county, gazetteer.city, gazetteer.province) if n]
+            for name in names:
+                self.segmenter.add_word(name, 50000, "ns")
+
+    def cut(self, text: str) -> list[str]:
+        return [w for w in self.segmenter.cut(text, cut_all=False, HMM=True) if w]
+
+    def __call__(self, text: str) -> Doc:
+        words = self.cut(text)
+        words, spaces = get_words_and_spaces(words, text)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
+@Language.factory("triage_amounts")
+def make_amounts(nlp: Language, name: str):
+    lexicon = load_lexicon()
+    amount_re = build_amount_regex(list(lexicon.currencies))
+
+    def triage_amounts(doc: Doc) -> Doc:
+        doc._.amounts = tuple(find_amounts(doc.text, amount_re, lexicon.currencies))
+        return doc
+
+    return triage_amounts
+
+
+@Language.factory("triage_dates")
+def make_dates(nlp: Language, name: str):
+    def triage_dates(doc: Doc) -> Doc:
+        doc._.dates = tuple(find_dates(doc.text, doc._.received_at))
+        return doc
+
+    return triage_dates
+
+
+@Language.factory("triage_places", default_config={"gazetteer": None})
+def make_places(nlp: Language, name: str, gazetteer: dict[str, Any] | None):
+    lexicon = load_lexicon()
+    gaz = gazetteer_from_config(gazetteer)
+    tags = load_word_tags()
+    provinces = frozenset(lexicon.provinces)
+    org_names = list(lexicon.departments) + (list(gaz.departments) if gaz else [])
+    org_re = build_organisation_regex(org_names)
+
+    def triage_places(doc: Doc) -> Doc:
+        tokens = doc._.token_spans
+        blocked = [(a.start, a.end) for a in doc._.amounts] + [(d.start, d.end) for d in doc._.dates]
+        orgs = find_organisations(doc.text, org_re, gaz, {s for _, s, _ in tokens})
+        parts = find_place_parts(doc.text, tokens, tags, gaz, provinces,
+                                 blocked + [(o.start + (len(o.text) - len(o.text.lstrip("县市区省"))), o.end)
+                                            for o in orgs])
+        doc._.places = tuple(group_places(parts, doc.text, gaz))
+        doc._.organisations = tuple(orgs)
+        return doc
+
+    return triage_places
+
+
+@Language.factory("triage_persons")
+def make_persons(nlp: Language, name: str):
+    finder = PersonFinder(load_lexicon(), load_word_tags())
+
+    def triage_persons(doc: Doc) -> Doc:
+        blocked = [(a.start, a.end) for a in doc._.amounts] + [(d.start, d.end) for d in doc._.dates]
+        doc._.persons = tuple(finder.find(doc.text, doc._.token_spans, list(doc._.places), blocked))
+        return doc
+
+    return triage_persons
+
+
+def build_pipeline(gazetteer: Gazetteer | None = None) -> Language:
+    """spaCy ``zh`` with the jieba tokenizer and the four components, in order."""
+    nlp = spacy.blank("zh")  # default character segmenter, replaced below: no global jieba state touched
+    nlp.tokenizer = JiebaTokenizer(nlp.vocab, load_lexicon(), gazetteer)
+    nlp.add_pipe("triage_amounts")
+    nlp.add_pipe("triage_dates")
+    nlp.add_pipe("triage_places", config={"gazetteer": gazetteer_to_config(gazetteer)})
+    nlp.add_pipe("triage_persons")
+    return nlp
+
+
+_SPACE = re.compile(r"\s+")
