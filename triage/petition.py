@@ -191,6 +191,7 @@ class Route:
             "review": self.review,
             "deadline_accept": self.deadline_accept.isoformat() if self.deadline_accept else None,
             "deadline_conclude": self.deadline_conclude.isoformat() if self.deadline_conclude else None,
+            "escalate": self.escalate,
         }
 
 
