@@ -1,0 +1,331 @@
+"""The fast baseline classifier: word + character-n-gram TF-IDF, one linear SVM per domain and per kind,
+each calibrated with Platt scaling on out-of-fold decision values.
+
+Domain scores are multi-label probabilities in [0, 1] ("this domain applies"); the primary domain is the
+highest. Kind scores are the per-kind probabilities normalised to sum to one. Records may carry weights
+(clerk corrections count more).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import KFold
+from sklearn.svm import LinearSVC
+
+from models.features import analyze_words, strip_spaces
+from models.records import TrainingRecord
+from models.taxonomy_io import load_saved_taxonomy, save_taxonomy
+from triage.errors import ModelError
+from triage.petition import Classification, DomainScore
+from triage.taxonomy import Taxonomy
+
+MODEL_TYPE = "baseline"
+WEIGHTS_FILE = "baseline.pkl"
+DEFAULT_OPTIONS = {
+    "c": 0.5,  # LinearSVC regularisation
+    "word_max_features": 60000,
+    "char_max_features": 80000,
+    "char_ngram_max": 3,
+    "folds": 3,
+    "seed": 13,
+    "features": "word+char",  # or "word", "char"
+}
+FEATURE_SETS = ("word+char", "word", "char")
+
+
+@dataclass
+class _Head:
+    """One group of binary linear scorers with their Platt parameters (a sigmoid of a*decision + b)."""
+
+    codes: list[str]
+    coef: np.ndarray  # (n_features, n_codes) float32
+    intercept: np.ndarray  # (n_codes,)
+    platt_a: np.ndarray
+    platt_b: np.ndarray
+    constant: np.ndarray  # nan, or a fixed probability for a code never/always seen
+
+    def probabilities(self, features: sp.csr_matrix) -> np.ndarray:
+        decision = features @ self.coef + self.intercept
+        proba = 1.0 / (1.0 + np.exp(-(decision * self.platt_a + self.platt_b)))
+        fixed = ~np.isnan(self.constant)
+        if fixed.any():
+            proba[:, fixed] = self.constant[fixed]
+        return np.asarray(proba)
+
+
+class BaselineClassifier:
+    """TF-IDF + calibrated linear SVMs. Build with :func:`train_baseline`, reload with :meth:`load`."""
+
+    model_type = MODEL_TYPE
+
+    def __init__(
+        self,
+        taxonomy: Taxonomy,
+        word_vectorizer: TfidfVectorizer,
+        char_vectorizer: TfidfVectorizer,
+        domain_head: _Head,
+        kind_head: _Head | None,
+        version: str,
+        options: dict,
+        training: dict,
+    ) -> None:
+        self.taxonomy = taxonomy
+        self.word_vectorizer = word_vectorizer
+        self.char_vectorizer = char_vectorizer
+        self.domain_head = domain_head
+        self.kind_head = kind_head
+        self.version = version
+        self.options = options
+        self.training = training
+
+    @property
+    def predicts_kind(self) -> bool:
+        """False when the training data had no kinds: ``kind`` is then the taxonomy's first, score 0."""
+        return self.kind_head is not None
+
+    def features(self, texts: Sequence[str]) -> sp.csr_matrix:
+        feature_set = self.options.get("features", "word+char")
+        return _features(self.word_vectorizer, self.char_vectorizer, texts, feature_set)
+
+    def predict_scores(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray | None]:
+        """Domain probabilities (n, n_domains) in taxonomy order, and kind probabilities or None."""
+        x = self.features(texts)
+        domains = self.domain_head.probabilities(x)
+        kinds = None
+        if self.kind_head is not None:
+            kinds = self.kind_head.probabilities(x)
+            kinds = kinds / np.clip(kinds.sum(axis=1, keepdims=True), 1e-9, None)
+        return domains, kinds
+
+    def predict(self, texts: Sequence[str]) -> list[Classification]:
+        if not texts:
+            return []
+        domains, kinds = self.predict_scores(list(texts))
+        return build_classifications(self.taxonomy, self.version, domains, kinds)
+
+    def save(self, directory: Path) -> None:
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        state = {
+            "word_vectorizer": self.word_vectorizer,
+            "char_vectorizer": self.char_vectorizer,
+            "domain_head": self.domain_head,
+            "kind_head": self.kind_head,
+        }
+        with (directory / WEIGHTS_FILE).open("wb") as handle:
+            pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        save_taxonomy(self.taxonomy, directory)
+        meta = {
+            "type": MODEL_TYPE,
+            "version": self.version,
+            "options": self.options,
+            "training": self.training,
+            "domains": self.taxonomy.domain_codes,
+            "kinds": self.kind_head.codes if self.kind_head else [],
+        }
+        (directory / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: Path, meta: dict) -> BaselineClassifier:
+        taxonomy = load_saved_taxonomy(directory)
+        try:
+            with (directory / WEIGHTS_FILE).open("rb") as handle:
+                state = pickle.load(handle)
+            return cls(
+                taxonomy,
+                state["word_vectorizer"],
+                state["char_vectorizer"],
+                state["domain_head"],
+                state["kind_head"],
+                version=str(meta["version"]),
+                options=dict(meta.get("options", {})),
+                training=dict(meta.get("training", {})),
+            )
+        except (OSError, pickle.UnpicklingError, EOFError, KeyError, AttributeError, ImportError) as exc:
+            raise ModelError(f"{directory}: baseline model does not load: {exc}") from exc
+
+
+def build_classifications(
+    taxonomy: Taxonomy, version: str, domains: np.ndarray, kinds: np.ndarray | None
+) -> list[Classification]:
+    """Classification records from score matrices in taxonomy order (shared by every model type)."""
+    codes = taxonomy.domain_codes
+    kind_codes = taxonomy.kind_codes
+    out: list[Classification] = []
+    for i in range(domains.shape[0]):
+        order = np.argsort(-domains[i], kind="stable")
+        scored = tuple(DomainScore(codes[j], float(domains[i, j])) for j in order)
+        if kinds is not None:
+            k = int(np.argmax(kinds[i]))
+            kind, kind_score = kind_codes[k], float(kinds[i, k])
+        else:
+            kind, kind_score = (kind_codes[0] if kind_codes else "accusation"), 0.0
+        out.append(
+            Classification(
+                kind=kind, primary_domain=scored[0].code, domains=scored, kind_score=kind_score, model=version
+            )
+        )
+    return out
+
+
+def make_version(model_type: str, records: Sequence[TrainingRecord], options: dict) -> str:
+    """``<type>-<YYYY-MM-DD>-<8 hex>``: the hash covers the training records and the options."""
+    digest = hashlib.sha256(json.dumps(options, sort_keys=True, default=str).encode())
+    for r in records:
+        digest.update(
+            json.dumps([r.text, r.domain, r.kind, list(r.domains), r.weight], ensure_ascii=False).encode()
+        )
+    return f"{model_type}-{datetime.now(UTC).date().isoformat()}-{digest.hexdigest()[:8]}"
+
+
+def train_baseline(
+    taxonomy: Taxonomy,
+    records: Sequence[TrainingRecord],
+    progress: Callable[[str], None] | None = None,
+    **opts: object,
+) -> BaselineClassifier:
+    say = progress or (lambda message: None)
+    options = {**DEFAULT_OPTIONS, **{k: v for k, v in opts.items() if k in DEFAULT_OPTIONS}}
+    unknown = set(opts) - set(DEFAULT_OPTIONS)
+    if unknown:
+        raise ValueError(f"unknown baseline options {sorted(unknown)}; valid: {sorted(DEFAULT_OPTIONS)}")
+    texts = [r.text for r in records]
+    weights = np.array([r.weight for r in records], dtype=np.float64)
+    min_df = 2 if len(records) >= 500 else 1
+    say(f"baseline: {len(records)} records, building features")
+    word = TfidfVectorizer(
+        analyzer=analyze_words,
+        sublinear_tf=True,
+        min_df=min_df,
+        max_features=int(options["word_max_features"]),
+        dtype=np.float32,
+    )
+    char = TfidfVectorizer(
+        analyzer="char",
+        preprocessor=strip_spaces,
+        ngram_range=(1, int(options["char_ngram_max"])),
+        sublinear_tf=True,
+        min_df=min_df,
+        max_features=int(options["char_max_features"]),
+        dtype=np.float32,
+    )
+    if options["features"] not in FEATURE_SETS:
+        raise ValueError(f"unknown feature set {options['features']!r}; valid: {', '.join(FEATURE_SETS)}")
+    word.fit(texts) if "word" in options["features"] else None
+    char.fit(texts) if "char" in options["features"] else None
+    x = _features(word, char, texts, options["features"])
+    say(f"baseline: {x.shape[1]} features")
+
+    domain_codes = taxonomy.domain_codes
+    y_domains = np.zeros((len(records), len(domain_codes)), dtype=bool)
+    index = {c: j for j, c in enumerate(domain_codes)}
+    for i, r in enumerate(records):
+        for code in r.all_domains:
+            y_domains[i, index[code]] = True
+    say("baseline: fitting domain scorers")
+    domain_head = _fit_head(x, y_domains, weights, domain_codes, options)
+
+    kind_head = None
+    with_kind = [i for i, r in enumerate(records) if r.kind is not None]
+    if with_kind:
+        kind_codes = taxonomy.kind_codes
+        kind_index = {c: j for j, c in enumerate(kind_codes)}
+        y_kinds = np.zeros((len(with_kind), len(kind_codes)), dtype=bool)
+        for row, i in enumerate(with_kind):
+            y_kinds[row, kind_index[records[i].kind]] = True  # type: ignore[index]
+        say(f"baseline: fitting kind scorers on {len(with_kind)} records")
+        kind_head = _fit_head(x[with_kind], y_kinds, weights[with_kind], kind_codes, options)
+
+    training = {
+        "records": len(records),
+        "records_with_kind": len(with_kind),
+        "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "domain_counts": {c: int(y_domains[:, j].sum()) for j, c in enumerate(domain_codes)},
+    }
+    version = make_version(MODEL_TYPE, records, options)
+    say(f"baseline: done ({version})")
+    return BaselineClassifier(taxonomy, word, char, domain_head, kind_head, version, options, training)
+
+
+def _features(
+    word: TfidfVectorizer, char: TfidfVectorizer, texts: Sequence[str], feature_set: str
+) -> sp.csr_matrix:
+    parts = []
+    if "word" in feature_set:
+        parts.append(word.transform(texts))
+    if "char" in feature_set:
+        parts.append(char.transform(texts))
+    return sp.hstack(parts, format="csr") * np.float32(1 / np.sqrt(len(parts)))
+
+
+def _fit_binary(x: sp.csr_matrix, y: np.ndarray, w: np.ndarray, c: float, seed: int) -> tuple[np.ndarray, float]:
+    svm = LinearSVC(C=c, random_state=seed)
+    svm.fit(x, y.astype(int), sample_weight=w)
+    return svm.coef_.ravel().astype(np.float32), float(svm.intercept_[0])
+
+
+def _fit_head(
+    x: sp.csr_matrix, y: np.ndarray, w: np.ndarray, codes: list[str], options: dict
+) -> _Head:
+    n, k = y.shape
+    c, seed = float(options["c"]), int(options["seed"])
+    constant = np.full(k, np.nan)
+    positives = y.sum(axis=0)
+    for j in range(k):
+        if positives[j] == 0:
+            constant[j] = 0.0
+        elif positives[j] == n:
+            constant[j] = 1.0
+    trainable = [j for j in range(k) if np.isnan(constant[j])]
+
+    # Out-of-fold decision values for Platt scaling.
+    folds = min(int(options["folds"]), n)
+    oof = np.zeros((n, k))
+    if folds >= 2:
+        for train_idx, test_idx in KFold(folds, shuffle=True, random_state=seed).split(np.arange(n)):
+            for j in trainable:
+                y_fold = y[train_idx, j]
+                if y_fold.all() or not y_fold.any():
+                    oof[test_idx, j] = 1.0 if y_fold.all() else -1.0
+                    continue
+                coef, intercept = _fit_binary(x[train_idx], y_fold, w[train_idx], c, seed)
+                oof[test_idx, j] = x[test_idx] @ coef + intercept
+
+    coef_matrix = np.zeros((x.shape[1], k), dtype=np.float32)
+    intercepts = np.zeros(k, dtype=np.float32)
+    platt_a = np.ones(k, dtype=np.float32)
+    platt_b = np.zeros(k, dtype=np.float32)
+    for j in trainable:
+        coef_matrix[:, j], intercepts[j] = _fit_binary(x, y[:, j], w, c, seed)
+        if folds >= 2 and 0 < y[:, j].sum() < n:
+            platt_a[j], platt_b[j] = _fit_platt(oof[:, j], y[:, j], w)
+        else:
+            platt_a[j], platt_b[j] = 2.0, 0.0
+    return _Head(codes, coef_matrix, intercepts, platt_a, platt_b, constant)
+
+
+def _fit_platt(decision: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[float, float]:
+    """Platt scaling with Platt's smoothed targets (as sklearn's sigmoid calibration does)."""
+    n_pos = float(w[y].sum())
+    n_neg = float(w[~y].sum())
+    t_pos = (n_pos + 1.0) / (n_pos + 2.0)
+    t_neg = 1.0 / (n_neg + 2.0)
+    # A logistic fit on soft targets: duplicate each point with both labels, weighted by the target.
+    d = np.concatenate([decision, decision]).reshape(-1, 1)
+    labels = np.concatenate([np.ones(len(y)), np.zeros(len(y))])
+    target = np.where(y, t_pos, t_neg)
+    sample_weight = np.concatenate([w * target, w * (1 - target)])
+    lr = LogisticRegression(C=1e4)
+    lr.fit(d, labels, sample_weight=sample_weight)
+    return float(lr.coef_[0, 0]), float(lr.intercept_[0])
