@@ -504,3 +504,41 @@ def test_progress_without_a_total_and_short_batches_stay_quiet():
 def test_codecs_used_in_tests_exist():
     for encoding in ENCODINGS:
         codecs.lookup(encoding)
+
+
+def test_embedded_images_of_a_scanned_pdf_without_a_rasteriser():
+    """The fallback when pypdfium2 is absent: pypdf's embedded images, rotated as the page is."""
+    import pypdf
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from triage.intake.documents import embedded_images
+
+    picture = io.BytesIO()
+    Image.new("RGB", (400, 200), "white").save(picture, "PNG")
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.drawImage(ImageReader(io.BytesIO(picture.getvalue())), 36, 400, width=400, height=200)
+    pdf.showPage()
+    pdf.save()
+    reader = pypdf.PdfReader(io.BytesIO(buffer.getvalue()))
+    page = reader.pages[0]
+    (image,) = embedded_images(page)
+    assert image.size == (400, 200) and image.mode in ("RGB", "L")
+    page.rotate(90)
+    (rotated,) = embedded_images(page)
+    assert rotated.size == (200, 400)
+
+
+def test_an_unknown_default_channel_is_an_input_error():
+    with pytest.raises(InputError, match="default channel"):
+        list(read_bytes("a.txt", b"x", default_channel="fax"))
+    (item,) = read_bytes("a.txt", LETTER.encode(), default_channel="来访")
+    assert item.petition.channel == "visit"
+
+
+def test_an_uploaded_windows_path_keeps_only_the_file_name():
+    (item,) = read_bytes("C:\\fakepath\\letter.txt", LETTER.encode())
+    assert item.original_name == "letter.txt" and item.petition.source["file"] == "letter.txt"

@@ -126,6 +126,22 @@ def test_blank_image_is_a_failure(engine):
     assert results[0].message == "no text: OCR found no text in the image"
 
 
+@needs_font
+@pytest.mark.slow
+def test_docx_holding_only_a_scan_is_read_by_ocr(engine):
+    import docx
+    from docx.shared import Cm
+
+    document = docx.Document()
+    document.add_picture(io.BytesIO(png_bytes(render(PAGE_TWO[1:], size=(900, 200)))), width=Cm(15))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    (item,) = read_bytes("pasted-scan.docx", buffer.getvalue(), ocr=engine)
+    assert isinstance(item, IntakeItem), item
+    assert "3600元" in squash(item.petition.text) and "李某" in item.petition.text
+    assert item.pages[0]["source"] == "ocr" and item.ocr_confidence is not None
+
+
 def test_read_image_refuses_what_is_not_an_image(engine):
     from triage.errors import InputError
 

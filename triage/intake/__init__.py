@@ -20,6 +20,7 @@ from triage.intake.fields import HEADERS, FileContext, parse_channel, parse_date
 from triage.intake.items import IntakeFailure, IntakeItem, summarize
 from triage.intake.ocr import OcrEngine
 from triage.intake.tables import read_csv, read_jsonl, read_xlsx
+from triage.errors import InputError
 from triage.petition import CHANNELS
 
 __all__ = [
@@ -93,9 +94,12 @@ def read_bytes(
     review_threshold: float = REVIEW_THRESHOLD,
 ) -> Iterator[IntakeItem | IntakeFailure]:
     """The petitions in one file's content (``name`` is the file name, used for the format and messages)."""
-    name = Path(name).name or "upload"
+    name = Path(name.replace("\\", "/")).name or "upload"  # a browser may send C:\fakepath\x.csv
     if default_channel is not None and default_channel not in CHANNELS:
-        default_channel = parse_channel(default_channel)
+        try:
+            default_channel = parse_channel(default_channel)
+        except ValueError as exc:
+            raise InputError(f"default channel: {exc}") from exc
     if not data:
         yield IntakeFailure(name, "empty file")
         return
