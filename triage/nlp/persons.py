@@ -27,13 +27,18 @@ _HARD_STOP = set("，。；：！？!?,;:\n\r（）()“”\"《》【】[]")
 _ADMIN_CHARS = ("村", "乡", "镇", "县", "市", "省", "区", "社区")
 # characters that end a name: a name never contains them
 _NOT_IN_NAME = set(
-    "的了是在和与及或等被把将对向从于为因由以所其之也又都就还已曾再才并而且但却则即如若说称讲问叫让给跟同"
-    "某个这那哪谁什么们我你他她它有无没不非未要会能可应该需得到去来上下中内外前后里间年月日时分秒元万亿千百"
-    "十零一二三四五六七八九两几多余共计合总每各全本该此原现任系兼副正主管任职务党委政府村乡镇县市省区局所站"
-    "科股室办部厅处院校公司厂店场队组团会社协联中心人民群众员长书记主任干部工作领导负责同志先生女士老师"
-    "利收受贪挪侵冒虚截克索骗套私违滥玩勾占吃拿卡要打骂抢偷盗逼强欺霸压赌嫖毒黑恶"
+    "的了是在和与及或等被把将对向从也又都就还已曾再并而且但却则即说称讲叫让给跟某个们这那哪谁什么我你他她它"
     "、，。；：！？,.;:!?（）()“”\"'《》 \t\n0123456789０１２３４５６７８９"
 )
+# characters that follow 王某 as words of their own, not as the last character of a name (王某于2019年)
+_NOT_THIRD = set("于以为因由向自系任曾现原时共分被在与及和等对将把从经还亦均")
+# surnames that are far more often words of their own (和, 向, 来): never glued to the next word
+_FUNCTION_SURNAMES = set("和向来位于都由时原全应但同成平能要可上下前后那")
+# endings that make a word a form of address, not a name (高老板, 李老师)
+_NOT_GIVEN = set("老板 先生 女士 老师 师傅 总 哥 姐 叔 婶 姨 阿姨 大爷 大妈 孩子 家 家里 某人 同学 书记 主任 局长 镇长 村长 所长 "
+                 "经理 医生 律师 警官 科长 股长 站长 会计 队长 组长 场长 厂长 大哥 大姐 老师傅 总监 夫人 太太 小姐 们 氏".split())
+# tags of dictionary words that are not names: a given name does not start such a word (王伟|利用)
+_WORD_TAGS = ("v", "vn", "vd", "p", "c", "d", "u", "ad", "r", "f", "m", "q", "t")
 _ANON_AFTER_BAD = re.compile("^(?:地|些|种|处|项|时|天|日|年|月|位|单位|公司|部门|企业|机关|医院|学校|银行|镇|乡|县|市|省|村)")
 _MASK_CHARS = "XＸ×xｘ*＊"
 _PERSON_LEFT_CUES = (
@@ -166,18 +171,23 @@ class PersonFinder:
             return text[p]
         return None
 
-    def anonymised_at(self, text: str, p: int) -> int | None:
-        """End of 王某 / 李某某 / 王某甲 / 王ＸＸ starting at p, or None."""
+    def anonymised_at(self, text: str, p: int, token_starts: set[int] | None = None) -> int | None:
+        """End of 王某 / 李某某 / 刘某斌 / 王某甲 / 王ＸＸ starting at p, or None."""
         surname = self.surname_at(text, p)
         if surname is None:
             return None
         q = p + len(surname)
         if text[q:q + 1] == "某":
             end = q + 2 if text[q + 1:q + 2] == "某" else q + 1
-            if text[end:end + 1] in "甲乙丙丁戊" and text[end:end + 1]:
-                end += 1
-            if _ANON_AFTER_BAD.match(text[end:end + 3]) and not text[q + 1:q + 2] == "某":
+            nxt = text[end:end + 1]
+            if nxt and nxt in "甲乙丙丁戊":
+                return end + 1
+            if end == q + 1 and _ANON_AFTER_BAD.match(text[end:end + 3]):
                 return None
+            # 刘某斌: one more character of the given name, unless a word starts there (王某|收受)
+            if end == q + 1 and nxt and "\u4e00" <= nxt <= "\u9fff" and nxt not in _NOT_IN_NAME \
+                    and not self._word_starts(text, end, token_starts):
+                return end + 1
             return end
         if text[q:q + 1] and text[q] in _MASK_CHARS:
             end = q + 1
@@ -186,8 +196,16 @@ class PersonFinder:
             return end
         return None
 
+    def _word_starts(self, text: str, k: int, token_starts: set[int] | None) -> bool:
+        """Whether a word of two or more characters starts at k (so k is not inside a name)."""
+        for length in (4, 3, 2):
+            word = text[k:k + length]
+            if len(word) == length and word in self.tags:
+                return True
+        return text[k:k + 1] in _NOT_THIRD or (text[k + 1:k + 2].isdigit())
+
     def name_at(self, text: str, p: int, token_ends: set[int], strong: bool) -> int | None:
-        """End of a full name starting at p (surname + one or two characters), or None."""
+        """End of a name starting at p (surname + one or two characters, or an anonymised form), or None."""
         surname = self.surname_at(text, p)
         if surname is None:
             return None
@@ -195,27 +213,34 @@ class PersonFinder:
         if anon is not None:
             return anon
         q = p + len(surname)
-        given = ""
-        for ch in text[q:q + 2]:
-            if ch in _NOT_IN_NAME or not ("\u4e00" <= ch <= "\u9fff"):
-                break
-            given += ch
-        if not given:
+        c1, c2 = text[q:q + 1], text[q + 1:q + 2]
+        if not c1 or c1 in _NOT_IN_NAME or not ("\u4e00" <= c1 <= "\u9fff"):
             return None
-        candidates = [q + len(given)] if len(given) == 1 else [q + 2, q + 1]
+        if self._bad_word_at(text, q):  # 张|利用: no given name
+            return None
+        if not c2 or c2 in _NOT_IN_NAME or not ("\u4e00" <= c2 <= "\u9fff") or self._bad_word_at(text, q + 1):
+            candidates = [q + 1]
+        elif q + 2 in token_ends or q + 2 == len(text):
+            candidates = [q + 2, q + 1]
+        elif q + 1 in token_ends:
+            candidates = [q + 1, q + 2]
+        else:
+            candidates = [q + 2, q + 1]
         for end in candidates:
-            if end in token_ends or end == len(text):
-                word = text[p:end]
-                if word in self.lexicon.nonnames:
-                    continue
-                if not strong and not self._looks_like_name(word):
-                    continue
-                return end
-        if strong:  # segmentation glued the name to its neighbour (局长江|敦涛): trust the title
-            end = candidates[0]
-            if text[p:end] not in self.lexicon.nonnames:
-                return end
+            word = text[p:end]
+            if word in self.lexicon.nonnames:
+                continue
+            if not strong and (end not in token_ends or not self._looks_like_name(word)):
+                continue
+            return end
         return None
+
+    def _bad_word_at(self, text: str, k: int) -> bool:
+        for length in (2, 3):
+            tag = self.tags.get(text[k:k + length])
+            if tag is not None and tag.startswith(_WORD_TAGS):
+                return True
+        return False
 
     def _looks_like_name(self, word: str) -> bool:
         tag = self.tags.get(word)
@@ -305,23 +330,27 @@ class PersonFinder:
             if end is not None and not overlaps(p, end, title_spans):
                 add_name(p, end, strong=True, party="petitioner")
         # 4. every segment that starts with a surname
-        for w, s, e in tokens:
-            if self.surname_at(text, s) is None:
+        for k, (w, s, e) in enumerate(tokens):
+            surname = self.surname_at(text, s)
+            if surname is None:
                 continue
-            anon = self.anonymised_at(text, s)
+            anon = self.anonymised_at(text, s, token_starts)
             if anon is not None:
                 if not overlaps(s, anon, title_spans):
                     add_name(s, anon, strong=True)
                 continue
-            end = self.name_at(text, s, token_ends, strong=False)
-            if end is None or (s, end) in names:
+            if len(surname) < len(w) <= len(surname) + 2:
+                end = e
+            elif w == surname and k + 1 < len(tokens) and 1 <= len(tokens[k + 1][0]) <= 2 \
+                    and surname in self.common and surname not in _FUNCTION_SURNAMES \
+                    and (self.tags.get(tokens[k + 1][0]) or "nr").startswith("nr"):
+                end = tokens[k + 1][2]
+            else:
+                continue
+            if (s, end) in names or overlaps(s, end, title_spans):
                 continue
             word = text[s:end]
-            if len(word) > 4 or overlaps(s, end, title_spans):
-                continue
-            if self._has_cue(text, s, end, word_at) and (
-                (word[0] in self.common or word[:2] in self.compound) or self.tags.get(word, "").startswith("nr")
-            ):
+            if self._bare_name_ok(text, word, s, end, surname):
                 add_name(s, end, strong=False)
         # 5. attach unnamed titles to a name in front: 张三，男，…，系东关镇柳树村党支部书记
         named_spans = sorted(names)
@@ -345,6 +374,29 @@ class PersonFinder:
             if before:
                 add_name(*before[0], strong=True, title=t)
         return self._assemble(text, titles, names, places)
+
+    def _bare_name_ok(self, text: str, word: str, s: int, end: int, surname: str) -> bool:
+        """A name found with no title: dictionary and context decide."""
+        given = word[len(surname):]
+        if word in self.lexicon.nonnames or any(ch in _NOT_IN_NAME or not "\u4e00" <= ch <= "\u9fff" for ch in given):
+            return False
+        tag = self.tags.get(word)
+        if tag is not None and not tag.startswith("nr"):
+            return False
+        if len(word) >= 3:
+            head = self.tags.get(word[:2])
+            if head is not None and not head.startswith("nr"):
+                return False  # 银行|卡
+        given_tag = self.tags.get(given)
+        if given_tag is not None and given_tag.startswith(_WORD_TAGS):
+            return False
+        if given in _NOT_GIVEN:
+            return False
+        cue = self._has_cue(text, s, end, {})
+        common = surname in self.common
+        if len(given) == 2:
+            return common or cue
+        return cue and (common or tag is not None)
 
     def _has_cue(self, text: str, s: int, e: int, word_at: dict[int, str]) -> bool:
         left = text[max(0, s - 6):s]

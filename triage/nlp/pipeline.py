@@ -3,8 +3,8 @@
 | component        | reads                                   | sets                                   |
 |------------------|-----------------------------------------|----------------------------------------|
 | tokenizer        | text                                    | tokens (jieba words, domain dictionary)|
-| triage_amounts   | doc.text                                | doc._.amounts                          |
-| triage_dates     | doc.text, doc._.received_at             | doc._.dates                            |
+| triage_amounts   | doc.text                                 | doc._.amounts                          |
+| triage_dates     | doc.text, doc._.received_at              | doc._.dates                            |
 | triage_places    | tokens, doc._.amounts, doc._.dates      | doc._.places, doc._.organisations      |
 | triage_persons   | tokens, doc._.places, amounts, dates    | doc._.persons                          |
 """
@@ -36,20 +36,29 @@ for _name in ("amounts", "dates", "places", "organisations", "persons"):
 if not Doc.has_extension("received_at"):
     Doc.set_extension("received_at", default=None)
 if not Doc.has_extension("token_spans"):
-    Doc.set_extension("token_spans", getter=lambda doc: [(t.text, t.idx, t.idx + len(t.text)) for t in doc])
+    Doc.set_extension("token_spans", default=None)
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of the doc, kept by the tokenizer (``doc.text`` rebuilds it from the tokens every call)."""
+    return doc.user_data.get("triage_text") or doc.text
+
+
+def doc_tokens(doc: Doc) -> list[tuple[str, int, int]]:
+    """(word, start, end) of every token, character offsets into the text."""
+    if doc._.token_spans is None:
+        doc._.token_spans = [(t.text, t.idx, t.idx + len(t.text)) for t in doc]
+    return doc._.token_spans
 
 
 @functools.lru_cache(maxsize=1)
 def load_word_tags() -> dict[str, str]:
     """Part-of-speech tags of jieba's main dictionary (word → tag), to tell names from other words."""
     path = Path(jieba.__file__).resolve().parent / "dict.txt"
-    tags = {}
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split()
-            if len(parts) == 3:
-                tags[parts[0]] = parts[2]
-    return tags
+    fields = path.read_text(encoding="utf-8").split()
+    if len(fields) % 3:
+        raise ValueError(f"{path}: expected 'word frequency tag' on every line")
+    return dict(zip(fields[0::3], fields[2::3]))
 
 
 def gazetteer_to_config(gazetteer: Gazetteer | None) -> dict[str, Any] | None:
@@ -98,8 +107,18 @@ class JiebaTokenizer:
 
     def __call__(self, text: str) -> Doc:
         words = self.cut(text)
+        spans = []
+        pos = 0
+        for word in words:
+            spans.append((word, pos, pos + len(word)))
+            pos += len(word)
+        if pos != len(text):  # jieba keeps every character; anything else is a bug worth seeing
+            raise ValueError("segmentation does not cover the text")
         words, spaces = get_words_and_spaces(words, text)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data["triage_text"] = text
+        doc._.token_spans = spans if len(words) == len(spans) else None
+        return doc
 
 
 @Language.factory("triage_amounts")
@@ -108,7 +127,7 @@ def make_amounts(nlp: Language, name: str):
     amount_re = build_amount_regex(list(lexicon.currencies))
 
     def triage_amounts(doc: Doc) -> Doc:
-        doc._.amounts = tuple(find_amounts(doc.text, amount_re, lexicon.currencies))
+        doc._.amounts = tuple(find_amounts(doc_text(doc), amount_re, lexicon.currencies))
         return doc
 
     return triage_amounts
@@ -117,7 +136,7 @@ def make_amounts(nlp: Language, name: str):
 @Language.factory("triage_dates")
 def make_dates(nlp: Language, name: str):
     def triage_dates(doc: Doc) -> Doc:
-        doc._.dates = tuple(find_dates(doc.text, doc._.received_at))
+        doc._.dates = tuple(find_dates(doc_text(doc), doc._.received_at))
         return doc
 
     return triage_dates
@@ -133,13 +152,13 @@ def make_places(nlp: Language, name: str, gazetteer: dict[str, Any] | None):
     org_re = build_organisation_regex(org_names)
 
     def triage_places(doc: Doc) -> Doc:
-        tokens = doc._.token_spans
+        tokens = doc_tokens(doc)
         blocked = [(a.start, a.end) for a in doc._.amounts] + [(d.start, d.end) for d in doc._.dates]
-        orgs = find_organisations(doc.text, org_re, gaz, {s for _, s, _ in tokens})
-        parts = find_place_parts(doc.text, tokens, tags, gaz, provinces,
+        orgs = find_organisations(doc_text(doc), org_re, gaz, {s for _, s, _ in tokens})
+        parts = find_place_parts(doc_text(doc), tokens, tags, gaz, provinces,
                                  blocked + [(o.start + (len(o.text) - len(o.text.lstrip("县市区省"))), o.end)
                                             for o in orgs])
-        doc._.places = tuple(group_places(parts, doc.text, gaz))
+        doc._.places = tuple(group_places(parts, doc_text(doc), gaz))
         doc._.organisations = tuple(orgs)
         return doc
 
@@ -152,7 +171,7 @@ def make_persons(nlp: Language, name: str):
 
     def triage_persons(doc: Doc) -> Doc:
         blocked = [(a.start, a.end) for a in doc._.amounts] + [(d.start, d.end) for d in doc._.dates]
-        doc._.persons = tuple(finder.find(doc.text, doc._.token_spans, list(doc._.places), blocked))
+        doc._.persons = tuple(finder.find(doc_text(doc), doc_tokens(doc), list(doc._.places), blocked))
         return doc
 
     return triage_persons

@@ -1,0 +1,333 @@
+"""Extraction evaluation: precision, recall and F1 of person names and amounts, level accuracy of the accused.
+
+Gold formats (``fmt``; detected from the file when None):
+
+- ``corpus``   the project's corpus JSONL: ``{"id", "text", "received_at", "gold": {"persons": [{"name", "role",
+  "level", "party"}], "amounts": [{"value", "currency"}]}}``;
+- ``kg``       ``{"text", "entities": [{"name", "entity_type": PER|MONEY|…, "start", "end"}]}`` (end exclusive);
+- ``cluener``  CLUENER2020: concatenated JSON objects ``{"text", "label": {"name": {NAME: [[s, e]]}}}``;
+- ``bio``      one character and tag a line, blank line between sentences; ``B-PER.NAM``/``I-PER.NAM`` (or
+  ``B-PER``/``B-NAME``) are names;
+- ``labels``   hand labels keyed by the id of a record in a file that is not in the project: the first line
+  ``{"source": PATH, "key": FIELD, "text": FIELD}``, then ``{"id", "persons": [names], "amounts": [{"value",
+  "currency"}]}``; PATH is relative to the labels file, or given with ``texts``.
+
+Names and amounts are compared per text as sets: a name is right when the same string is extracted
+from the same text; an amount when its value (to the fen) and currency are.
+
+    python -m triage.evaluation.extraction GOLD [--format corpus|kg|cluener|bio|labels] [--texts PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from triage.errors import InputError
+
+FORMATS = ("corpus", "kg", "cluener", "bio", "labels")
+
+
+@dataclass
+class GoldText:
+    key: str
+    text: str
+    names: set[str] | None  # None: this gold says nothing about names
+    amounts: Counter | None  # (value, currency) -> count
+    accused_levels: dict[str, str] = field(default_factory=dict)  # name or role -> level
+    received_at: date | None = None
+
+
+def detect_format(path: Path) -> str:
+    if path.suffix in (".txt", ".bio", ".char"):
+        return "bio"
+    with open(path, encoding="utf-8") as handle:
+        head = handle.read(4000)
+    first = head.lstrip()[:1]
+    if first == "{" and "\n" in head.strip() and not head.lstrip().split("\n", 1)[0].rstrip().endswith("}"):
+        return "cluener"
+    line = head.lstrip().split("\n", 1)[0]
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: cannot tell the gold format ({exc}); give --format {'|'.join(FORMATS)}") from exc
+    if "source" in record and "key" in record:
+        return "labels"
+    if "entities" in record:
+        return "kg"
+    if "gold" in record:
+        return "corpus"
+    if "label" in record:
+        return "cluener"
+    raise InputError(f"{path}: cannot tell the gold format from its first line; give --format {'|'.join(FORMATS)}")
+
+
+def _money_key(value: Any, currency: str | None) -> tuple[float, str]:
+    return round(float(value), 2), (currency or "CNY")
+
+
+def read_gold(path: Path, fmt: str, texts: Path | None = None) -> list[GoldText]:
+    if fmt not in FORMATS:
+        raise InputError(f"unknown gold format {fmt!r}; valid: {', '.join(FORMATS)}")
+    reader = {"corpus": _read_corpus, "kg": _read_kg, "cluener": _read_cluener, "bio": _read_bio,
+              "labels": _read_labels}[fmt]
+    if fmt == "labels":
+        return _read_labels(path, texts)
+    return reader(path)
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    rows = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if line.strip():
+                try:
+                    rows.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"{path}:{number}: not JSON ({exc.msg})") from exc
+    return rows
+
+
+def _read_corpus(path: Path) -> list[GoldText]:
+    out = []
+    for i, row in enumerate(_read_jsonl(path)):
+        gold = row.get("gold") or {}
+        persons = gold.get("persons")
+        amounts = gold.get("amounts")
+        levels = {}
+        for p in persons or []:
+            if p.get("party") == "accused" and p.get("level"):
+                levels[p.get("name") or f"role:{p.get('role')}"] = p["level"]
+        received = row.get("received_at")
+        out.append(GoldText(
+            str(row.get("id", i)), row["text"],
+            None if persons is None else {p["name"] for p in persons if p.get("name")},
+            None if amounts is None else Counter(_money_key(a["value"], a.get("currency")) for a in amounts),
+            levels,
+            date.fromisoformat(received) if received else None,
+        ))
+    return out
+
+
+def _read_kg(path: Path) -> list[GoldText]:
+    from triage.nlp.amounts import build_amount_regex, find_amounts
+    from triage.nlp.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    amount_re = build_amount_regex(list(lexicon.currencies))
+    out = []
+    for i, row in enumerate(_read_jsonl(path)):
+        names = {e["name"] for e in row["entities"] if e["entity_type"] == "PER"}
+        money: Counter = Counter()
+        for e in row["entities"]:
+            if e["entity_type"] == "MONEY":
+                found = find_amounts(e["name"], amount_re, lexicon.currencies)
+                money[_money_key(found[0].value, found[0].currency) if found else (e["name"], "?")] += 1
+        out.append(GoldText(str(i), row["text"], names, money))
+    return out
+
+
+def _read_cluener(path: Path) -> list[GoldText]:
+    decoder = json.JSONDecoder()
+    raw = path.read_text(encoding="utf-8")
+    pos, out = 0, []
+    while True:
+        while pos < len(raw) and raw[pos].isspace():
+            pos += 1
+        if pos >= len(raw):
+            break
+        record, pos = decoder.raw_decode(raw, pos)
+        names = set((record.get("label") or {}).get("name", {}))
+        out.append(GoldText(str(len(out)), record["text"], names, None))
+    return out
+
+
+def _read_bio(path: Path) -> list[GoldText]:
+    out: list[GoldText] = []
+    chars: list[str] = []
+    tags: list[str] = []
+
+    def flush() -> None:
+        if not chars:
+            return
+        names, current = set(), ""
+        for ch, tag in zip(chars, tags):
+            kind = tag[2:] if len(tag) > 2 else ""
+            is_name = kind in ("PER.NAM", "PER", "NAME", "NR")
+            if tag.startswith(("B-", "S-")) and is_name:
+                if current:
+                    names.add(current)
+                current = ch
+            elif tag.startswith(("I-", "M-", "E-")) and is_name and current:
+                current += ch
+            else:
+                if current:
+                    names.add(current)
+                current = ""
+        if current:
+            names.add(current)
+        out.append(GoldText(str(len(out)), "".join(chars), names, None))
+        chars.clear()
+        tags.clear()
+
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split()
+            if not parts:
+                flush()
+                continue
+            if len(parts) == 1:  # a space character with its tag
+                chars.append(" ")
+                tags.append(parts[0])
+            else:
+                chars.append(parts[0][0] if parts[0] else " ")
+                tags.append(parts[-1])
+    flush()
+    return out
+
+
+def _read_labels(path: Path, texts: Path | None) -> list[GoldText]:
+    rows = _read_jsonl(path)
+    if not rows or "source" not in rows[0]:
+        raise InputError(f"{path}: the first line must be {{\"source\": PATH, \"key\": FIELD, \"text\": FIELD}}")
+    meta, labels = rows[0], rows[1:]
+    source = texts or (path.parent / meta["source"])
+    if not source.exists():
+        raise InputError(f"{path}: the labelled texts {source} are not here; give --texts PATH")
+    by_key = {}
+    for i, record in enumerate(_read_jsonl(source)):
+        key = str(record.get(meta["key"], i)) if meta["key"] != "#" else str(i)
+        by_key[key] = record
+    out = []
+    for label in labels:
+        record = by_key.get(str(label["id"]))
+        if record is None:
+            raise InputError(f"{path}: label id {label['id']!r} is not in {source}")
+        text = record[meta.get("text", "text")]
+        levels = {k: v for k, v in (label.get("levels") or {}).items()}
+        out.append(GoldText(
+            str(label["id"]), text, set(label.get("persons") or []),
+            Counter(_money_key(a["value"], a.get("currency")) for a in label.get("amounts") or []),
+            levels,
+        ))
+    return out
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    precision = tp / n_pred if n_pred else 1.0
+    recall = tp / n_gold if n_gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "tp": tp, "predicted": n_pred, "gold": n_gold}
+
+
+def evaluate_extraction(gold_path: str | Path, analyzer: Any, fmt: str | None = None,
+                        texts: str | Path | None = None, errors: int = 0) -> dict[str, Any]:
+    """Run ``analyzer.extract`` on every gold text and compare. Returns a report dict (see
+    ``format_extraction_report``); ``errors`` > 0 keeps that many mismatching examples (names and values
+    only, for a developer's eyes; never logged)."""
+    path = Path(gold_path)
+    if not path.exists():
+        raise InputError(f"{path}: no such gold file")
+    fmt = fmt or detect_format(path)
+    gold = read_gold(path, fmt, Path(texts) if texts else None)
+    name_counts = [0, 0, 0]
+    amount_counts = [0, 0, 0]
+    level_right = level_total = accused_found = 0
+    examples: list[dict[str, Any]] = []
+    started = time.perf_counter()
+    chars = 0
+    for item in gold:
+        extraction = analyzer.extract(item.text, item.received_at)
+        chars += len(item.text)
+        if item.names is not None:
+            predicted = {p.name for p in extraction.persons if p.name}
+            tp = len(predicted & item.names)
+            name_counts[0] += tp
+            name_counts[1] += len(predicted)
+            name_counts[2] += len(item.names)
+            if errors and predicted != item.names and len(examples) < errors:
+                examples.append({"id": item.key, "missed": sorted(item.names - predicted),
+                                 "spurious": sorted(predicted - item.names)})
+        if item.amounts is not None:
+            predicted_amounts = Counter(_money_key(a.value, a.currency) for a in extraction.amounts)
+            tp = sum((predicted_amounts & item.amounts).values())
+            amount_counts[0] += tp
+            amount_counts[1] += sum(predicted_amounts.values())
+            amount_counts[2] += sum(item.amounts.values())
+            if errors and predicted_amounts != item.amounts and len(examples) < errors:
+                examples.append({"id": item.key, "missed_amounts": sorted(map(str, item.amounts - predicted_amounts)),
+                                 "spurious_amounts": sorted(map(str, predicted_amounts - item.amounts))})
+        for who, level in item.accused_levels.items():
+            level_total += 1
+            match = None
+            for p in extraction.persons:
+                if (who.startswith("role:") and p.name is None and p.role and who[5:] in p.role) or p.name == who:
+                    match = p
+                    break
+            if match is not None and match.party == "accused":
+                accused_found += 1
+                level_right += match.level == level
+    elapsed = time.perf_counter() - started
+    report: dict[str, Any] = {
+        "gold": str(path), "format": fmt, "texts": len(gold), "analyzer": getattr(analyzer, "version", "?"),
+        "seconds": round(elapsed, 3), "texts_per_second": round(len(gold) / elapsed, 1) if elapsed else None,
+        "chars_per_second": round(chars / elapsed) if elapsed else None,
+    }
+    if name_counts[2] or name_counts[1]:
+        report["person_names"] = _prf(*name_counts)
+    if amount_counts[2] or amount_counts[1]:
+        report["amounts"] = _prf(*amount_counts)
+    if level_total:
+        report["accused"] = {"gold": level_total, "found_as_accused": accused_found,
+                             "level_accuracy": round(level_right / level_total, 4)}
+    if errors:
+        report["examples"] = examples
+    return report
+
+
+def format_extraction_report(report: dict[str, Any]) -> str:
+    lines = [f"extraction evaluation of {report['analyzer']} on {report['gold']} ({report['format']}, "
+             f"{report['texts']} texts, {report['texts_per_second']} texts/s)"]
+    for key, label in (("person_names", "person names"), ("amounts", "amounts")):
+        if key in report:
+            r = report[key]
+            lines.append(f"  {label:13s} P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}  "
+                         f"(tp {r['tp']}, predicted {r['predicted']}, gold {r['gold']})")
+    if "accused" in report:
+        a = report["accused"]
+        lines.append(f"  accused       level accuracy {a['level_accuracy']:.3f} "
+                     f"({a['found_as_accused']} of {a['gold']} found as accused)")
+    for example in report.get("examples", []):
+        lines.append("  ! " + json.dumps(example, ensure_ascii=False))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m triage.evaluation.extraction", description=__doc__.split("\n")[0])
+    parser.add_argument("gold")
+    parser.add_argument("--format", choices=FORMATS, default=None)
+    parser.add_argument("--texts", default=None, help="the labelled texts, for --format labels")
+    parser.add_argument("--errors", type=int, default=0, help="show this many mismatching examples")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    args = parser.parse_args(argv)
+    from triage.nlp import Analyzer
+
+    try:
+        report = evaluate_extraction(args.gold, Analyzer(), args.format, args.texts, args.errors)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else format_extraction_report(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
