@@ -134,7 +134,8 @@ def make_letters(count: int, seed: int) -> list[Letter]:
         (text1, value1), (text2, value2) = make_amount(rng), make_amount(rng)
         body = BODIES[index % len(BODIES)].format(
             town=town, village=village, name1=name1, name2=name2, amount1=text1, amount2=text2,
-            role1=rng.choice(VILLAGE_ROLES), role2=rng.choice(VILLAGE_ROLES), role3=rng.choice(TOWNSHIP_ROLES),
+            role1=rng.choice(VILLAGE_ROLES), role2=rng.choice(VILLAGE_ROLES),
+            role3=rng.choice(TOWNSHIP_ROLES),
             year=rng.randrange(2018, 2026),
         )
         names = [name1] + ([name2] if "{name2}" in BODIES[index % len(BODIES)] else [])

@@ -77,7 +77,7 @@ BROKEN = [
     ("broken.pdf", b"%PDF-1.4\n1 0 obj <<>> garbage", "broken.pdf", "corrupt PDF"),
     ("broken.docx", b"PK\x03\x04 not really a zip", "broken.docx", "corrupt DOCX"),
     ("empty.txt", b"", "empty.txt", "empty file"),
-    ("blank.txt", "  \n\t \n".encode(), "blank.txt", "empty text"),
+    ("blank.txt", b"  \n\t \n", "blank.txt", "empty text"),
     ("junk.txt", bytes(range(1, 32)) * 64, "junk.txt", "binary"),
     ("junk.dat", bytes(range(256)) * 16, "junk.dat", "unsupported file"),
     ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "old.doc", "legacy Office"),
@@ -273,7 +273,10 @@ def test_csv_bad_rows_fail_alone_and_the_rest_goes_on():
 
 
 def test_csv_header_below_a_title_line_and_tab_separated():
-    text = "2026年3月信访件登记表\n\n序号\t留言主题\t留言详情\t留言时间\t留言用户\n1\t题\t" + LETTER + "\t2026-03-02 10:00\tu1\n"
+    text = (
+        "2026年3月信访件登记表\n\n序号\t留言主题\t留言详情\t留言时间\t留言用户\n"
+        f"1\t题\t{LETTER}\t2026-03-02 10:00\tu1\n"
+    )
     (item,) = items_of(read_bytes("export.tsv", text.encode("gb18030")))
     assert item.petition.text == LETTER
     assert item.petition.title == "题"
@@ -308,7 +311,8 @@ def test_jsonl_contract_lines_and_invalid_lines():
         "batch.jsonl line 2", "batch.jsonl line 4", "batch.jsonl line 5", "batch.jsonl line 6",
         "batch.jsonl line 8",
     ]
-    assert failures[0].message.startswith("not valid JSON: Unterminated string") and "col" in failures[0].message
+    assert failures[0].message.startswith("not valid JSON: Unterminated string")
+    assert "col" in failures[0].message
     assert "no 'text' field" in failures[1].message and failures[1].item_id == "2026-0003"
     assert "not a JSON object" in failures[2].message
     assert failures[3].message == "empty text" and failures[3].item_id == "2026-0005"
@@ -377,7 +381,8 @@ def test_xlsx_without_a_text_column():
 
 
 def test_docx_paragraphs_and_tables_in_order():
-    data = make_docx([LETTER, "", SECOND], table=[["举报人", "李某"], ["联系电话", "略"]], heading="关于村支书的举报")
+    table = [["举报人", "李某"], ["联系电话", "略"]]
+    data = make_docx([LETTER, "", SECOND], table=table, heading="关于村支书的举报")
     (item,) = items_of(read_bytes("letter.docx", data))
     assert item.petition.title == "关于村支书的举报"
     assert item.petition.text == f"关于村支书的举报\n{LETTER}\n\n{SECOND}\n举报人\t李某\n联系电话\t略"

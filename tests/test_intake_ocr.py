@@ -23,7 +23,11 @@ FONT = next((p for p in FONT_CANDIDATES if Path(p).exists()), None)
 needs_font = pytest.mark.skipif(
     FONT is None, reason="no CJK font: install the Debian package fonts-wqy-zenhei (or fonts-noto-cjk)")
 
-PAGE_ONE = ["尊敬的县纪委领导：", "我举报枫林乡上坪村村支书王某某，2019年以来侵占低保金共计2.5万", "元，并与村会计相互勾结。"]
+PAGE_ONE = [
+    "尊敬的县纪委领导：",
+    "我举报枫林乡上坪村村支书王某某，2019年以来侵占低保金共计2.5万",
+    "元，并与村会计相互勾结。",
+]
 PAGE_TWO = ["另外，城关镇民政所负责人吃拿卡要，", "虚报危房改造补助3600元。", "举报人：李某"]
 
 # (boxes as (text, left, top, right, bottom), expected text): reading order and wrapped lines

@@ -10,17 +10,17 @@ from __future__ import annotations
 import hashlib
 import sys
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
+from triage.errors import InputError
 from triage.intake.documents import read_docx, read_image, read_pdf, read_text
 from triage.intake.encoding import FORMATS, LEGACY_OFFICE_MESSAGE, decode_text, detect_format
 from triage.intake.fields import HEADERS, FileContext, parse_channel, parse_date
 from triage.intake.items import IntakeFailure, IntakeItem, summarize
 from triage.intake.ocr import OcrEngine
 from triage.intake.tables import read_csv, read_jsonl, read_xlsx
-from triage.errors import InputError
 from triage.petition import CHANNELS
 
 __all__ = [

@@ -28,7 +28,8 @@ def read_text(ctx: FileContext, data: bytes) -> Iterator[Result]:
     except InputError as exc:
         yield IntakeFailure(ctx.name, str(exc))
         return
-    yield build_item(ctx, ctx.name, {"text": text}, pages=({"page": 1, "source": "text", "confidence": None},))
+    page = {"page": 1, "source": "text", "confidence": None}
+    yield build_item(ctx, ctx.name, {"text": text}, pages=(page,))
 
 
 def read_docx(ctx: FileContext, data: bytes, ocr: OcrEngine) -> Iterator[Result]:

@@ -62,7 +62,8 @@ def detect_format(name: str, data: bytes) -> str:
     head = data[:2048]
     if b"%PDF-" in head[:1024]:
         return "pdf"
-    if any(head.startswith(magic) for magic in _IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
+    webp = head[:4] == b"RIFF" and head[8:12] == b"WEBP"
+    if webp or any(head.startswith(magic) for magic in _IMAGE_MAGIC):
         # "BM" alone is weak evidence: trust it only with an image extension or no text-like extension
         if not (head.startswith(b"BM") and _EXTENSIONS.get(suffix, "image") != "image"):
             return "image"
@@ -130,7 +131,9 @@ def decode_text(data: bytes) -> str:
         text = str(best)
         if _control_share(text) < 0.01:
             return text
-    raise InputError("not text in a known encoding (tried UTF-8, UTF-16, GB18030/GBK and detection): binary data?")
+    raise InputError(
+        "not text in a known encoding (tried UTF-8, UTF-16, GB18030/GBK and detection): binary data?"
+    )
 
 
 def _decode(data: bytes, encoding: str) -> str:

@@ -184,7 +184,8 @@ def parse_channel(value: Any) -> str | None:
     for keyword, code in CHANNEL_KEYWORDS:
         if keyword in text:
             return code
-    raise ValueError(f"unknown channel {str(value)[:40]!r} (known: {', '.join(CHANNELS)}, 来信, 来访, 网络, 电话)")
+    known = ", ".join(CHANNELS)
+    raise ValueError(f"unknown channel {str(value)[:40]!r} (known: {known}, 来信, 来访, 网络, 电话)")
 
 
 @dataclass(frozen=True)
@@ -222,7 +223,8 @@ def build_item(
     """Check and normalise one petition's fields; a failure names the source and the problem."""
     given_id = cell_text(fields.get("id")).strip() or None
     if given_id is not None and (len(given_id) > 128 or normalize_text(given_id) != given_id):
-        return IntakeFailure(source, f"id is not usable: {given_id[:40]!r} (at most 128 printable characters)")
+        message = f"id is not usable: {given_id[:40]!r} (at most 128 printable characters)"
+        return IntakeFailure(source, message)
     raw_text = fields.get("text")
     if raw_text is not None and not isinstance(raw_text, str):
         if isinstance(raw_text, dict | list):
@@ -232,7 +234,8 @@ def build_item(
     if not text:
         return IntakeFailure(source, "empty text", given_id)
     if len(text) > ctx.max_chars:
-        return IntakeFailure(source, f"text too long: {len(text)} characters (limit {ctx.max_chars})", given_id)
+        message = f"text too long: {len(text)} characters (limit {ctx.max_chars})"
+        return IntakeFailure(source, message, given_id)
     warnings: list[str] = []
     try:
         received_at = parse_date(fields.get("received_at"))
@@ -273,7 +276,8 @@ def build_item(
 
 
 def clean_text(text: str) -> str:
-    """normalize_text plus line ends (\\r\\n, \\r → \\n), no trailing spaces, at most one blank line in a row."""
+    """normalize_text plus line ends (\\r\\n, \\r → \\n), no trailing spaces, at most one blank line
+    in a row."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = normalize_text(text)
     lines = [line.rstrip() for line in text.split("\n")]

@@ -17,7 +17,8 @@ class IntakeItem:
     petition: Petition
     original_name: str
     original_bytes_sha256: str
-    pages: tuple[dict[str, Any], ...] = ()  # {"page": 1, "source": "ocr"|"text"|"docx"|"row", "confidence": …}
+    # per page or row: {"page": 1, "source": "ocr"|"text"|"docx"|"row", "confidence": 0.93 or None}
+    pages: tuple[dict[str, Any], ...] = ()
     ocr_confidence: float | None = None  # mean over the OCR'd characters; None when nothing was OCR'd
     needs_review: bool = False  # OCR confidence under the review threshold
 
@@ -35,7 +36,7 @@ class IntakeFailure:
 
 
 def summarize(results: Iterable[IntakeItem | IntakeFailure]) -> dict[str, Any]:
-    """Counts over a batch for a report: items, failures (with their messages), pages by source, OCR figures."""
+    """Counts over a batch for a report: items, failures (with messages), pages by source, OCR figures."""
     items = 0
     review = 0
     pages: Counter[str] = Counter()

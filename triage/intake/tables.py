@@ -1,4 +1,4 @@
-"""Readers for files of many petitions: JSON Lines (or a JSON array), CSV and XLSX, one item per line or row."""
+"""Readers for files of many petitions: JSON Lines (or a JSON array), CSV, XLSX: an item per line or row."""
 
 from __future__ import annotations
 
@@ -32,7 +32,8 @@ def read_jsonl(ctx: FileContext, data: bytes, mapping: Mapping[str, str] | None)
             yield IntakeFailure(ctx.name, f"not valid JSON: {exc.msg} at line {exc.lineno} col {exc.colno}")
             return
         if not isinstance(records, list):
-            yield IntakeFailure(ctx.name, "not valid JSON Lines: the file is one JSON value, not one per line")
+            message = "not valid JSON Lines: the file is one JSON value, not one per line"
+            yield IntakeFailure(ctx.name, message)
             return
         for number, record in enumerate(records, start=1):
             yield from _read_object(ctx, f"{ctx.name} item {number}", record, mapping, {"item": number})
@@ -63,8 +64,9 @@ def _read_object(
     columns = guess_columns(keys, mapping)
     if "text" not in columns:
         given_id = record.get("id")
-        yield IntakeFailure(source, "no 'text' field" + (f" (keys: {', '.join(map(str, keys))})" if keys else ""),
-                            str(given_id) if isinstance(given_id, str | int) else None)
+        listed = f" (keys: {', '.join(map(str, keys))})" if keys else ""
+        item_id = str(given_id) if isinstance(given_id, str | int) else None
+        yield IntakeFailure(source, "no 'text' field" + listed, item_id)
         return
     fields = {name: record[keys[index]] for name, index in columns.items()}
     yield build_item(ctx, source, fields, pages=({"page": 1, "source": "row", "confidence": None},),
@@ -114,7 +116,8 @@ def read_xlsx(ctx: FileContext, data: bytes, mapping: Mapping[str, str] | None) 
             try:
                 rows = list(sheet.iter_rows(values_only=True))
             except Exception as exc:  # a truncated or malformed sheet part
-                yield IntakeFailure(prefix, f"corrupt XLSX: sheet {sheet.title!r} does not read: {_describe(exc)}")
+                message = f"corrupt XLSX: sheet {sheet.title!r} does not read: {_describe(exc)}"
+                yield IntakeFailure(prefix, message)
                 found_text_column = True  # reported: no second failure about columns
                 continue
             header = _find_header(rows, mapping)
