@@ -1118,9 +1118,10 @@ def compute_gold_route(
 ) -> tuple[str, str]:
     """ROUTING.md's rules over the gold facts (rule 2, `uncertain`, depends on a model and never fires here).
 
-    Conventions where ROUTING.md leaves a choice open: a rule that needs a township the text does not
-    give (no place, a masked place) or that the units file does not know (a place outside the county)
-    sends the item to the petition office under that same rule's code.
+    Conventions where ROUTING.md leaves a choice open: a village or township cadre whose township the
+    units file does not know (a place outside the county) goes to the petition office under
+    `cadre_authority`; one whose township the text does not give at all (no place, a masked place)
+    goes there under `fallback` (the cadre rule cannot apply, nor can the place rule).
     """
     if kind == "non_jurisdiction":
         return county.transfer.get(primary, county.petition_office), "not_accusation"
@@ -1129,18 +1130,18 @@ def compute_gold_route(
     known = [p for p in accused if p.level in LEVEL_ORDER]
     if known:
         top = max(known, key=lambda p: LEVEL_ORDER[p.level])
-        if top.level == "village":
-            unit = county.township_cdi.get(top.township or "")
-        elif top.level == "township":
-            unit = county.county_office.get(top.township or "")
-        elif top.level == "county_dept":
+        if top.level in ("village", "township"):
+            if top.township is None:
+                return county.petition_office, "cadre_authority" if places else "fallback"
+            table = county.township_cdi if top.level == "village" else county.county_office
+            return table.get(top.township, county.petition_office), "cadre_authority"
+        if top.level == "county_dept":
             unit = county.county_group.get(top.department or "")
         else:
             unit = county.city_cdi
         return unit or county.petition_office, "cadre_authority"
-    township = places[0]["township"] if places else None
-    if township is not None:
-        return county.township_cdi.get(township, county.petition_office), "place"
+    if places:  # a place outside the county still decides: the petition office, under `place`
+        return county.township_cdi.get(places[0]["township"] or "", county.petition_office), "place"
     return county.petition_office, "fallback"
 
 
