@@ -40,7 +40,10 @@ DEFAULT_OPTIONS = {
     "folds": 3,
     "seed": 13,
     "features": "word+char",  # or "word", "char"
+    "min_calibration_records": 200,
+    "secondary_weight": 0.5,  # weight of a record as a positive of a domain that is not its primary one  # fewer records: a fixed sigmoid instead of Platt scaling
 }
+FIXED_SIGMOID = (2.0, 0.0)  # sigmoid(2 * decision): margin +1 -> 0.88, -1 -> 0.12
 FEATURE_SETS = ("word+char", "word", "char")
 
 
@@ -229,12 +232,16 @@ def train_baseline(
 
     domain_codes = taxonomy.domain_codes
     y_domains = np.zeros((len(records), len(domain_codes)), dtype=bool)
+    # Per record and domain weight: a secondary domain counts less, so the primary tends to rank first.
+    w_domains = np.repeat(weights[:, None], len(domain_codes), axis=1)
     index = {c: j for j, c in enumerate(domain_codes)}
     for i, r in enumerate(records):
         for code in r.all_domains:
             y_domains[i, index[code]] = True
+            if code != r.domain:
+                w_domains[i, index[code]] *= float(options["secondary_weight"])
     say("baseline: fitting domain scorers")
-    domain_head = _fit_head(x, y_domains, weights, domain_codes, options)
+    domain_head = _fit_head(x, y_domains, w_domains, domain_codes, options)
 
     kind_head = None
     with_kind = [i for i, r in enumerate(records) if r.kind is not None]
@@ -245,7 +252,8 @@ def train_baseline(
         for row, i in enumerate(with_kind):
             y_kinds[row, kind_index[records[i].kind]] = True  # type: ignore[index]
         say(f"baseline: fitting kind scorers on {len(with_kind)} records")
-        kind_head = _fit_head(x[with_kind], y_kinds, weights[with_kind], kind_codes, options)
+        w_kinds = np.repeat(weights[with_kind][:, None], len(kind_codes), axis=1)
+        kind_head = _fit_head(x[with_kind], y_kinds, w_kinds, kind_codes, options)
 
     training = {
         "records": len(records),
@@ -290,7 +298,7 @@ def _fit_head(
     trainable = [j for j in range(k) if np.isnan(constant[j])]
 
     # Out-of-fold decision values for Platt scaling.
-    folds = min(int(options["folds"]), n)
+    folds = min(int(options["folds"]), n) if n >= int(options["min_calibration_records"]) else 0
     oof = np.zeros((n, k))
     if folds >= 2:
         for train_idx, test_idx in KFold(folds, shuffle=True, random_state=seed).split(np.arange(n)):
@@ -299,7 +307,7 @@ def _fit_head(
                 if y_fold.all() or not y_fold.any():
                     oof[test_idx, j] = 1.0 if y_fold.all() else -1.0
                     continue
-                coef, intercept = _fit_binary(x[train_idx], y_fold, w[train_idx], c, seed)
+                coef, intercept = _fit_binary(x[train_idx], y_fold, w[train_idx, j], c, seed)
                 oof[test_idx, j] = x[test_idx] @ coef + intercept
 
     coef_matrix = np.zeros((x.shape[1], k), dtype=np.float32)
@@ -307,11 +315,11 @@ def _fit_head(
     platt_a = np.ones(k, dtype=np.float32)
     platt_b = np.zeros(k, dtype=np.float32)
     for j in trainable:
-        coef_matrix[:, j], intercepts[j] = _fit_binary(x, y[:, j], w, c, seed)
+        coef_matrix[:, j], intercepts[j] = _fit_binary(x, y[:, j], w[:, j], c, seed)
         if folds >= 2 and 0 < y[:, j].sum() < n:
-            platt_a[j], platt_b[j] = _fit_platt(oof[:, j], y[:, j], w)
+            platt_a[j], platt_b[j] = _fit_platt(oof[:, j], y[:, j], w[:, j])
         else:
-            platt_a[j], platt_b[j] = 2.0, 0.0
+            platt_a[j], platt_b[j] = FIXED_SIGMOID
     return _Head(codes, coef_matrix, intercepts, platt_a, platt_b, constant)
 
 

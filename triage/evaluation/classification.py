@@ -236,6 +236,20 @@ def read_labelled_messages(labels_path: Path, messages_path: Path, taxonomy: Any
     return records_from_dicts(rows, taxonomy, source=str(labels_path))
 
 
+def read_gold_records(model: Any, gold: Path, labels: Path | None = None) -> list:
+    """Gold records for ``model``'s taxonomy: a training-format file, or texts ``gold`` + ``labels`` by id."""
+    from models import read_training_data
+
+    if labels is not None:
+        return read_labelled_messages(Path(labels), Path(gold), model.taxonomy)
+    return read_training_data(Path(gold), model.taxonomy)
+
+
+def evaluate_classifier_file(model: Any, gold: Path, labels: Path | None = None) -> str:
+    """``triage evaluate GOLD --task classify [--labels FILE]``: the formatted report."""
+    return format_classification_report(evaluate_classifier(model, read_gold_records(model, gold, labels)))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m triage.evaluation.classification", description=__doc__)
     parser.add_argument("gold", type=Path, help="gold records (JSONL/CSV), or labels keyed by id with --messages")
@@ -243,14 +257,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--messages", type=Path, default=None, help="messages JSONL the labels' ids refer to")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)
-    from models import default_model_dir, load_model, read_training_data
+    from models import default_model_dir, load_model
 
     try:
         model = load_model(args.model or default_model_dir())
         if args.messages:
-            records = read_labelled_messages(args.gold, args.messages, model.taxonomy)
+            records = read_gold_records(model, args.messages, labels=args.gold)
         else:
-            records = read_training_data(args.gold, model.taxonomy)
+            records = read_gold_records(model, args.gold)
         report = evaluate_classifier(model, records)
     except TriageError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -1,0 +1,1 @@
+"""Evaluation of the system against gold data (classification, extraction, routing)."""
