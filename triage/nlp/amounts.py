@@ -40,7 +40,7 @@ _BARE = re.compile(
 )
 _MONEY_WORDS = re.compile(
     "钱|款|金|资金|费|补贴|补助|补偿|工资|薪|贿|贪污|挪用|收受|索要|礼|现金|存款|价|元|经费|报酬|利润|好处|"
-    "罚|赔|债|贷|账|帐"
+    "罚|赔|债|贷|账|帐|拿|给了|收了|送了|借了|付了|交了|退了|花了|骗了|要了|转了|欠|打条|收条|好处|红包"
 )
 _NOT_MONEY_AFTER = re.compile(
     "^(?:亩|平方|平米|米|公里|千米|吨|斤|公斤|克|户|人|名|个|件|份|次|台|辆|头|只|株|棵|套|间|册|本|篇|条|"
@@ -108,11 +108,13 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
         if num2:
             # 1200~1400元, 2至3万元 (the multiplier applies to both)
             v2 = _value(num2, mult)
-            v1 = value
             if v2 is None:
                 continue
-            if v1 > v2 and mult:
-                v1 = _value(num, "") or v1
+            shared = re.search(f"{_MULT}+$", num2)
+            own = re.search(f"{_MULT}+$", num)
+            v1 = _value(num + shared.group(0), mult) if shared and not own else value
+            if v1 is None:
+                continue
             low, high = min(v1, v2), max(v1, v2)
             value = (low + high) / 2
         end = m.end()

@@ -58,7 +58,10 @@ def load_word_tags() -> dict[str, str]:
     fields = path.read_text(encoding="utf-8").split()
     if len(fields) % 3:
         raise ValueError(f"{path}: expected 'word frequency tag' on every line")
-    return dict(zip(fields[0::3], fields[2::3]))
+    tags = dict(zip(fields[0::3], fields[2::3]))
+    for word, _freq, tag in load_lexicon().domain_words:  # the domain dictionary's words count as words too
+        tags.setdefault(word, tag)
+    return tags
 
 
 def gazetteer_to_config(gazetteer: Gazetteer | None) -> dict[str, Any] | None:
@@ -154,7 +157,7 @@ def make_places(nlp: Language, name: str, gazetteer: dict[str, Any] | None):
     def triage_places(doc: Doc) -> Doc:
         tokens = doc_tokens(doc)
         blocked = [(a.start, a.end) for a in doc._.amounts] + [(d.start, d.end) for d in doc._.dates]
-        orgs = find_organisations(doc_text(doc), org_re, gaz, {s for _, s, _ in tokens})
+        orgs = find_organisations(doc_text(doc), org_re, gaz, {s for _, s, _ in tokens}, tags)
         parts = find_place_parts(doc_text(doc), tokens, tags, gaz, provinces,
                                  blocked + [(o.start + (len(o.text) - len(o.text.lstrip("县市区省"))), o.end)
                                             for o in orgs])

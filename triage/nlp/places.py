@@ -178,14 +178,20 @@ def build_organisation_regex(names: list[str]) -> re.Pattern[str]:
 
 
 def find_organisations(
-    text: str, org_re: re.Pattern[str], gazetteer: Gazetteer | None, token_starts: set[int]
+    text: str, org_re: re.Pattern[str], gazetteer: Gazetteer | None, token_starts: set[int],
+    tags: dict[str, str] | None = None,
 ) -> list[Organisation]:
     out = []
     for m in org_re.finditer(text):
         start = m.start()
         prefix = m.group("prefix")
-        if prefix and len(prefix) > 1 and start not in token_starts:
-            start = m.start("name") - 1 if text[m.start("name") - 1] in "省市县区" else m.start("name")
+        if prefix and len(prefix) > 1:
+            stem = prefix[:-1]
+            known = gazetteer is not None and prefix in (gazetteer.county, gazetteer.city, gazetteer.province)
+            if not known and (start not in token_starts or not _plausible_name(stem, (tags or {}).get(stem))
+                              or any(k in token_starts for k in range(start + 1, start + len(stem)))
+                              or (start + len(stem) not in token_starts and (tags or {}).get(prefix) != "ns")):
+                start = m.start("name") - 1 if text[m.start("name") - 1] in "省市县区" else m.start("name")
         if start not in token_starts and m.start("name") not in token_starts:
             continue
         org_text = text[start:m.end()]

@@ -1,0 +1,218 @@
+"""Extraction on the project's own sentences: persons, money, places, dates, organisations.
+
+Every sentence here is written for the test (no real petition text); names are invented."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from triage.gazetteer import Gazetteer
+from triage.nlp import Analyzer
+
+GAZETTEER = Gazetteer(
+    province="南江省", city="安平市", county="青石县",
+    townships={"城关镇": ("城东社区", "桃园村"), "东关镇": ("东关村", "柳树村", "马家村"), "枫林乡": ("上坪村",)},
+    departments=("民政局", "自然资源局", "住房和城乡建设局", "医疗保障局", "财政局"),
+)
+
+# text, amount text, value, currency, qualifier, low, high
+MONEY_CASES = [
+    ("他冒领低保金2.3万元。", "2.3万元", 23000, "CNY", "exact", 23000, 23000),
+    ("共侵占16万多元。", "16万多元", 160000, "CNY", "over", 160000, 160000),
+    ("涉及资金近1200万元。", "近1200万元", 12000000, "CNY", "about", 12000000, 12000000),
+    ("挪用7961.62万元。", "7961.62万元", 79616200, "CNY", "exact", 79616200, 79616200),
+    ("收了七千二百元好处费。", "七千二百元", 7200, "CNY", "exact", 7200, 7200),
+    ("收受人民币叁万伍仟元整。", "人民币叁万伍仟元整", 35000, "CNY", "exact", 35000, 35000),
+    ("每户收取1200~1400元不等。", "1200~1400元", 1300, "CNY", "range", 1200, 1400),
+    ("索要3000余元。", "3000余元", 3000, "CNY", "over", 3000, 3000),
+    ("给了他五百块钱。", "五百块钱", 500, "CNY", "exact", 500, 500),
+    ("他拿了对方2.5万，没有打条。", "2.5万", 25000, "CNY", "exact", 25000, 25000),
+    ("收受3.6万美元。", "3.6万美元", 36000, "USD", "exact", 36000, 36000),
+    ("收受10万港元。", "10万港元", 100000, "HKD", "exact", 100000, 100000),
+    ("收受2万欧元。", "2万欧元", 20000, "EUR", "exact", 20000, 20000),
+    ("每亩1500元的补偿没有发放。", "1500元", 1500, "CNY", "exact", 1500, 1500),
+    ("每人每月300元的补助被截留。", "300元", 300, "CNY", "exact", 300, 300),
+    ("补偿款约5万元左右。", "约5万元左右", 50000, "CNY", "about", 50000, 50000),
+    ("工资不到2000元。", "不到2000元", 2000, "CNY", "under", 2000, 2000),
+    ("奖金5000元以上。", "5000元以上", 5000, "CNY", "over", 5000, 5000),
+    ("涉案金额2至3万元。", "2至3万元", 25000, "CNY", "range", 20000, 30000),
+    ("挪用公款共计1,200,000元。", "1,200,000元", 1200000, "CNY", "exact", 1200000, 1200000),
+    ("贪污十二万元。", "十二万元", 120000, "CNY", "exact", 120000, 120000),
+    ("行贿1.2亿元。", "1.2亿元", 120000000, "CNY", "exact", 120000000, 120000000),
+]
+
+NOT_MONEY = [
+    "流转土地60亩，涉及3户5人。",
+    "查获假冒商品138万件。",
+    "贫困发生率下降到3.5%。",
+    "联系电话13812345678。",
+    "身份证号码410123199001011234。",
+    "2017年至2019年间多次到村里。",
+    "一共有2.5万人参加。",
+    "种了一块地。",
+]
+
+# text, expected persons as (name, role, level, party); order free; only listed persons may be found
+PERSON_CASES = [
+    ("村主任张建国冒领低保金。", [("张建国", "村主任", "village", "accused")]),
+    ("村党支部书记袁某虚报危房改造补助。", [("袁某", "村党支部书记", "village", "accused")]),
+    ("袁某(村主任)截留补偿款。", [("袁某", "村主任", "village", "accused")]),
+    ("村支书、村主任、村会计相互勾结私分集体资金。",
+     [(None, "村支书", "village", "accused"), (None, "村主任", "village", "accused"),
+      (None, "村会计", "village", "accused")]),
+    ("财政所所长李某某知情不报。", [("李某某", "财政所所长", "township", "accused")]),
+    ("县民政局副局长王某收受礼金。", [("王某", "县民政局副局长", "county_dept", "accused")]),
+    ("副县长陈某插手工程招标。", [("陈某", "副县长", "county", "accused")]),
+    ("市委书记赵某违规收受礼品。", [("赵某", "市委书记", "city_or_above", "accused")]),
+    ("镇长刘志强不作为。", [("刘志强", "镇长", "township", "accused")]),
+    ("我叫王小明，举报村支书孙某侵占补偿款。",
+     [("王小明", None, "unknown", "petitioner"), ("孙某", "村支书", "village", "accused")]),
+    ("举报人：赵桂兰。反映村会计钱某挪用公款。",
+     [("赵桂兰", None, "unknown", "petitioner"), ("钱某", "村会计", "village", "accused")]),
+    ("来电人周某反映副镇长吴某吃拿卡要。",
+     [("周某", None, "unknown", "petitioner"), ("吴某", "副镇长", "township", "accused")]),
+    ("某省某局原党组成员、副局长韩某某违规收受礼金。", [("韩某某", None, "city_or_above", "accused")]),
+    ("被告人刘某斌利用职务便利侵吞公款。", [("刘某斌", None, "unknown", "accused")]),
+    ("村民黄某某反映，村主任郑某优亲厚友。",
+     [("黄某某", None, "unknown", "other"), ("郑某", "村主任", "village", "accused")]),
+    ("东关镇党委书记冯某某包庇村霸。", [("冯某某", None, "township", "accused")]),
+]
+
+NOT_PERSONS = [
+    "东关镇的民政局和党支部都没有回复。",
+    "这件事在高某地方流传。",
+    "提高某地的补助标准。",
+    "全村共有贫困户四十户。",
+    "银行卡里的钱被取走了。",
+]
+
+# text, [(place text, township, village)]
+PLACE_CASES = [
+    ("我是东关镇柳树村村民。", [("东关镇柳树村", "东关镇", "柳树村")]),
+    ("马家村的低保有问题。", [("马家村", "东关镇", "马家村")]),
+    ("南江省青石县枫林乡上坪村。", [("南江省青石县枫林乡上坪村", "枫林乡", "上坪村")]),
+    ("A市X县的干部。", [("A市X县", None, None)]),
+]
+
+# text, received_at, date text, from, to
+DATE_CASES = [
+    ("2019年他开始冒领。", None, "2019年", "2019-01-01", "2019-12-31"),
+    ("2017年至2019年间多次索要。", None, "2017年至2019年", "2017-01-01", "2019-12-31"),
+    ("去年3月发放补助时。", date(2026, 3, 2), "去年3月", "2025-03-01", "2025-03-31"),
+    ("2022年1月收到钱。", None, "2022年1月", "2022-01-01", "2022-01-31"),
+    ("2021年3月5日晚上。", None, "2021年3月5日", "2021-03-05", "2021-03-05"),
+    ("二〇一九年底。", None, "二〇一九年底", "2019-10-01", "2019-12-31"),
+]
+
+# text, organisation text, department
+ORG_CASES = [
+    ("我们向县民政局反映过。", "县民政局", "民政局"),
+    ("青石县住建局不管。", "青石县住建局", "住房和城乡建设局"),
+    ("医保局的工作人员说。", "医保局", "医疗保障局"),
+]
+
+PAGE = (
+    "尊敬的领导：我叫王小明，是东关镇柳树村村民。现实名举报本村党支部书记袁某某、村主任张建国相互勾结，"
+    "2019年至2021年冒领低保金2.3万元，虚报危房改造补助16万多元。去年3月，袁某某又以修路为名向每户收取"
+    "1200~1400元不等。县民政局副局长刘某知情不报，收受袁某某五百块钱。请县纪委查处。"
+)
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer(GAZETTEER)
+
+
+@pytest.mark.parametrize(("text", "span", "value", "currency", "qualifier", "low", "high"), MONEY_CASES)
+def test_money(analyzer, text, span, value, currency, qualifier, low, high):
+    amounts = analyzer.extract(text).amounts
+    assert [(a.text, a.value, a.currency, a.qualifier, a.low, a.high) for a in amounts] == [
+        (span, value, currency, qualifier, low, high)
+    ]
+    assert text[amounts[0].start:amounts[0].end] == span
+
+
+@pytest.mark.parametrize("text", NOT_MONEY)
+def test_not_money(analyzer, text):
+    assert analyzer.extract(text).amounts == ()
+
+
+@pytest.mark.parametrize(("text", "expected"), PERSON_CASES)
+def test_persons(analyzer, text, expected):
+    persons = analyzer.extract(text).persons
+    got = {(p.name, p.level, p.party) for p in persons}
+    assert got == {(name, level, party) for name, _role, level, party in expected}
+    for name, role, _level, _party in expected:
+        if role is not None:
+            person = next(p for p in persons if p.name == name and (name is not None or p.role == role))
+            assert person.role == role
+    for person in persons:
+        for start, end in person.mentions:
+            assert text[start:end] == (person.name or text[start:end])
+
+
+@pytest.mark.parametrize("text", NOT_PERSONS)
+def test_not_persons(analyzer, text):
+    assert [p.name for p in analyzer.extract(text).persons] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACE_CASES)
+def test_places(analyzer, text, expected):
+    places = analyzer.extract(text).places
+    assert [(p.text, p.township, p.village) for p in places] == expected
+    for p in places:
+        assert text[p.start:p.end] == p.text
+
+
+@pytest.mark.parametrize(("text", "received", "span", "date_from", "date_to"), DATE_CASES)
+def test_dates(analyzer, text, received, span, date_from, date_to):
+    dates = analyzer.extract(text, received).dates
+    assert [(d.text, d.date_from.isoformat(), d.date_to.isoformat()) for d in dates] == [(span, date_from, date_to)]
+
+
+@pytest.mark.parametrize(("text", "span", "department"), ORG_CASES)
+def test_organisations(analyzer, text, span, department):
+    orgs = analyzer.extract(text).organisations
+    assert [(o.text, o.department) for o in orgs] == [(span, department)]
+
+
+def test_page_offsets_and_parts(analyzer):
+    extraction = analyzer.extract(PAGE, date(2026, 3, 2))
+    for a in extraction.amounts:
+        assert PAGE[a.start:a.end] == a.text
+    for p in extraction.places:
+        assert PAGE[p.start:p.end] == p.text
+    for d in extraction.dates:
+        assert PAGE[d.start:d.end] == d.text
+    for o in extraction.organisations:
+        assert PAGE[o.start:o.end] == o.text
+    by_name = {p.name: p for p in extraction.persons}
+    assert by_name["王小明"].party == "petitioner"
+    assert by_name["袁某某"].level == "village" and by_name["袁某某"].party == "accused"
+    assert by_name["袁某某"].place == "柳树村"
+    assert len(by_name["袁某某"].mentions) == 3
+    for start, end in by_name["袁某某"].mentions:
+        assert PAGE[start:end] == "袁某某"
+    assert by_name["刘某"].level == "county_dept"
+    assert [a.value for a in extraction.amounts] == [23000, 160000, 1300, 500]
+    assert {o.department for o in extraction.organisations} >= {"民政局"}
+
+
+def test_tokens_keep_domain_words(analyzer):
+    tokens = analyzer.tokens("村党支部书记袁某冒领低保金")
+    assert "村党支部书记" in tokens and "低保金" in tokens
+
+
+def test_extract_many_keeps_order(analyzer):
+    results = analyzer.extract_many([("收受3万元", None), ("村主任张建国", None)])
+    assert [len(r.amounts) for r in results] == [1, 0]
+    assert results[1].persons[0].name == "张建国"
+
+
+def test_no_gazetteer_still_works():
+    analyzer = Analyzer()
+    extraction = analyzer.extract("县民政局副局长刘某收受2万元。")
+    assert extraction.persons[0].level == "county_dept"
+    assert extraction.organisations[0].department == "民政局"
