@@ -547,3 +547,13 @@ def test_an_unknown_default_channel_is_an_input_error():
 def test_an_uploaded_windows_path_keeps_only_the_file_name():
     (item,) = read_bytes("C:\\fakepath\\letter.txt", LETTER.encode())
     assert item.original_name == "letter.txt" and item.petition.source["file"] == "letter.txt"
+
+
+def test_a_table_saved_as_unicode_text_is_read_as_rows():
+    table = f"编号\t标题\t内容\t日期\nT-1\t题\t{LETTER}\t2026-03-02\nT-2\t题\t{SECOND}\t2026-03-03\n"
+    data = table.encode("utf-16")  # Excel's "Unicode Text (*.txt)": UTF-16LE with a BOM, tab-separated
+    assert detect_format("export.txt", data) == "csv"
+    assert [r.petition.id for r in read_bytes("export.txt", data)] == ["T-1", "T-2"]
+    # a letter that mentions 内容 is still a letter
+    letter = f"反映内容\n{LETTER}\n此致，敬礼".encode("gbk")
+    assert detect_format("letter.txt", letter) == "text"

@@ -76,6 +76,8 @@ def detect_format(name: str, data: bytes) -> str:
         by_name = _EXTENSIONS.get(suffix)
         return by_name if by_name in ("xlsx", "docx") else "unknown"
     by_name = _EXTENSIONS.get(suffix)
+    if by_name == "text" and _looks_tabular(data):
+        return "csv"  # Excel's "Unicode text" export, a table saved as .txt
     if by_name:
         return by_name
     # no known extension: a text file, JSON Lines when its first non-blank character opens an object
@@ -84,7 +86,35 @@ def detect_format(name: str, data: bytes) -> str:
         return "jsonl"
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")) and not _looks_utf16(head):
         return "unknown"
-    return "text"
+    return "csv" if _looks_tabular(data) else "text"
+
+
+def _looks_tabular(data: bytes) -> bool:
+    """A text file whose first lines hold a header row: tab- or comma-separated cells, one of them exactly a
+    recognised text header (内容, 正文, 留言详情 …), another a second recognised field."""
+    from triage.intake.fields import HEADERS, clean_header
+
+    head = data[:8192]
+    cut = head.rfind(b"\n")
+    if cut <= 0:
+        return False
+    text = None
+    for end in (cut + 1, cut + 2):  # UTF-16LE's newline is "\n\x00"
+        try:
+            text = decode_text(head[:end])
+            break
+        except Exception:  # a cut multi-byte character, binary: not a table
+            continue
+    if text is None:
+        return False
+    known = {name for names in HEADERS.values() for name in names}
+    for line in text.splitlines()[:10]:
+        for delimiter in ("\t", ","):
+            cells = [clean_header(c) for c in line.split(delimiter)]
+            has_text = any(c in HEADERS["text"] for c in cells)
+            if len(cells) >= 2 and has_text and sum(c in known for c in cells) >= 2:
+                return True
+    return False
 
 
 def _zip_kind(data: bytes) -> str | None:
