@@ -557,3 +557,14 @@ def test_a_table_saved_as_unicode_text_is_read_as_rows():
     # a letter that mentions 内容 is still a letter
     letter = f"反映内容\n{LETTER}\n此致，敬礼".encode("gbk")
     assert detect_format("letter.txt", letter) == "text"
+
+
+def test_a_mapping_with_an_unknown_field_is_an_input_error():
+    with pytest.raises(InputError, match="unknown field.*body"):
+        list(read_bytes("a.csv", b"x\n1\n", mapping={"body": "x"}))
+
+
+def test_a_spreadsheet_mapping_does_not_break_contract_lines():
+    line = json.dumps({"id": "j1", "text": LETTER}, ensure_ascii=False).encode()
+    (item,) = read_bytes("a.jsonl", line, mapping={"text": "内容", "id": "编号"})
+    assert item.petition.id == "j1" and item.petition.text == LETTER

@@ -100,6 +100,11 @@ def read_bytes(
             default_channel = parse_channel(default_channel)
         except ValueError as exc:
             raise InputError(f"default channel: {exc}") from exc
+    if mapping:
+        unknown = sorted(set(mapping) - set(HEADERS))
+        if unknown:
+            fields = ", ".join(HEADERS)
+            raise InputError(f"column mapping: unknown field(s) {', '.join(unknown)} (fields: {fields})")
     if not data:
         yield IntakeFailure(name, "empty file")
         return

@@ -61,6 +61,8 @@ def _read_object(
         yield IntakeFailure(source, f"not a JSON object but a {type(record).__name__}")
         return
     keys = list(record)
+    if mapping:  # a mapping made for spreadsheets does not stop contract lines ({"text": …}) from reading
+        mapping = {name: key for name, key in mapping.items() if key in record}
     columns = guess_columns(keys, mapping)
     if "text" not in columns:
         given_id = record.get("id")
