@@ -505,6 +505,87 @@ class Store:
                 yield record
 
 
+    # -- web queries: the figures and lists of the web app (views hold no SQL) ------------------------
+    # Every query reads the *current* state of each triaged petition: its latest result with the clerk's
+    # corrections of that result applied (unit, primary_domain, kind, amounts, places), as get_record does.
+
+    def list_current(self, *, order: str = "newest", limit: int = 50, offset: int = 0,
+                     **filters: Any) -> tuple[int, list[dict[str, Any]]]:
+        """(total, rows) of triaged petitions matching ``filters`` (see ``current_filters``); rows are
+        flat summaries: id, day, month, title, channel, status, unit, primary_domain, kind, rule, review,
+        deadline_accept, deadline_conclude, amount_total (CNY, yuan)."""
+        order_sql = {
+            "newest": "day DESC, pseq DESC",
+            "oldest": "day ASC, pseq ASC",
+            "urgent": "deadline_conclude IS NULL, deadline_conclude ASC, review DESC, pseq ASC",
+            "amount": "amount_total DESC, pseq DESC",
+        }.get(order)
+        if order_sql is None:
+            raise InputError(f"unknown order {order!r}; valid: newest, oldest, urgent, amount")
+        where, args = _current_where(filters)
+        db = self._conn()
+        total = db.execute(f"{_CURRENT_SQL} SELECT count(*) FROM items WHERE {where}", args).fetchone()[0]
+        rows = db.execute(
+            f"{_CURRENT_SQL} SELECT {_CURRENT_COLUMNS} FROM items WHERE {where}"
+            f" ORDER BY {order_sql} LIMIT ? OFFSET ?", (*args, int(limit), int(offset)),
+        ).fetchall()
+        return total, [dict(r) | {"review": bool(r["review"])} for r in rows]
+
+    def count_current(self, keys: Iterable[str], **filters: Any) -> list[dict[str, Any]]:
+        """Counts and CNY sums (yuan) of triaged petitions grouped by ``keys`` (domain, unit, kind, month,
+        rule, channel, status, township); a petition naming two townships counts once in each, one naming
+        none under township ''. Rows: {key: value, ..., "count": n, "amount": yuan}, largest count first."""
+        keys = list(keys)
+        columns = {"domain": "primary_domain", "unit": "unit", "kind": "kind", "month": "month",
+                   "rule": "rule", "channel": "channel", "status": "status", "township": "township"}
+        unknown = [k for k in keys if k not in columns]
+        if unknown or not keys:
+            raise InputError(f"cannot group by {unknown or keys!r}; valid: {', '.join(columns)}")
+        where, args = _current_where(filters)
+        source = "items"
+        if "township" in keys:
+            source = ("(SELECT items.*, COALESCE(t.township, '') AS township FROM items LEFT JOIN"
+                      " (SELECT DISTINCT i2.id AS tid, json_extract(pl.value, '$.township') AS township"
+                      "  FROM items i2, json_each(i2.places) pl"
+                      "  WHERE json_extract(pl.value, '$.township') IS NOT NULL) t ON t.tid = items.id)")
+        select = ", ".join(f"COALESCE({columns[k]}, '') AS {k}" for k in keys)
+        group = ", ".join(columns[k] for k in keys)
+        rows = self._conn().execute(
+            f"{_CURRENT_SQL} SELECT {select}, count(*) AS count, COALESCE(sum(amount_total), 0) AS amount"
+            f" FROM {source} AS items WHERE {where} GROUP BY {group} ORDER BY count DESC, {group}",
+            args,
+        ).fetchall()
+        return [dict(r) | {"amount": _yuan(r["amount"])} for r in rows]
+
+    def count_deadlines(self, today: date, soon_days: int = 7, **filters: Any) -> list[dict[str, Any]]:
+        """Per current unit: items, items past their conclusion deadline (overdue), items due within
+        ``soon_days`` (soon), and items not yet reviewed past their acceptance deadline (accept_overdue)."""
+        where, args = _current_where(filters)
+        today_s = today.isoformat()
+        soon_s = date.fromordinal(today.toordinal() + int(soon_days)).isoformat()
+        rows = self._conn().execute(
+            f"{_CURRENT_SQL} SELECT unit, count(*) AS total,"
+            " COALESCE(sum(deadline_conclude < ?), 0) AS overdue,"
+            " COALESCE(sum(deadline_conclude >= ? AND deadline_conclude <= ?), 0) AS soon,"
+            " COALESCE(sum(status = 'new' AND deadline_accept < ?), 0) AS accept_overdue"
+            f" FROM items WHERE {where} GROUP BY unit ORDER BY overdue DESC, soon DESC, unit",
+            (today_s, today_s, soon_s, today_s, *args),
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    def last_item_days(self) -> dict[str, dict[str, Any]]:
+        """Per current unit: the day of its latest item and its number of items (for 长期零报告)."""
+        rows = self._conn().execute(
+            f"{_CURRENT_SQL} SELECT unit, max(day) AS last_day, count(*) AS total FROM items GROUP BY unit"
+        ).fetchall()
+        return {r["unit"]: {"last_day": r["last_day"], "total": r["total"]} for r in rows}
+
+    def day_range(self) -> tuple[str | None, str | None]:
+        """First and last day (received, else stored) of the triaged petitions."""
+        row = self._conn().execute(f"{_CURRENT_SQL} SELECT min(day), max(day) FROM items").fetchone()
+        return row[0], row[1]
+
+
 def apply_corrections(result: dict[str, Any], corrections: list[Correction]) -> dict[str, Any]:
     """The result as the clerk's corrections make it (the stored original is left as it is)."""
     current = json.loads(json.dumps(result))
@@ -533,3 +614,109 @@ def _petition(row: sqlite3.Row) -> Petition:
         title=row["title"],
         source=json.loads(row["source"]),
     )
+
+
+# -- web queries: the current state of each triaged petition, as one SQL prelude -------------------------
+def _latest_correction(field: str, expr: str = "json_extract(c.value, '$')") -> str:
+    return (f"(SELECT {expr} FROM corrections c WHERE c.petition_id = l.id AND c.result_seq = l.rseq"
+            f" AND c.field = '{field}' ORDER BY c.seq DESC LIMIT 1)")
+
+
+_CURRENT_SQL = f"""
+WITH latest AS (
+    SELECT p.seq AS pseq, p.id, p.title, p.channel, p.status, p.received_at, p.stored_at,
+           COALESCE(substr(p.received_at, 1, 10), substr(p.stored_at, 1, 10)) AS day,
+           r.seq AS rseq, r.result, r.rule, r.review, r.deadline_conclude,
+           json_extract(r.result, '$.route.deadline_accept') AS deadline_accept
+    FROM petitions p JOIN results r ON r.seq = (SELECT max(seq) FROM results WHERE petition_id = p.id)
+), items AS (
+    SELECT cur.*, (SELECT COALESCE(sum(json_extract(a.value, '$.value')), 0) FROM json_each(cur.amounts) a
+                   WHERE COALESCE(json_extract(a.value, '$.currency'), 'CNY') = 'CNY') AS amount_total
+    FROM (SELECT l.*, substr(l.day, 1, 7) AS month,
+                 COALESCE({_latest_correction('unit')}, json_extract(l.result, '$.route.unit')) AS unit,
+                 COALESCE({_latest_correction('primary_domain')}, json_extract(l.result, '$.primary_domain'))
+                     AS primary_domain,
+                 COALESCE({_latest_correction('kind')}, json_extract(l.result, '$.kind')) AS kind,
+                 COALESCE({_latest_correction('amounts', 'c.value')}, json_extract(l.result, '$.amounts'))
+                     AS amounts,
+                 COALESCE({_latest_correction('places', 'c.value')}, json_extract(l.result, '$.places'))
+                     AS places
+          FROM latest l) cur
+)"""
+
+_CURRENT_COLUMNS = ("id, day, month, title, channel, status, unit, primary_domain, kind, rule, review,"
+                    " deadline_accept, deadline_conclude, amount_total")
+
+CURRENT_FILTERS = ("unit", "domain", "kind", "status", "rule", "channel", "review", "township", "month",
+                   "since", "until", "due", "today", "soon_days", "ids")
+
+
+def _current_where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    """SQL condition over ``items`` for the filters of list_current / count_current.
+
+    unit, domain, kind, status, rule, channel, month (YYYY-MM): equal; review: bool; township: one of
+    the places ('' = petitions naming no township); since/until: day bounds, inclusive; due: overdue | soon | accept_overdue
+    (relative to ``today`` and ``soon_days``); ids: only these petitions."""
+    unknown = set(filters) - set(CURRENT_FILTERS)
+    if unknown:
+        raise InputError(f"unknown filters {sorted(unknown)}; valid: {', '.join(CURRENT_FILTERS)}")
+    where, args = ["1 = 1"], []
+    for name, column in (("unit", "unit"), ("domain", "primary_domain"), ("kind", "kind"),
+                         ("status", "status"), ("rule", "rule"), ("channel", "channel"), ("month", "month")):
+        value = filters.get(name)
+        if value not in (None, ""):
+            where.append(f"{column} = ?")
+            args.append(str(value))
+    if filters.get("review") is not None:
+        where.append("review = ?")
+        args.append(int(bool(filters["review"])))
+    township = filters.get("township")
+    if township is not None:
+        if township == "":
+            where.append("NOT EXISTS (SELECT 1 FROM json_each(items.places) pl"
+                         " WHERE json_extract(pl.value, '$.township') IS NOT NULL)")
+        else:
+            where.append("EXISTS (SELECT 1 FROM json_each(items.places) pl"
+                         " WHERE json_extract(pl.value, '$.township') = ?)")
+            args.append(str(township))
+    for name, op in (("since", ">="), ("until", "<=")):
+        value = filters.get(name)
+        if value:
+            where.append(f"day {op} ?")
+            args.append(_iso_day(value, name))
+    due = filters.get("due")
+    if due:
+        today = filters.get("today") or date.today()
+        today_s = _iso_day(today, "today")
+        if due == "overdue":
+            where.append("deadline_conclude < ?")
+            args.append(today_s)
+        elif due == "soon":
+            soon = date.fromisoformat(today_s).toordinal() + int(filters.get("soon_days") or 7)
+            where.append("deadline_conclude >= ? AND deadline_conclude <= ?")
+            args.extend([today_s, date.fromordinal(soon).isoformat()])
+        elif due == "accept_overdue":
+            where.append("status = 'new' AND deadline_accept < ?")
+            args.append(today_s)
+        else:
+            raise InputError(f"unknown due filter {due!r}; valid: overdue, soon, accept_overdue")
+    ids = filters.get("ids")
+    if ids is not None:
+        ids = list(ids)
+        where.append(f"id IN ({', '.join('?' for _ in ids) or 'NULL'})")
+        args.extend(str(i) for i in ids)
+    return " AND ".join(where), args
+
+
+def _iso_day(value: Any, name: str) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        return date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError:
+        raise InputError(f"{name} must be an ISO date (YYYY-MM-DD), not {value!r}") from None
+
+
+def _yuan(value: Any) -> float | int:
+    number = float(value or 0)
+    return int(number) if number.is_integer() else round(number, 2)
