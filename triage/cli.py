@@ -108,14 +108,13 @@ def process(ctx, input_file, units_file, model_dir, output, jobs):
     """Triage JSON Lines petitions; one JSON line out per line in, in order. Stores nothing.
 
     Exit status 1 when any line failed (its output line is {"id": ..., "error": ...})."""
-    from triage.service import process_lines
+    from triage.service import decode_lines, process_lines
 
     settings = settings_from(ctx, units_file=units_file)
     pipeline = build_pipeline_factory(settings, model_dir)()
     failed = 0
-    with click.open_file(input_file, "r", encoding="utf-8", errors="replace") as src, \
-            click.open_file(output, "w", encoding="utf-8") as out:
-        for record in process_lines(src, pipeline, settings.max_text_chars, n_process=jobs):
+    with click.open_file(input_file, "rb") as src, click.open_file(output, "w", encoding="utf-8") as out:
+        for record in process_lines(decode_lines(src), pipeline, settings.max_text_chars, n_process=jobs):
             if "error" in record:
                 failed += 1
             out.write(json.dumps(record, ensure_ascii=False) + "\n")

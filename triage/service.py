@@ -111,16 +111,47 @@ def parse_petition(raw: Any, max_chars: int, where: str = "input") -> Petition:
                     title=title if isinstance(title, str) else None)
 
 
+def decode_lines(stream: Iterable[bytes]) -> Iterator[str | InputError]:
+    """Lines of a byte stream as text: UTF-8 (with or without BOM), else GB18030 (GBK is common in offices);
+    UTF-16 when the stream starts with its BOM. A line that is neither becomes an InputError in its place."""
+    iterator = iter(stream)
+    first = next(iterator, None)
+    if first is None:
+        return
+    if first.startswith((b"\xff\xfe", b"\xfe\xff")):
+        data = first + b"".join(iterator)
+        yield from data.decode("utf-16", errors="replace").splitlines()
+        return
+    if first.startswith(b"\xef\xbb\xbf"):
+        first = first[3:]
+    for number, raw in enumerate(_chain(first, iterator), start=1):
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                yield raw.decode("gb18030")
+            except UnicodeDecodeError:
+                yield InputError(f"line {number}: neither UTF-8 nor GB18030 text")
+
+
+def _chain(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
+    yield first
+    yield from rest
+
+
 def process_lines(
-    lines: Iterable[str], pipeline: Pipeline, max_chars: int, n_process: int = 1, batch_size: int = BATCH_SIZE
+    lines: Iterable[str | InputError], pipeline: Pipeline, max_chars: int, n_process: int = 1, batch_size: int = BATCH_SIZE
 ) -> Iterator[dict[str, Any]]:
     """Triage JSON Lines; yields one output record per input line, in order (error records included).
     Blank lines are skipped."""
     batch: list[tuple[int, Petition | dict[str, Any]]] = []
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
+        if isinstance(line, InputError):
+            batch.append((number, {"id": None, "error": str(line)}))
+        elif line.strip():
+            batch.append((number, _parse_line(line, number, max_chars)))
+        else:
             continue
-        batch.append((number, _parse_line(line, number, max_chars)))
         if len(batch) >= batch_size:
             yield from _process_batch(batch, pipeline, n_process)
             batch = []
