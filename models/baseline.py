@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import pickle
+import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -31,7 +31,8 @@ from triage.petition import Classification, DomainScore
 from triage.taxonomy import Taxonomy
 
 MODEL_TYPE = "baseline"
-WEIGHTS_FILE = "baseline.pkl"
+WEIGHTS_FILE = "baseline.npz"
+VOCAB_FILE = "vocab.json"
 DEFAULT_OPTIONS = {
     "c": 0.5,  # LinearSVC regularisation
     "word_max_features": 60000,
@@ -118,23 +119,30 @@ class BaselineClassifier:
         return build_classifications(self.taxonomy, self.version, domains, kinds)
 
     def save(self, directory: Path) -> None:
+        """Plain arrays and JSON, no pickle: a model directory loads under any scikit-learn version."""
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
-        state = {
-            "word_vectorizer": self.word_vectorizer,
-            "char_vectorizer": self.char_vectorizer,
-            "domain_head": self.domain_head,
-            "kind_head": self.kind_head,
-        }
-        with (directory / WEIGHTS_FILE).open("wb") as handle:
-            pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        arrays: dict[str, np.ndarray] = {}
+        vocab: dict[str, list[str]] = {}
+        for name, vectorizer in (("word", self.word_vectorizer), ("char", self.char_vectorizer)):
+            if hasattr(vectorizer, "vocabulary_"):
+                terms = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
+                vocab[name] = terms
+                arrays[f"{name}_idf"] = vectorizer.idf_.astype(np.float32)
+        for name, head in (("domain", self.domain_head), ("kind", self.kind_head)):
+            if head is None:
+                continue
+            for field in ("coef", "intercept", "platt_a", "platt_b", "constant"):
+                arrays[f"{name}_{field}"] = getattr(head, field)
+        np.savez_compressed(directory / WEIGHTS_FILE, **arrays)
+        (directory / VOCAB_FILE).write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
         save_taxonomy(self.taxonomy, directory)
         meta = {
             "type": MODEL_TYPE,
             "version": self.version,
             "options": self.options,
             "training": self.training,
-            "domains": self.taxonomy.domain_codes,
+            "domains": self.domain_head.codes,
             "kinds": self.kind_head.codes if self.kind_head else [],
         }
         (directory / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -143,20 +151,31 @@ class BaselineClassifier:
     def load(cls, directory: Path, meta: dict) -> BaselineClassifier:
         taxonomy = load_saved_taxonomy(directory)
         try:
-            with (directory / WEIGHTS_FILE).open("rb") as handle:
-                state = pickle.load(handle)
-            return cls(
-                taxonomy,
-                state["word_vectorizer"],
-                state["char_vectorizer"],
-                state["domain_head"],
-                state["kind_head"],
-                version=str(meta["version"]),
-                options=dict(meta.get("options", {})),
-                training=dict(meta.get("training", {})),
-            )
-        except (OSError, pickle.UnpicklingError, EOFError, KeyError, AttributeError, ImportError) as exc:
+            options = {**DEFAULT_OPTIONS, **meta.get("options", {})}
+            vocab = json.loads((directory / VOCAB_FILE).read_text(encoding="utf-8"))
+            with np.load(directory / WEIGHTS_FILE) as data:
+                arrays = {k: data[k] for k in data.files}
+            word, char = _make_vectorizers(options, min_df=1, vocab=vocab)
+            for name, vectorizer in (("word", word), ("char", char)):
+                if name in vocab:
+                    vectorizer.idf_ = arrays[f"{name}_idf"]
+            heads = {}
+            for name, codes in (("domain", meta["domains"]), ("kind", meta.get("kinds") or [])):
+                if not codes:
+                    heads[name] = None
+                    continue
+                heads[name] = _Head(
+                    list(codes),
+                    *(arrays[f"{name}_{f}"] for f in ("coef", "intercept", "platt_a", "platt_b", "constant")),
+                )
+            if heads["domain"].codes != taxonomy.domain_codes:
+                raise ValueError("the weights' domains differ from the model's taxonomy.yaml")
+        except (OSError, ValueError, KeyError, TypeError, json.JSONDecodeError, zipfile.BadZipFile) as exc:
             raise ModelError(f"{directory}: baseline model does not load: {exc}") from exc
+        return cls(
+            taxonomy, word, char, heads["domain"], heads["kind"],
+            version=str(meta["version"]), options=options, training=dict(meta.get("training", {})),
+        )
 
 
 def build_classifications(
@@ -207,22 +226,7 @@ def train_baseline(
     weights = np.array([r.weight for r in records], dtype=np.float64)
     min_df = 2 if len(records) >= 500 else 1
     say(f"baseline: {len(records)} records, building features")
-    word = TfidfVectorizer(
-        analyzer=analyze_words,
-        sublinear_tf=True,
-        min_df=min_df,
-        max_features=int(options["word_max_features"]),
-        dtype=np.float32,
-    )
-    char = TfidfVectorizer(
-        analyzer="char",
-        preprocessor=strip_spaces,
-        ngram_range=(1, int(options["char_ngram_max"])),
-        sublinear_tf=True,
-        min_df=min_df,
-        max_features=int(options["char_max_features"]),
-        dtype=np.float32,
-    )
+    word, char = _make_vectorizers(options, min_df)
     if options["features"] not in FEATURE_SETS:
         raise ValueError(f"unknown feature set {options['features']!r}; valid: {', '.join(FEATURE_SETS)}")
     word.fit(texts) if "word" in options["features"] else None
@@ -264,6 +268,31 @@ def train_baseline(
     version = make_version(MODEL_TYPE, records, options)
     say(f"baseline: done ({version})")
     return BaselineClassifier(taxonomy, word, char, domain_head, kind_head, version, options, training)
+
+
+def _make_vectorizers(
+    options: dict, min_df: int, vocab: dict[str, list[str]] | None = None
+) -> tuple[TfidfVectorizer, TfidfVectorizer]:
+    """The word and character vectorizers; with ``vocab`` (a saved model) their vocabularies are fixed."""
+    word = TfidfVectorizer(
+        analyzer=analyze_words,
+        sublinear_tf=True,
+        min_df=min_df,
+        max_features=None if vocab else int(options["word_max_features"]),
+        vocabulary=vocab.get("word") if vocab else None,
+        dtype=np.float32,
+    )
+    char = TfidfVectorizer(
+        analyzer="char",
+        preprocessor=strip_spaces,
+        ngram_range=(1, int(options["char_ngram_max"])),
+        sublinear_tf=True,
+        min_df=min_df,
+        max_features=None if vocab else int(options["char_max_features"]),
+        vocabulary=vocab.get("char") if vocab else None,
+        dtype=np.float32,
+    )
+    return word, char
 
 
 def _features(

@@ -195,9 +195,10 @@ def test_missing_or_corrupt_model_dir(tmp_path, petition_model):
     _, directory = petition_model
     corrupt = tmp_path / "corrupt"
     corrupt.mkdir()
-    for name in ("meta.json", "taxonomy.yaml"):
+    for name in ("meta.json", "taxonomy.yaml"):  # the weights are missing, then corrupt
         (corrupt / name).write_bytes((directory / name).read_bytes())
-    (corrupt / "baseline.pkl").write_bytes(b"not a pickle")
+    (corrupt / "vocab.json").write_bytes((directory / "vocab.json").read_bytes())
+    (corrupt / "baseline.npz").write_bytes(b"not an archive")
     with pytest.raises(ModelError, match="does not load"):
         load_model(corrupt)
 
