@@ -16,8 +16,15 @@ from indexer.document import build_document
 from indexer.search import Hit, Link, PersonPetition, PersonRecord, SearchQuery, SearchResult
 
 __all__ = [
-    "Hit", "Link", "PersonPetition", "PersonRecord", "SearchIndex", "SearchQuery", "SearchResult",
-    "build_document", "open_index",
+    "Hit",
+    "Link",
+    "PersonPetition",
+    "PersonRecord",
+    "SearchIndex",
+    "SearchQuery",
+    "SearchResult",
+    "build_document",
+    "open_index",
 ]
 
 

@@ -33,8 +33,23 @@ _PHONE_RE = re.compile(r"(?<![0-9])(?:1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-?[2-9][0-9
 
 # Fields every back-end maps: keyword fields hold exact strings, numbers are integers, dates ISO dates.
 KEYWORD_FIELDS = (
-    "id", "kind", "domain", "domains", "unit", "status", "channel", "persons", "accused", "roles",
-    "person_roles", "levels", "townships", "villages", "places", "month", "lsh",
+    "id",
+    "kind",
+    "domain",
+    "domains",
+    "unit",
+    "status",
+    "channel",
+    "persons",
+    "accused",
+    "roles",
+    "person_roles",
+    "levels",
+    "townships",
+    "villages",
+    "places",
+    "month",
+    "lsh",
 )
 TEXT_FIELDS = ("text", "title", "subwords")
 INTEGER_FIELDS = ("amounts", "amount_max", "amount_total")
@@ -56,21 +71,32 @@ def build_document(record: dict[str, Any]) -> dict[str, Any]:
     words, masked = _segment_masked(text, spans)
     title = str(record.get("title") or "")
     title_words, _ = _segment_masked(
-        title, _petitioner_spans(title, [], petitioner_names) + _number_spans(title)
-        + _name_spans(title, [], kept_names)
+        title,
+        _petitioner_spans(title, [], petitioner_names)
+        + _number_spans(title)
+        + _name_spans(title, [], kept_names),
     )
 
     places = [p for p in result.get("places") or [] if isinstance(p, dict)]
     townships = _unique(p.get("township") for p in places)
     villages = _unique(p.get("village") for p in places)
-    amounts = [_fen(a.get("value")) for a in result.get("amounts") or []
-               if isinstance(a, dict) and (a.get("currency") or "CNY") == "CNY"]
+    amounts = [
+        _fen(a.get("value"))
+        for a in result.get("amounts") or []
+        if isinstance(a, dict) and (a.get("currency") or "CNY") == "CNY"
+    ]
     amounts = [a for a in amounts if a is not None]
     day = _day(record.get("received_at")) or _day(record.get("stored_at"))
     route = result.get("route") or {}
     primary = result.get("primary_domain")
-    domains = _unique([primary] + [d.get("code") for d in result.get("domains") or []
-                                   if isinstance(d, dict) and (d.get("score") or 0) >= DOMAIN_SCORE_MIN])
+    domains = _unique(
+        [primary]
+        + [
+            d.get("code")
+            for d in result.get("domains") or []
+            if isinstance(d, dict) and (d.get("score") or 0) >= DOMAIN_SCORE_MIN
+        ]
+    )
     accused = [p for p in others if p.get("party") == "accused"]
     signature = minhash_signature(masked)
     return {
@@ -87,23 +113,33 @@ def build_document(record: dict[str, Any]) -> dict[str, Any]:
         "persons": kept_names,
         "accused": _unique(p.get("name") for p in accused),
         "roles": _unique(p.get("role") for p in others),
-        "person_roles": _unique(f"{p['name']}|{p['role']}" for p in others if p.get("name") and p.get("role")),
+        "person_roles": _unique(
+            f"{p['name']}|{p['role']}" for p in others if p.get("name") and p.get("role")
+        ),
         "levels": _unique(p.get("level") for p in accused),
         "townships": townships,
         "villages": villages,
-        "places": _unique([strip_suffix(t, TOWNSHIP_SUFFIXES) for t in townships]
-                          + [strip_suffix(v, VILLAGE_SUFFIXES) for v in villages]),
+        "places": _unique(
+            [strip_suffix(t, TOWNSHIP_SUFFIXES) for t in townships]
+            + [strip_suffix(v, VILLAGE_SUFFIXES) for v in villages]
+        ),
         "amounts": sorted(set(amounts)),
         "amount_max": max(amounts) if amounts else None,
         "amount_total": sum(amounts) if amounts else None,
         "date": day.isoformat() if day else None,
-        "received_at": _day(record.get("received_at")).isoformat() if _day(record.get("received_at")) else None,
+        "received_at": _day(record.get("received_at")).isoformat()
+        if _day(record.get("received_at"))
+        else None,
         "month": day.strftime("%Y-%m") if day else None,
         "minhash": signature,
         "lsh": band_keys(signature),
         "people": [
-            {"name": p.get("name") if p.get("name") in kept_names else None, "role": p.get("role"),
-             "level": p.get("level"), "party": p.get("party")}
+            {
+                "name": p.get("name") if p.get("name") in kept_names else None,
+                "role": p.get("role"),
+                "level": p.get("level"),
+                "party": p.get("party"),
+            }
             for p in others
         ],
     }

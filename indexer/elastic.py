@@ -44,12 +44,31 @@ REQUEST_TIMEOUT_S = 30
 ANALYZER = "petition_words"
 _COMPAT_RE = re.compile(r"application/vnd\.elasticsearch\+([a-z-]+); ?compatible-with=\d+")
 
-KEYWORDS = ("id", "kind", "domain", "domains", "unit", "status", "channel", "persons", "accused", "roles",
-            "person_roles", "levels", "townships", "villages", "places", "month", "lsh")
+KEYWORDS = (
+    "id",
+    "kind",
+    "domain",
+    "domains",
+    "unit",
+    "status",
+    "channel",
+    "persons",
+    "accused",
+    "roles",
+    "person_roles",
+    "levels",
+    "townships",
+    "villages",
+    "places",
+    "month",
+    "lsh",
+)
 
 SETTINGS: dict[str, Any] = {
     "number_of_shards": 1,
-    "analysis": {"analyzer": {ANALYZER: {"type": "custom", "tokenizer": "whitespace", "filter": ["lowercase"]}}},
+    "analysis": {
+        "analyzer": {ANALYZER: {"type": "custom", "tokenizer": "whitespace", "filter": ["lowercase"]}}
+    },
 }
 MAPPINGS: dict[str, Any] = {
     "dynamic": "strict",
@@ -73,21 +92,32 @@ class PlainMimetypeNode(Urllib3HttpNode):
     """A transport node sending ``application/json`` where the client asks for the Elasticsearch
     compatibility mimetype, for OpenSearch-compatible servers."""
 
-    def perform_request(self, method: str, target: str, body: bytes | None = None,
-                        headers: Any = None, request_timeout: Any = None) -> Any:  # type: ignore[override]
+    def perform_request(
+        self,
+        method: str,
+        target: str,
+        body: bytes | None = None,
+        headers: Any = None,
+        request_timeout: Any = None,
+    ) -> Any:  # type: ignore[override]
         if headers:
             headers = headers.copy()
             for name in ("accept", "content-type"):
                 value = headers.get(name)
                 if value:
                     headers[name] = _COMPAT_RE.sub(r"application/\1", value)
-        return super().perform_request(method, target, body=body, headers=headers,
-                                       request_timeout=request_timeout)
+        return super().perform_request(
+            method, target, body=body, headers=headers, request_timeout=request_timeout
+        )
 
 
 def connect(url: str) -> Elasticsearch:
     """A client for ``url``; ConfigError naming the URL when nothing answers there."""
-    options: dict[str, Any] = {"request_timeout": REQUEST_TIMEOUT_S, "max_retries": 3, "retry_on_timeout": True}
+    options: dict[str, Any] = {
+        "request_timeout": REQUEST_TIMEOUT_S,
+        "max_retries": 3,
+        "retry_on_timeout": True,
+    }
     client = Elasticsearch(url, **options)
     try:
         info = client.info()
@@ -104,7 +134,9 @@ class ElasticIndex:
 
     def __init__(self, url: str, prefix: str = "triage", client: Elasticsearch | None = None) -> None:
         if not re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", prefix):
-            raise ConfigError(f"search index prefix {prefix!r}: use lower-case letters, digits, '-', '_', '.'")
+            raise ConfigError(
+                f"search index prefix {prefix!r}: use lower-case letters, digits, '-', '_', '.'"
+            )
         self.url = url
         self.client = client or connect(url)
         self.alias = f"{prefix}-petitions"
@@ -113,8 +145,10 @@ class ElasticIndex:
     def _ensure(self) -> None:
         try:
             self.client.indices.put_index_template(
-                name=self.alias, index_patterns=[f"{self.alias}-v*"],
-                template={"settings": SETTINGS, "mappings": MAPPINGS}, priority=100,
+                name=self.alias,
+                index_patterns=[f"{self.alias}-v*"],
+                template={"settings": SETTINGS, "mappings": MAPPINGS},
+                priority=100,
             )
         except ApiError as exc:  # a server without templates still gets the mapping at index creation
             log.warning("search server %s: index template not stored (%s)", self.url, exc.message)
@@ -130,13 +164,16 @@ class ElasticIndex:
     def _bulk(self, actions: Iterable[dict[str, Any]]) -> int:
         count = 0
         try:
-            for ok, item in streaming_bulk(self.client, actions, chunk_size=BULK_CHUNK,
-                                           max_retries=BULK_RETRIES, raise_on_error=True):
+            for ok, _item in streaming_bulk(
+                self.client, actions, chunk_size=BULK_CHUNK, max_retries=BULK_RETRIES, raise_on_error=True
+            ):
                 count += 1 if ok else 0
         except BulkIndexError as exc:
             reasons = {str((e.get("index") or e.get("delete") or {}).get("error")) for e in exc.errors[:3]}
-            raise ConfigError(f"search server {self.url}: {len(exc.errors)} documents not indexed: "
-                              f"{'; '.join(sorted(reasons))}") from exc
+            raise ConfigError(
+                f"search server {self.url}: {len(exc.errors)} documents not indexed: "
+                f"{'; '.join(sorted(reasons))}"
+            ) from exc
         return count
 
     def _actions(self, records: Iterable[dict], index: str) -> Iterator[dict[str, Any]]:
@@ -151,8 +188,9 @@ class ElasticIndex:
 
     def delete(self, ids: Iterable[str]) -> None:
         actions = ({"_op_type": "delete", "_index": self.alias, "_id": str(i)} for i in ids)
-        for _ok, _item in streaming_bulk(self.client, actions, chunk_size=BULK_CHUNK,
-                                         max_retries=BULK_RETRIES, raise_on_error=False):
+        for _ok, _item in streaming_bulk(
+            self.client, actions, chunk_size=BULK_CHUNK, max_retries=BULK_RETRIES, raise_on_error=False
+        ):
             pass  # a missing id is not an error
         self.client.indices.refresh(index=self.alias)
 
@@ -164,8 +202,11 @@ class ElasticIndex:
         except BaseException:
             self.client.indices.delete(index=name)
             raise
-        old = list(self.client.indices.get_alias(name=self.alias).body) \
-            if self.client.indices.exists_alias(name=self.alias) else []
+        old = (
+            list(self.client.indices.get_alias(name=self.alias).body)
+            if self.client.indices.exists_alias(name=self.alias)
+            else []
+        )
         actions: list[dict[str, Any]] = [{"remove": {"index": o, "alias": self.alias}} for o in old]
         actions.append({"add": {"index": name, "alias": self.alias}})
         self.client.indices.update_aliases(actions=actions)
@@ -203,36 +244,64 @@ class ElasticIndex:
         query = query.checked()
         es_query, has_text = self._query(query)
         by_date = query.sort == "date" or not has_text
-        sort: list[Any] = [{"date": {"order": "desc", "missing": "_last"}}, {"id": "asc"}] if by_date \
+        sort: list[Any] = (
+            [{"date": {"order": "desc", "missing": "_last"}}, {"id": "asc"}]
+            if by_date
             else ["_score", {"date": {"order": "desc", "missing": "_last"}}, {"id": "asc"}]
+        )
         response = self.client.search(
-            index=self.alias, query=es_query, from_=query.offset, size=query.limit, sort=sort,
+            index=self.alias,
+            query=es_query,
+            from_=query.offset,
+            size=query.limit,
+            sort=sort,
             track_total_hits=True,
-            aggs={name: {"terms": {"field": field, "size": FACET_SIZE}} for name, field in FACET_FIELDS.items()},
+            aggs={
+                name: {"terms": {"field": field, "size": FACET_SIZE}} for name, field in FACET_FIELDS.items()
+            },
         )
         parts = segment_query(query.text)
         hits = []
         for item in response["hits"]["hits"]:
             doc = item["_source"]
-            hits.append(Hit(
-                id=doc["id"], score=0.0 if by_date else float(item.get("_score") or 0.0),
-                highlight=highlight_text(doc["text"], parts), received_at=doc.get("received_at"),
-                primary_domain=doc.get("domain"), unit=doc.get("unit"), kind=doc.get("kind"),
-                township=(doc.get("townships") or [None])[0], persons=list(doc.get("persons") or []),
-            ))
+            hits.append(
+                Hit(
+                    id=doc["id"],
+                    score=0.0 if by_date else float(item.get("_score") or 0.0),
+                    highlight=highlight_text(doc["text"], parts),
+                    received_at=doc.get("received_at"),
+                    primary_domain=doc.get("domain"),
+                    unit=doc.get("unit"),
+                    kind=doc.get("kind"),
+                    township=(doc.get("townships") or [None])[0],
+                    persons=list(doc.get("persons") or []),
+                )
+            )
         aggregations = response.get("aggregations") or {}
-        facets = {name: {str(b["key"]): int(b["doc_count"]) for b in (aggregations.get(name) or {}).get("buckets", [])}
-                  for name in FACET_FIELDS}
+        facets = {
+            name: {
+                str(b["key"]): int(b["doc_count"]) for b in (aggregations.get(name) or {}).get("buckets", [])
+            }
+            for name in FACET_FIELDS
+        }
         return SearchResult(total=int(response["hits"]["total"]["value"]), hits=hits, facets=facets)
 
     def count(self) -> int:
         return int(self.client.count(index=self.alias)["count"])
 
     def _documents(self, conditions: list[Condition], limit: int) -> list[dict[str, Any]]:
-        filters = [{"bool": {"should": [{"terms": {field: list(values)}} for field, values in condition if values],
-                             "minimum_should_match": 1}} for condition in conditions]
-        response = self.client.search(index=self.alias, query={"bool": {"filter": filters}}, size=limit,
-                                      sort=[{"id": "asc"}])
+        filters = [
+            {
+                "bool": {
+                    "should": [{"terms": {field: list(values)}} for field, values in condition if values],
+                    "minimum_should_match": 1,
+                }
+            }
+            for condition in conditions
+        ]
+        response = self.client.search(
+            index=self.alias, query={"bool": {"filter": filters}}, size=limit, sort=[{"id": "asc"}]
+        )
         return [item["_source"] for item in response["hits"]["hits"]]
 
     def _document(self, petition_id: str) -> dict[str, Any] | None:

@@ -17,7 +17,7 @@ import shutil
 import threading
 import time
 from collections.abc import Iterable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +33,24 @@ from triage.errors import ConfigError
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = "1"
-KEYWORDS = ("kind", "domain", "domains", "unit", "status", "channel", "persons", "accused", "roles",
-            "person_roles", "levels", "townships", "villages", "places", "month", "lsh")
+KEYWORDS = (
+    "kind",
+    "domain",
+    "domains",
+    "unit",
+    "status",
+    "channel",
+    "persons",
+    "accused",
+    "roles",
+    "person_roles",
+    "levels",
+    "townships",
+    "villages",
+    "places",
+    "month",
+    "lsh",
+)
 FAST_KEYWORDS = {"domain", "unit", "townships", "kind", "month"}
 WRITER_HEAP = 64_000_000
 REBUILD_HEAP = 256_000_000
@@ -56,7 +72,7 @@ def build_schema() -> tantivy.Schema:
 
 
 def _to_datetime(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 class EmbeddedIndex:
@@ -102,8 +118,13 @@ class EmbeddedIndex:
         with self._lock:
             pointer = self._read_pointer()
             if pointer and pointer[1] != SCHEMA_VERSION:
-                log.warning("search index %s has schema %s, this version needs %s: starting an empty index; "
-                            "run `triage reindex`", self.root, pointer[1], SCHEMA_VERSION)
+                log.warning(
+                    "search index %s has schema %s, this version needs %s: starting an empty index; "
+                    "run `triage reindex`",
+                    self.root,
+                    pointer[1],
+                    SCHEMA_VERSION,
+                )
                 pointer = None
             if pointer and (self.root / pointer[0]).is_dir():
                 self._index = tantivy.Index(self.schema, path=str(self.root / pointer[0]), reuse=True)
@@ -228,18 +249,28 @@ class EmbeddedIndex:
                 if len(part) > 1:
                     alternatives.append(tantivy.Query.phrase_query(schema, field, part))
             alternatives.append(tantivy.Query.term_query(schema, "subwords", whole))
-            clauses.append((tantivy.Occur.Must, tantivy.Query.boolean_query(
-                [(tantivy.Occur.Should, q) for q in alternatives])))
-        filters: list[tantivy.Query] = [tantivy.Query.term_query(schema, name, value)
-                                        for name, value in query.filters()]
+            clauses.append(
+                (
+                    tantivy.Occur.Must,
+                    tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in alternatives]),
+                )
+            )
+        filters: list[tantivy.Query] = [
+            tantivy.Query.term_query(schema, name, value) for name, value in query.filters()
+        ]
         low, high = query.amount_range_fen()
         if low is not None or high is not None:
             filters.append(tantivy.Query.range_query(schema, "amounts", tantivy.FieldType.Integer, low, high))
         if query.since or query.until:
-            filters.append(tantivy.Query.range_query(
-                schema, "date", tantivy.FieldType.Date,
-                _to_datetime(query.since) if query.since else None,
-                _to_datetime(query.until) if query.until else None))
+            filters.append(
+                tantivy.Query.range_query(
+                    schema,
+                    "date",
+                    tantivy.FieldType.Date,
+                    _to_datetime(query.since) if query.since else None,
+                    _to_datetime(query.until) if query.until else None,
+                )
+            )
         for f in filters:
             clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(f, 0.0)))
         if not clauses:
@@ -254,25 +285,41 @@ class EmbeddedIndex:
         tq, has_text = self._query(query)
         by_date = query.sort == "date" or not has_text
         if by_date:
-            found = searcher.search(tq, limit=query.limit, count=True, offset=query.offset,
-                                    order_by_field="date", order=tantivy.Order.Desc)
+            found = searcher.search(
+                tq,
+                limit=query.limit,
+                count=True,
+                offset=query.offset,
+                order_by_field="date",
+                order=tantivy.Order.Desc,
+            )
         else:
             found = searcher.search(tq, limit=query.limit, count=True, offset=query.offset)
         parts = segment_query(query.text)
         hits = []
         for score, address in found.hits:
             doc = self._source(searcher, address)
-            hits.append(Hit(
-                id=doc["id"], score=0.0 if by_date else float(score),
-                highlight=highlight_text(doc["text"], parts), received_at=doc.get("received_at"),
-                primary_domain=doc.get("domain"), unit=doc.get("unit"), kind=doc.get("kind"),
-                township=(doc.get("townships") or [None])[0], persons=list(doc.get("persons") or []),
-            ))
-        aggregations = searcher.aggregate(tq, {
-            name: {"terms": {"field": field, "size": FACET_SIZE}} for name, field in FACET_FIELDS.items()
-        })
-        facets = {name: {str(b["key"]): int(b["doc_count"]) for b in aggregations.get(name, {}).get("buckets", [])}
-                  for name in FACET_FIELDS}
+            hits.append(
+                Hit(
+                    id=doc["id"],
+                    score=0.0 if by_date else float(score),
+                    highlight=highlight_text(doc["text"], parts),
+                    received_at=doc.get("received_at"),
+                    primary_domain=doc.get("domain"),
+                    unit=doc.get("unit"),
+                    kind=doc.get("kind"),
+                    township=(doc.get("townships") or [None])[0],
+                    persons=list(doc.get("persons") or []),
+                )
+            )
+        aggregations = searcher.aggregate(
+            tq,
+            {name: {"terms": {"field": field, "size": FACET_SIZE}} for name, field in FACET_FIELDS.items()},
+        )
+        facets = {
+            name: {str(b["key"]): int(b["doc_count"]) for b in aggregations.get(name, {}).get("buckets", [])}
+            for name in FACET_FIELDS
+        }
         return SearchResult(total=found.count, hits=hits, facets=facets)
 
     @staticmethod
@@ -290,10 +337,17 @@ class EmbeddedIndex:
         searcher = index.searcher()
         must = []
         for condition in conditions:
-            alternatives = [tantivy.Query.term_set_query(self.schema, field, list(values))
-                            for field, values in condition if values]
-            must.append((tantivy.Occur.Must, tantivy.Query.boolean_query(
-                [(tantivy.Occur.Should, q) for q in alternatives])))
+            alternatives = [
+                tantivy.Query.term_set_query(self.schema, field, list(values))
+                for field, values in condition
+                if values
+            ]
+            must.append(
+                (
+                    tantivy.Occur.Must,
+                    tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in alternatives]),
+                )
+            )
         found = searcher.search(tantivy.Query.boolean_query(must), limit=limit, count=False)
         return [self._source(searcher, address) for _, address in found.hits]
 

@@ -45,8 +45,9 @@ def match_spans(text: str, query_parts: list[list[str]]) -> list[tuple[int, int]
     """Character spans of ``text`` matching a query part, merged where they touch or overlap."""
     if not query_parts:
         return []
-    regex = re.compile("|".join(_pattern(p) for p in sorted(query_parts, key=len, reverse=True)),
-                       re.IGNORECASE)
+    regex = re.compile(
+        "|".join(_pattern(p) for p in sorted(query_parts, key=len, reverse=True)), re.IGNORECASE
+    )
     spans: list[tuple[int, int]] = []
     position = 0
     while position < len(text):

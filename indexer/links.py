@@ -58,22 +58,38 @@ def build_person_record(documents: FindDocuments, name: str, place: str | None =
                 roles.setdefault(entry["role"], None)
             if entry.get("level"):
                 levels.setdefault(entry["level"], None)
-        petitions.append(PersonPetition(
-            petition_id=doc["id"], received_at=doc.get("received_at"), role=first.get("role"),
-            level=first.get("level"), party=first.get("party"), townships=list(doc.get("townships") or []),
-            villages=list(doc.get("villages") or []), primary_domain=doc.get("domain"), unit=doc.get("unit"),
-            amount_total=fen_to_yuan(doc.get("amount_total")), amount_max=fen_to_yuan(doc.get("amount_max")),
-        ))
+        petitions.append(
+            PersonPetition(
+                petition_id=doc["id"],
+                received_at=doc.get("received_at"),
+                role=first.get("role"),
+                level=first.get("level"),
+                party=first.get("party"),
+                townships=list(doc.get("townships") or []),
+                villages=list(doc.get("villages") or []),
+                primary_domain=doc.get("domain"),
+                unit=doc.get("unit"),
+                amount_total=fen_to_yuan(doc.get("amount_total")),
+                amount_max=fen_to_yuan(doc.get("amount_max")),
+            )
+        )
     dates = [d["date"] for d in docs if d.get("date")]
     return PersonRecord(
-        name=name, place=place, petitions=petitions, roles=list(roles), levels=list(levels),
+        name=name,
+        place=place,
+        petitions=petitions,
+        roles=list(roles),
+        levels=list(levels),
         amount_total=round(sum(p.amount_total for p in petitions), 2),
         amount_max=max((p.amount_max for p in petitions), default=0.0),
-        first_date=min(dates) if dates else None, last_date=max(dates) if dates else None,
+        first_date=min(dates) if dates else None,
+        last_date=max(dates) if dates else None,
     )
 
 
-def find_related(documents: FindDocuments, document: GetDocument, petition_id: str, limit: int = 10) -> list[Link]:
+def find_related(
+    documents: FindDocuments, document: GetDocument, petition_id: str, limit: int = 10
+) -> list[Link]:
     """Petitions linked to ``petition_id``: the same accused at the same village or township, or nearly
     the same text. Best first (evidence weights summed), at most ``limit``."""
     doc = document(petition_id)
@@ -90,8 +106,10 @@ def find_related(documents: FindDocuments, document: GetDocument, petition_id: s
 
     for name in doc.get("accused") or []:
         seen: set[str] = set()
-        for field, level, weight in (("villages", "village", WEIGHT_SAME_VILLAGE),
-                                     ("townships", "township", WEIGHT_SAME_TOWNSHIP)):
+        for field, level, weight in (
+            ("villages", "village", WEIGHT_SAME_VILLAGE),
+            ("townships", "township", WEIGHT_SAME_TOWNSHIP),
+        ):
             places = list(doc.get(field) or [])
             if not places:
                 continue
@@ -101,10 +119,17 @@ def find_related(documents: FindDocuments, document: GetDocument, petition_id: s
                 seen.add(other["id"])
                 shared = [p for p in other.get(field) or [] if p in places]
                 roles = [p.get("role") for p in other.get("people") or [] if p.get("name") == name]
-                add(other["id"], "shared_accused", weight, {
-                    "person": name, "role": next((r for r in roles if r), None),
-                    "place": shared[0] if shared else None, "place_level": level,
-                })
+                add(
+                    other["id"],
+                    "shared_accused",
+                    weight,
+                    {
+                        "person": name,
+                        "role": next((r for r in roles if r), None),
+                        "place": shared[0] if shared else None,
+                        "place_level": level,
+                    },
+                )
 
     signature = doc.get("minhash") or []
     bands = list(doc.get("lsh") or [])
@@ -115,8 +140,12 @@ def find_related(documents: FindDocuments, document: GetDocument, petition_id: s
             similarity = estimate_similarity(signature, other.get("minhash") or [])
             if similarity >= NEAR_DUPLICATE_MIN:
                 shared_bands = len(set(bands) & set(other.get("lsh") or []))
-                add(other["id"], "near_duplicate", similarity,
-                    {"similarity": round(similarity, 2), "shared_bands": shared_bands})
+                add(
+                    other["id"],
+                    "near_duplicate",
+                    similarity,
+                    {"similarity": round(similarity, 2), "shared_bands": shared_bands},
+                )
 
     ranked = sorted(links.values(), key=lambda link: (-link.score, link.petition_id))
     return ranked[:limit]

@@ -55,14 +55,22 @@ class SearchQuery:
             value = getattr(self, name)
             if value is not None and (not isinstance(value, int | float) or value < 0):
                 raise InputError(f"search: {name} must be a non-negative number of yuan, not {value!r}")
-        return SearchQuery(**{**asdict(self), "since": _date(self.since, "since"),
-                              "until": _date(self.until, "until")})
+        return SearchQuery(
+            **{**asdict(self), "since": _date(self.since, "since"), "until": _date(self.until, "until")}
+        )
 
     def filters(self) -> list[tuple[str, str]]:
         """(document field, value) pairs of the keyword filters that are set."""
-        pairs = [("domain", self.domain), ("kind", self.kind), ("unit", self.unit),
-                 ("townships", self.township), ("villages", self.village), ("persons", self.person),
-                 ("levels", self.level), ("status", self.status)]
+        pairs = [
+            ("domain", self.domain),
+            ("kind", self.kind),
+            ("unit", self.unit),
+            ("townships", self.township),
+            ("villages", self.village),
+            ("persons", self.person),
+            ("levels", self.level),
+            ("status", self.status),
+        ]
         return [(name, value) for name, value in pairs if value]
 
     def amount_range_fen(self) -> tuple[int | None, int | None]:

@@ -38,7 +38,8 @@ def _is_chinese(word: str) -> bool:
 
 
 def subwords(words: list[str]) -> list[str]:
-    """Pieces of longer Chinese words (危房改造 → 危房, 房改, 改造, 危房改, 房改造) not already in ``words``."""
+    """Pieces of longer Chinese words not already in ``words``:
+    危房改造 → 危房, 房改, 改造, 危房改, 房改造."""
     have = set(words)
     found: dict[str, None] = {}
     for word in words:
@@ -48,7 +49,7 @@ def subwords(words: list[str]) -> list[str]:
             if size >= len(word):
                 break
             for i in range(len(word) - size + 1):
-                piece = word[i:i + size]
+                piece = word[i : i + size]
                 if piece not in have:
                     found.setdefault(piece, None)
     return list(found)

@@ -10,6 +10,8 @@ high probability. Deterministic across processes (no use of Python's randomised 
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 SHINGLE = 3
@@ -20,13 +22,16 @@ NEAR_DUPLICATE_MIN = 0.5  # estimated Jaccard similarity at or above which two p
 
 _MASK32 = np.uint64(0xFFFFFFFF)
 _rng = np.random.default_rng(20260302)
-_A = (_rng.integers(1, 2**31, PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1))
+_A = _rng.integers(1, 2**31, PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 _B = _rng.integers(0, 2**32, PERMUTATIONS, dtype=np.uint64)
 _P = (np.uint64(0x9E3779B1), np.uint64(0x85EBCA77), np.uint64(0xC2B2AE3D))
 
 
+_NOT_WORD_RE = re.compile(r"[\W_]+")
+
+
 def _code_points(text: str) -> np.ndarray:
-    kept = "".join(ch for ch in text if ch.isalnum())
+    kept = _NOT_WORD_RE.sub("", text)
     return np.frombuffer(kept.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
 
 
@@ -38,17 +43,16 @@ def minhash_signature(text: str) -> list[int]:
     shingles = (points[:-2] * _P[0] + points[1:-1] * _P[1] + points[2:] * _P[2]) & _MASK32
     shingles = np.unique(shingles)
     hashed = (shingles[:, None] * _A[None, :] + _B[None, :]) & _MASK32
-    return [int(v) for v in hashed.min(axis=0)]
+    return hashed.min(axis=0).tolist()
 
 
 def band_keys(signature: list[int]) -> list[str]:
     """Lookup keys of a signature: one string per band of ROWS values."""
     if not signature:
         return []
-    return [
-        f"{band}:" + "".join(f"{v:08x}" for v in signature[band * ROWS:(band + 1) * ROWS])
-        for band in range(BANDS)
-    ]
+    raw = np.asarray(signature, dtype="<u4").tobytes()
+    width = ROWS * 4
+    return [f"{band}:{raw[band * width : (band + 1) * width].hex()}" for band in range(BANDS)]
 
 
 def estimate_similarity(first: list[int], second: list[int]) -> float:

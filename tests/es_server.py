@@ -26,7 +26,9 @@ def emulator() -> Iterator[str]:
     exits by itself when this process dies (it watches our pid). Raises OsmemError when it cannot start."""
     from osmem_server import OsmemServer
 
-    server = OsmemServer.start(japanese=False, addr=f"127.0.0.1:{free_port()}", startup_timeout=STARTUP_TIMEOUT_S)
+    server = OsmemServer.start(
+        japanese=False, addr=f"127.0.0.1:{free_port()}", startup_timeout=STARTUP_TIMEOUT_S
+    )
     try:
         yield server.url
     finally:

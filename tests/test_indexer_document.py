@@ -12,8 +12,10 @@ from indexer.highlight import highlight_text, join_words
 from indexer.segment import segment_query, subwords
 from indexer.similarity import band_keys, estimate_similarity, minhash_signature
 
-TEXT = "举报人孙丽华（身份证号110101199003071234，电话13800001111，座机0571-88886666）反映：" \
-       "柳树村村主任赵德胜冒领低保金7961.62元，孙丽华多次反映无果。"
+TEXT = (
+    "举报人孙丽华（身份证号110101199003071234，电话13800001111，座机0571-88886666）反映："
+    "柳树村村主任赵德胜冒领低保金7961.62元，孙丽华多次反映无果。"
+)
 
 # (text, parts the segmented query must give)
 QUERIES = [
@@ -40,30 +42,86 @@ def record(text=TEXT, **result_changes):
     accused = text.find("赵德胜")
     amount = text.find("7961.62元")
     result = {
-        "id": "p-x", "kind": "accusation", "primary_domain": "social_assistance",
-        "domains": [{"code": "social_assistance", "score": 0.8}, {"code": "poverty_alleviation", "score": 0.35},
-                    {"code": "other", "score": 0.1}],
+        "id": "p-x",
+        "kind": "accusation",
+        "primary_domain": "social_assistance",
+        "domains": [
+            {"code": "social_assistance", "score": 0.8},
+            {"code": "poverty_alleviation", "score": 0.35},
+            {"code": "other", "score": 0.1},
+        ],
         "persons": [
-            {"name": "孙丽华", "role": None, "level": "unknown", "party": "petitioner", "mentions": [[start, start + 3]]},
-            {"name": "赵德胜", "role": "村主任", "level": "village", "party": "accused",
-             "mentions": [[accused, accused + 3]]},
+            {
+                "name": "孙丽华",
+                "role": None,
+                "level": "unknown",
+                "party": "petitioner",
+                "mentions": [[start, start + 3]],
+            },
+            {
+                "name": "赵德胜",
+                "role": "村主任",
+                "level": "village",
+                "party": "accused",
+                "mentions": [[accused, accused + 3]],
+            },
             {"name": None, "role": "村会计", "level": "village", "party": "accused", "mentions": []},
         ],
         "amounts": [
-            {"text": "7961.62元", "value": 7961.62, "currency": "CNY", "qualifier": "exact", "low": 7961.62,
-             "high": 7961.62, "start": amount, "end": amount + 8},
-            {"text": "3万美元", "value": 30000, "currency": "USD", "qualifier": "exact", "low": 30000,
-             "high": 30000, "start": 0, "end": 0},
+            {
+                "text": "7961.62元",
+                "value": 7961.62,
+                "currency": "CNY",
+                "qualifier": "exact",
+                "low": 7961.62,
+                "high": 7961.62,
+                "start": amount,
+                "end": amount + 8,
+            },
+            {
+                "text": "3万美元",
+                "value": 30000,
+                "currency": "USD",
+                "qualifier": "exact",
+                "low": 30000,
+                "high": 30000,
+                "start": 0,
+                "end": 0,
+            },
         ],
-        "places": [{"text": "柳树村", "province": None, "city": None, "county": None, "township": "东关镇",
-                    "village": "柳树村", "start": 0, "end": 3}],
+        "places": [
+            {
+                "text": "柳树村",
+                "province": None,
+                "city": None,
+                "county": None,
+                "township": "东关镇",
+                "village": "柳树村",
+                "start": 0,
+                "end": 3,
+            }
+        ],
         "dates": [],
-        "route": {"unit": "qs.tc.dongguan", "rule": "place", "reason": "…", "review": False,
-                  "deadline_accept": None, "deadline_conclude": None},
+        "route": {
+            "unit": "qs.tc.dongguan",
+            "rule": "place",
+            "reason": "…",
+            "review": False,
+            "deadline_accept": None,
+            "deadline_conclude": None,
+        },
     }
     result.update(result_changes)
-    return {"id": "p-x", "text": text, "title": "孙丽华的举报信", "channel": "letter", "received_at": "2026-03-02",
-            "stored_at": "2026-03-03T08:00:00+00:00", "status": "new", "result": result}
+    return {
+        "id": "p-x",
+        "text": text,
+        "title": "孙丽华的举报信",
+        "channel": "letter",
+        "received_at": "2026-03-02",
+        "stored_at": "2026-03-03T08:00:00+00:00",
+        "status": "new",
+        "result": result,
+    }
 
 
 def test_petitioner_identity_is_masked_everywhere():
@@ -94,7 +152,11 @@ def test_names_stay_whole_words():
 def test_keyword_money_and_date_fields():
     doc = build_document(record())
     assert (doc["domain"], doc["domains"], doc["kind"], doc["unit"]) == (
-        "social_assistance", ["social_assistance", "poverty_alleviation"], "accusation", "qs.tc.dongguan")
+        "social_assistance",
+        ["social_assistance", "poverty_alleviation"],
+        "accusation",
+        "qs.tc.dongguan",
+    )
     assert doc["amounts"] == [796162]  # fen, CNY only
     assert doc["amount_max"] == doc["amount_total"] == 796162
     assert (doc["date"], doc["received_at"], doc["month"]) == ("2026-03-02", "2026-03-02", "2026-03")
@@ -110,18 +172,35 @@ def test_build_document_is_pure():
 
 
 def test_untriaged_record_uses_its_stored_date():
-    doc = build_document({"id": "p-y", "text": "情况反映", "received_at": None,
-                          "stored_at": "2026-05-01T10:00:00+00:00", "status": "new", "result": None})
+    doc = build_document(
+        {
+            "id": "p-y",
+            "text": "情况反映",
+            "received_at": None,
+            "stored_at": "2026-05-01T10:00:00+00:00",
+            "status": "new",
+            "result": None,
+        }
+    )
     assert (doc["kind"], doc["domain"], doc["persons"], doc["amounts"]) == (None, None, [], [])
     assert (doc["date"], doc["received_at"], doc["month"]) == ("2026-05-01", None, "2026-05")
 
 
 def test_mask_wins_over_an_overlapping_name():
     text = "王小明和王小明华都在场"
-    rec = record(text=text, persons=[
-        {"name": "王小明", "role": None, "level": "unknown", "party": "petitioner", "mentions": [[0, 3]]},
-        {"name": "王小明华", "role": "村会计", "level": "village", "party": "accused", "mentions": [[4, 8]]},
-    ])
+    rec = record(
+        text=text,
+        persons=[
+            {"name": "王小明", "role": None, "level": "unknown", "party": "petitioner", "mentions": [[0, 3]]},
+            {
+                "name": "王小明华",
+                "role": "村会计",
+                "level": "village",
+                "party": "accused",
+                "mentions": [[4, 8]],
+            },
+        ],
+    )
     doc = build_document(rec)
     assert "王小明" not in doc["text"] and "王小明" not in doc["subwords"]
 

@@ -15,37 +15,105 @@ from triage.errors import InputError
 # (id, text, received_at, status, result fields) — result None for a petition not yet triaged.
 # persons: (name, role, level, party); places: (township, village); amounts in yuan.
 PETITIONS = [
-    ("p-01", "东关镇柳树村村支书张建国在2019年危房改造中优亲厚友，虚报冒领补助资金2万元。举报人李秀英，电话13912345678。",
-     "2026-01-10", "new",
-     dict(kind="accusation", domain="housing", unit="qs.tc.dongguan",
-          persons=[("张建国", "村支书", "village", "accused"), ("李秀英", None, "unknown", "petitioner")],
-          places=[("东关镇", "柳树村")], amounts=[20000])),
-    ("p-02", "反映东关镇柳树村村支书张建国私自发包集体鱼塘，承包费8000元没有入村账。",
-     "2026-02-15", "reviewed",
-     dict(kind="accusation", domain="collective_assets", unit="qs.tc.dongguan",
-          persons=[("张建国", "村支书", "village", "accused")], places=[("东关镇", "柳树村")], amounts=[8000])),
-    ("p-03", "城关镇民政所王某在低保评审中收受好处费3000元，群众意见很大。",
-     "2026-02-20", "new",
-     dict(kind="accusation", domain="social_assistance", unit="qs.tc.chengguan",
-          persons=[("王某", "民政所所长", "township", "accused")], places=[("城关镇", None)], amounts=[3000])),
-    ("p-04", "枫林乡上坪村会计刘红梅虚报耕地地力保护补贴，涉及金额约5万元。",
-     "2026-03-05", "closed",
-     dict(kind="accusation", domain="agri_subsidy", unit="qs.tc.fenglin",
-          persons=[("刘红梅", "村会计", "village", "accused")], places=[("枫林乡", "上坪村")], amounts=[50000])),
-    ("p-05", "东关镇柳树村村支书张建国在2019年危房改造中优亲厚友，虚报冒领补助资金2万元。举报人李秀英，电话13912345678。"
-             "请组织调查。",
-     "2026-03-20", "new",
-     dict(kind="accusation", domain="housing", unit="qs.tc.dongguan",
-          persons=[("张建国", "村支书", "village", "accused"), ("李秀英", None, "unknown", "petitioner")],
-          places=[("东关镇", "柳树村")], amounts=[20000])),
-    ("p-06", "建议县里加强对农村道路建设的监督，公开A&B公司承建工程的招投标信息。",
-     "2026-03-25", "new",
-     dict(kind="suggestion", domain="construction_procurement", unit="qs.petition",
-          persons=[], places=[], amounts=[])),
-    ("p-07", "白石镇青龙村村主任张建国强占村民宅基地，还殴打上门讨说法的群众。",
-     "2026-04-02", "new",
-     dict(kind="accusation", domain="land_compensation", unit="qs.tc.baishi",
-          persons=[("张建国", "村主任", "village", "accused")], places=[("白石镇", "青龙村")], amounts=[])),
+    (
+        "p-01",
+        "东关镇柳树村村支书张建国在2019年危房改造中优亲厚友，虚报冒领补助资金2万元。举报人李秀英，电话13912345678。",
+        "2026-01-10",
+        "new",
+        dict(
+            kind="accusation",
+            domain="housing",
+            unit="qs.tc.dongguan",
+            persons=[("张建国", "村支书", "village", "accused"), ("李秀英", None, "unknown", "petitioner")],
+            places=[("东关镇", "柳树村")],
+            amounts=[20000],
+        ),
+    ),
+    (
+        "p-02",
+        "反映东关镇柳树村村支书张建国私自发包集体鱼塘，承包费8000元没有入村账。",
+        "2026-02-15",
+        "reviewed",
+        dict(
+            kind="accusation",
+            domain="collective_assets",
+            unit="qs.tc.dongguan",
+            persons=[("张建国", "村支书", "village", "accused")],
+            places=[("东关镇", "柳树村")],
+            amounts=[8000],
+        ),
+    ),
+    (
+        "p-03",
+        "城关镇民政所王某在低保评审中收受好处费3000元，群众意见很大。",
+        "2026-02-20",
+        "new",
+        dict(
+            kind="accusation",
+            domain="social_assistance",
+            unit="qs.tc.chengguan",
+            persons=[("王某", "民政所所长", "township", "accused")],
+            places=[("城关镇", None)],
+            amounts=[3000],
+        ),
+    ),
+    (
+        "p-04",
+        "枫林乡上坪村会计刘红梅虚报耕地地力保护补贴，涉及金额约5万元。",
+        "2026-03-05",
+        "closed",
+        dict(
+            kind="accusation",
+            domain="agri_subsidy",
+            unit="qs.tc.fenglin",
+            persons=[("刘红梅", "村会计", "village", "accused")],
+            places=[("枫林乡", "上坪村")],
+            amounts=[50000],
+        ),
+    ),
+    (
+        "p-05",
+        "东关镇柳树村村支书张建国在2019年危房改造中优亲厚友，虚报冒领补助资金2万元。举报人李秀英，电话13912345678。"
+        "请组织调查。",
+        "2026-03-20",
+        "new",
+        dict(
+            kind="accusation",
+            domain="housing",
+            unit="qs.tc.dongguan",
+            persons=[("张建国", "村支书", "village", "accused"), ("李秀英", None, "unknown", "petitioner")],
+            places=[("东关镇", "柳树村")],
+            amounts=[20000],
+        ),
+    ),
+    (
+        "p-06",
+        "建议县里加强对农村道路建设的监督，公开A&B公司承建工程的招投标信息。",
+        "2026-03-25",
+        "new",
+        dict(
+            kind="suggestion",
+            domain="construction_procurement",
+            unit="qs.petition",
+            persons=[],
+            places=[],
+            amounts=[],
+        ),
+    ),
+    (
+        "p-07",
+        "白石镇青龙村村主任张建国强占村民宅基地，还殴打上门讨说法的群众。",
+        "2026-04-02",
+        "new",
+        dict(
+            kind="accusation",
+            domain="land_compensation",
+            unit="qs.tc.baishi",
+            persons=[("张建国", "村主任", "village", "accused")],
+            places=[("白石镇", "青龙村")],
+            amounts=[],
+        ),
+    ),
     ("p-08", "关于东关镇道路项目的情况反映，联系人张建国。", None, "new", None),
 ]
 
@@ -81,25 +149,74 @@ SEARCHES = [
 
 
 def make_record(petition_id, text, received_at, status, fields):
-    record = {"id": petition_id, "text": text, "title": None, "channel": "letter", "received_at": received_at,
-              "stored_at": "2026-04-10T09:00:00+00:00", "status": status, "result": None}
+    record = {
+        "id": petition_id,
+        "text": text,
+        "title": None,
+        "channel": "letter",
+        "received_at": received_at,
+        "stored_at": "2026-04-10T09:00:00+00:00",
+        "status": status,
+        "result": None,
+    }
     if fields is None:
         return record
     persons = []
     for name, role, level, party in fields["persons"]:
         start = text.find(name)
-        persons.append({"name": name, "role": role, "level": level, "party": party,
-                        "mentions": [[start, start + len(name)]] if start >= 0 else []})
-    places = [{"text": (t or "") + (v or ""), "province": None, "city": None, "county": None, "township": t,
-               "village": v, "start": 0, "end": 0} for t, v in fields["places"]]
-    amounts = [{"text": f"{a}元", "value": a, "currency": "CNY", "qualifier": "exact", "low": a, "high": a,
-                "start": 0, "end": 0} for a in fields["amounts"]]
+        persons.append(
+            {
+                "name": name,
+                "role": role,
+                "level": level,
+                "party": party,
+                "mentions": [[start, start + len(name)]] if start >= 0 else [],
+            }
+        )
+    places = [
+        {
+            "text": (t or "") + (v or ""),
+            "province": None,
+            "city": None,
+            "county": None,
+            "township": t,
+            "village": v,
+            "start": 0,
+            "end": 0,
+        }
+        for t, v in fields["places"]
+    ]
+    amounts = [
+        {
+            "text": f"{a}元",
+            "value": a,
+            "currency": "CNY",
+            "qualifier": "exact",
+            "low": a,
+            "high": a,
+            "start": 0,
+            "end": 0,
+        }
+        for a in fields["amounts"]
+    ]
     domains = [{"code": fields["domain"], "score": 0.9}, {"code": "other", "score": 0.05}]
     record["result"] = {
-        "id": petition_id, "kind": fields["kind"], "primary_domain": fields["domain"], "domains": domains,
-        "persons": persons, "amounts": amounts, "places": places, "dates": [],
-        "route": {"unit": fields["unit"], "rule": "place", "reason": "…", "review": False,
-                  "deadline_accept": None, "deadline_conclude": None},
+        "id": petition_id,
+        "kind": fields["kind"],
+        "primary_domain": fields["domain"],
+        "domains": domains,
+        "persons": persons,
+        "amounts": amounts,
+        "places": places,
+        "dates": [],
+        "route": {
+            "unit": fields["unit"],
+            "rule": "place",
+            "reason": "…",
+            "review": False,
+            "deadline_accept": None,
+            "deadline_conclude": None,
+        },
     }
     return record
 
@@ -122,8 +239,13 @@ def _elastic_index(url: str):
     return index, prefix
 
 
-@pytest.fixture(params=["embedded", pytest.param("emulator", marks=pytest.mark.es),
-                        pytest.param("elasticsearch", marks=pytest.mark.es)])
+@pytest.fixture(
+    params=[
+        "embedded",
+        pytest.param("emulator", marks=pytest.mark.es),
+        pytest.param("elasticsearch", marks=pytest.mark.es),
+    ]
+)
 def make_index(request, tmp_path):
     """A function returning a fresh, empty index of the back-end under test (closed and removed after)."""
     opened = []
@@ -137,7 +259,9 @@ def make_index(request, tmp_path):
             else:
                 url = real_cluster_url()
                 if not url:
-                    pytest.skip("TRIAGE_TEST_ES_URL is not set: no real Elasticsearch cluster to test against")
+                    pytest.skip(
+                        "TRIAGE_TEST_ES_URL is not set: no real Elasticsearch cluster to test against"
+                    )
             index, _prefix = _elastic_index(url)
         opened.append(index)
         return index
@@ -202,7 +326,14 @@ def test_pages_do_not_overlap(index):
 def test_hits_carry_fields(index):
     hit = index.search(SearchQuery(text="鱼塘")).hits[0]
     assert (hit.id, hit.received_at, hit.primary_domain, hit.unit, hit.kind, hit.township, hit.persons) == (
-        "p-02", "2026-02-15", "collective_assets", "qs.tc.dongguan", "accusation", "东关镇", ["张建国"])
+        "p-02",
+        "2026-02-15",
+        "collective_assets",
+        "qs.tc.dongguan",
+        "accusation",
+        "东关镇",
+        ["张建国"],
+    )
 
 
 def test_highlights_mark_words_without_spaces(index):
@@ -313,7 +444,11 @@ def test_related_links_with_evidence(index):
     assert links["p-02"].reasons == ["shared_accused"]
     shared = next(e for e in links["p-02"].evidence if e["reason"] == "shared_accused")
     assert (shared["person"], shared["place"], shared["place_level"], shared["role"]) == (
-        "张建国", "柳树村", "village", "村支书")
+        "张建国",
+        "柳树村",
+        "village",
+        "村支书",
+    )
     duplicate = next(e for e in links["p-05"].evidence if e["reason"] == "near_duplicate")
     assert duplicate["similarity"] >= 0.8
     assert list(links) == ["p-05", "p-02"] or links["p-05"].score > links["p-02"].score
