@@ -10,12 +10,14 @@ Gold formats (``fmt``; detected from the file when None):
   ``B-PER``/``B-NAME``) are names;
 - ``labels``   hand labels keyed by the id of a record in a file that is not in the project: the first line
   ``{"source": PATH, "key": FIELD, "text": FIELD}``, then ``{"id", "persons": [names], "amounts": [{"value",
-  "currency"}]}``; PATH is relative to the labels file, or given with ``texts``.
+  "currency"}], "levels": {name: level}, "part": "dev"|"test"}``; PATH is relative to the labels file, or
+  given with ``texts``; ``part`` selects the labels of one part.
 
 Names and amounts are compared per text as sets: a name is right when the same string is extracted
 from the same text; an amount when its value (to the fen) and currency are.
 
     python -m triage.evaluation.extraction GOLD [--format corpus|kg|cluener|bio|labels] [--texts PATH]
+        [--part dev|test] [--errors N] [--json]
 """
 
 from __future__ import annotations
@@ -73,13 +75,13 @@ def _money_key(value: Any, currency: str | None) -> tuple[float, str]:
     return round(float(value), 2), (currency or "CNY")
 
 
-def read_gold(path: Path, fmt: str, texts: Path | None = None) -> list[GoldText]:
+def read_gold(path: Path, fmt: str, texts: Path | None = None, part: str | None = None) -> list[GoldText]:
     if fmt not in FORMATS:
         raise InputError(f"unknown gold format {fmt!r}; valid: {', '.join(FORMATS)}")
     reader = {"corpus": _read_corpus, "kg": _read_kg, "cluener": _read_cluener, "bio": _read_bio,
               "labels": _read_labels}[fmt]
     if fmt == "labels":
-        return _read_labels(path, texts)
+        return _read_labels(path, texts, part)
     return reader(path)
 
 
@@ -193,7 +195,7 @@ def _read_bio(path: Path) -> list[GoldText]:
     return out
 
 
-def _read_labels(path: Path, texts: Path | None) -> list[GoldText]:
+def _read_labels(path: Path, texts: Path | None, part: str | None = None) -> list[GoldText]:
     rows = _read_jsonl(path)
     if not rows or "source" not in rows[0]:
         raise InputError(f"{path}: the first line must be {{\"source\": PATH, \"key\": FIELD, \"text\": FIELD}}")
@@ -207,6 +209,8 @@ def _read_labels(path: Path, texts: Path | None) -> list[GoldText]:
         by_key[key] = record
     out = []
     for label in labels:
+        if part is not None and label.get("part") != part:
+            continue
         record = by_key.get(str(label["id"]))
         if record is None:
             raise InputError(f"{path}: label id {label['id']!r} is not in {source}")
@@ -229,7 +233,8 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
 
 
 def evaluate_extraction(gold_path: str | Path, analyzer: Any, fmt: str | None = None,
-                        texts: str | Path | None = None, errors: int = 0) -> dict[str, Any]:
+                        texts: str | Path | None = None, errors: int = 0,
+                        part: str | None = None) -> dict[str, Any]:
     """Run ``analyzer.extract`` on every gold text and compare. Returns a report dict (see
     ``format_extraction_report``); ``errors`` > 0 keeps that many mismatching examples (names and values
     only, for a developer's eyes; never logged)."""
@@ -237,7 +242,7 @@ def evaluate_extraction(gold_path: str | Path, analyzer: Any, fmt: str | None = 
     if not path.exists():
         raise InputError(f"{path}: no such gold file")
     fmt = fmt or detect_format(path)
-    gold = read_gold(path, fmt, Path(texts) if texts else None)
+    gold = read_gold(path, fmt, Path(texts) if texts else None, part)
     name_counts = [0, 0, 0]
     amount_counts = [0, 0, 0]
     level_right = level_total = accused_found = 0
@@ -277,7 +282,7 @@ def evaluate_extraction(gold_path: str | Path, analyzer: Any, fmt: str | None = 
                 level_right += match.level == level
     elapsed = time.perf_counter() - started
     report: dict[str, Any] = {
-        "gold": str(path), "format": fmt, "texts": len(gold), "analyzer": getattr(analyzer, "version", "?"),
+        "gold": str(path) + (f" [{part}]" if part else ""), "format": fmt, "texts": len(gold), "analyzer": getattr(analyzer, "version", "?"),
         "seconds": round(elapsed, 3), "texts_per_second": round(len(gold) / elapsed, 1) if elapsed else None,
         "chars_per_second": round(chars / elapsed) if elapsed else None,
     }
@@ -316,12 +321,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=FORMATS, default=None)
     parser.add_argument("--texts", default=None, help="the labelled texts, for --format labels")
     parser.add_argument("--errors", type=int, default=0, help="show this many mismatching examples")
+    parser.add_argument("--part", default=None, help="only the labels of this part (dev, test), for --format labels")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)
     from triage.nlp import Analyzer
 
     try:
-        report = evaluate_extraction(args.gold, Analyzer(), args.format, args.texts, args.errors)
+        report = evaluate_extraction(args.gold, Analyzer(), args.format, args.texts, args.errors, args.part)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -9,7 +9,8 @@ import re
 from triage.nlp.numbers import CHINESE_NUMERAL_CHARS, parse_number
 from triage.petition import Amount
 
-_ARABIC = r"[0-9０-９](?:[0-9０-９,，]*[0-9０-９])?(?:[.．][0-9０-９]+)?"
+# digits, with thousands separators; a single space between digits is a copying fault (2 1.7万元) and kept
+_ARABIC = r"[0-9０-９](?:[0-9０-９,， ]*[0-9０-９])?(?:[.．] ?[0-9０-９]+)?"
 _CHINESE = f"[{CHINESE_NUMERAL_CHARS}]+"
 _MULT = "[十拾百佰千仟万萬亿億]"
 _NUM = f"(?:{_ARABIC}{_MULT}*|{_CHINESE})"

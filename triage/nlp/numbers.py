@@ -51,7 +51,7 @@ def parse_chinese_integer(text: str) -> int | None:
 
 def parse_number(text: str) -> float | None:
     """Any written number, with 万/亿/千 multipliers: '2.3万' → 23000, '1,200' → 1200, '七千二百' → 7200."""
-    text = unicodedata.normalize("NFKC", text).replace(",", "").replace("，", "").strip()
+    text = unicodedata.normalize("NFKC", text).replace(",", "").replace("，", "").replace(" ", "")
     if not text:
         return None
     # split off trailing multipliers after an Arabic part: 2.3万, 1.2亿, 5千, 3百万

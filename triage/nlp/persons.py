@@ -58,6 +58,13 @@ _PAREN_TITLE = re.compile(r"^[（(]([^（）()]{2,20})[）)]")
 _ATTACH_TRIGGER = re.compile("(?:系|任|担任|时任|现任|曾任|原任|原系|原为|作为|身为|是)$")
 
 
+def _chains(gap: str) -> bool:
+    """Whether two titles with this text between them belong to one person (…副主任、石门县委原书记张三)."""
+    if gap in ("", "兼", "、", "和", "及"):
+        return True
+    return len(gap) <= 16 and gap[0] in "、，," and not any(ch in gap[1:] for ch in "，。；：！？、,;:()（）")
+
+
 @dataclass
 class TitleMention:
     title: str
@@ -90,7 +97,7 @@ class PersonFinder:
         titles = sorted(lexicon.titles, key=len, reverse=True)
         self.title_re = re.compile("|".join(map(re.escape, titles)))
         bodies = sorted(lexicon.bodies, key=len, reverse=True)
-        self.body_re = re.compile("|".join(map(re.escape, bodies)))
+        self.max_body = max(map(len, bodies))
         self.surnames = lexicon.surnames
         self.compound = lexicon.compound_surnames
         self.common = lexicon.common_surnames
@@ -102,13 +109,32 @@ class PersonFinder:
     # -- titles ---------------------------------------------------------------------------------------------
     def find_titles(self, text: str, token_ends: set[int], token_start_of: dict[int, int]) -> list[TitleMention]:
         out = []
-        for m in self.title_re.finditer(text):
+        starts = sorted(set(token_start_of.values()))
+        taken_until = 0
+        candidates = []
+        for head in starts:
+            candidates.append(head)
+            # inside a word after a body or 原/副: 东关镇|党委书记 glued as 东关|镇党委书记
+            k = head + 1
+            while k < len(text) and token_start_of.get(k) == head:
+                if text[head:k] in self.lexicon.bodies or text[head:k] in ("原", "副", "前"):
+                    candidates.append(k)
+                k += 1
+        for p in sorted(set(candidates)):
+            if p < taken_until:
+                continue
+            m = self.title_re.match(text, p)
+            if m is None:
+                continue
             title = m.group(0)
             s, e = m.span()
             if title in ("书记",) and text[e:e + 1] == "员":
                 continue  # 书记员 is a court clerk, a title too but of no level
             if text[e:e + 1] in ("局", "站", "所", "室", "部", "处", "办") and title in ("主任", "书记", "会计"):
                 continue  # 会计室, 主任办
+            if e not in token_ends and e < len(text) and self.surname_at(text, e) is None:
+                continue  # inside a word: 人大常委会
+            taken_until = e
             level, role_start = self.resolve_level(text, s, title, token_ends, token_start_of)
             out.append(TitleMention(title, text[role_start:e], level, role_start, s, e))
         return out
@@ -120,15 +146,15 @@ class PersonFinder:
         begin = title_start
         while begin > 0 and title_start - begin < 30 and text[begin - 1] not in _HARD_STOP:
             begin -= 1
-        prefix = text[begin:title_start]
         bodies = []
-        for m in self.body_re.finditer(prefix):
-            end = begin + m.end()
+        for end in range(begin + 1, title_start + 1):  # bodies ending at a word boundary, longest first
             if end not in token_ends and end != title_start:
                 continue
-            if len(m.group(0)) == 1 and end != title_start and end not in token_ends:
-                continue
-            bodies.append((begin + m.start(), end, self.lexicon.bodies[m.group(0)], m.group(0)))
+            for length in range(min(self.max_body, end - begin), 0, -1):
+                word = text[end - length:end]
+                if word in self.lexicon.bodies:
+                    bodies.append((end - length, end, self.lexicon.bodies[word], word))
+                    break
         # the role: the contiguous run of bodies (and 原/副/常务) right before the title
         role_start = title_start
         pos = title_start
@@ -213,11 +239,13 @@ class PersonFinder:
         if anon is not None:
             return anon
         q = p + len(surname)
+        if surname in _FUNCTION_SURNAMES and (text[q:q + 2] in self.tags or text[p:p + 2] in self.tags):
+            return None  # 工作人员和|私营企业主
         c1, c2 = text[q:q + 1], text[q + 1:q + 2]
         if not c1 or c1 in _NOT_IN_NAME or not ("\u4e00" <= c1 <= "\u9fff"):
             return None
-        if self._bad_word_at(text, q):  # 张|利用: no given name
-            return None
+        if self._bad_word_at(text, q) and not (strong and surname not in self.common):
+            return None  # 张|利用: no given name
         if not c2 or c2 in _NOT_IN_NAME or not ("\u4e00" <= c2 <= "\u9fff") or self._bad_word_at(text, q + 1):
             candidates = [q + 1]
         elif q + 2 in token_ends or q + 2 == len(text):
@@ -302,7 +330,7 @@ class PersonFinder:
                 while j >= 0:
                     prev = titles[j]
                     gap = text[prev.end:cur.start]
-                    if gap in ("、", "兼", "和", "及", "、原", "") and not prev.title.startswith(_ADMIN_CHARS):
+                    if _chains(gap) and not prev.named and not prev.title.startswith(_ADMIN_CHARS):
                         add_name(p, end, strong=True, title=prev)
                         cur = prev
                         j -= 1
