@@ -287,17 +287,17 @@ class EmbeddedIndex:
         if by_date:
             found = searcher.search(
                 tq,
-                limit=query.limit,
+                limit=max(query.limit, 1),  # tantivy refuses 0; the extra hit is dropped below
                 count=True,
                 offset=query.offset,
                 order_by_field="date",
                 order=tantivy.Order.Desc,
             )
         else:
-            found = searcher.search(tq, limit=query.limit, count=True, offset=query.offset)
+            found = searcher.search(tq, limit=max(query.limit, 1), count=True, offset=query.offset)
         parts = segment_query(query.text)
         hits = []
-        for score, address in found.hits:
+        for score, address in found.hits[: query.limit]:
             doc = self._source(searcher, address)
             hits.append(
                 Hit(

@@ -323,6 +323,12 @@ def test_pages_do_not_overlap(index):
     assert first.total == second.total == 5
 
 
+def test_limit_zero_gives_counts_and_facets_only(index):
+    result = index.search(SearchQuery(text="张建国", limit=0))
+    assert (result.total, result.hits) == (5, [])
+    assert result.facets["township"] == {"东关镇": 3, "白石镇": 1}
+
+
 def test_hits_carry_fields(index):
     hit = index.search(SearchQuery(text="鱼塘")).hits[0]
     assert (hit.id, hit.received_at, hit.primary_domain, hit.unit, hit.kind, hit.township, hit.persons) == (
