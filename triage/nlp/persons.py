@@ -31,9 +31,14 @@ _NOT_IN_NAME = set(
     "、，。；：！？,.;:!?（）()“”\"'《》 \t\n0123456789０１２３４５６７８９"
 )
 # characters that follow 王某 as words of their own, not as the last character of a name (王某于2019年)
-_NOT_THIRD = set("于以为因由向自系任曾现原时共分被在与及和等对将把从经还亦均")
+_NOT_THIRD = set(
+    "于以为因由向自系任曾现原时共分被在与及和等对将把从经还亦均犯贿收送给拿要找让叫带去来到是有没不也都又就才却"
+    "便即乃再先后同跟往受得所之的了着过则并未已应需全各每其此该本这那问答诉称说讲供负兼代替帮担当作做办批签审"
+    "核管领取交付借退存支转拨挪贪侵占骗套截冒虚索获违涉出入进"
+)
+_PLACE_OR_BODY_CHARS = set("省市县区镇乡村州旗局处科所站委办部厅院庄屯寨组")
 # surnames that are far more often words of their own (和, 向, 来): never glued to the next word
-_FUNCTION_SURNAMES = set("和向来位于都由时原全应但同成平能要可上下前后那")
+_FUNCTION_SURNAMES = set("和向来位于都由时原全应但同成平能要可上下前后那任支")
 # endings that make a word a form of address, not a name (高老板, 李老师)
 _NOT_GIVEN = set("老板 先生 女士 老师 师傅 总 哥 姐 叔 婶 姨 阿姨 大爷 大妈 孩子 家 家里 某人 同学 书记 主任 局长 镇长 村长 所长 "
                  "经理 医生 律师 警官 科长 股长 站长 会计 队长 组长 场长 厂长 大哥 大姐 老师傅 总监 夫人 太太 小姐 们 氏".split())
@@ -52,7 +57,14 @@ _PERSON_RIGHT_CUES = (
     "等人", "等", "同志", "说", "称", "表示", "利用", "收受", "在", "担任", "系", "是", "被", "因", "为", "于", "与",
     "和", "及", "、", "，男", "，女", "(男", "（男", "(女", "（女", "先生", "女士", "书记", "主任", "村长", "局长",
     "镇长", "县长", "的", "通过", "以", "多次", "先后", "将", "把", "向", "从", "还", "也", "已", "曾", "拒不",
-    "涉嫌", "违规", "贪污", "受贿", "挪用", "侵占", "冒领", "索要", "私自", "擅自", "非法", "伙同", "家", "一家",
+    "涉嫌", "违规", "贪污", "任", "担任", "同意", "提出", "供述", "受贿", "挪用", "侵占", "冒领", "索要", "私自", "擅自", "非法", "伙同", "家", "一家",
+)
+# words right before a name (the name is read as after a title)
+_STRONG_CUES = (
+    "被告人", "原审被告人", "上诉人", "被上诉人", "辩护人", "犯罪嫌疑人", "被害人", "证人", "被举报人", "被反映人",
+    "被调查人", "同案犯", "申请人", "被申请人", "原告", "被告", "当事人", "法定代表人", "实际控制人", "户主", "村民",
+    "居民", "群众", "私营企业主", "行贿人", "受贿人", "名叫", "叫做", "其妻", "其夫", "其子", "其女", "妻子", "丈夫",
+    "儿子", "女儿", "同志",
 )
 _PAREN_TITLE = re.compile(r"^[（(]([^（）()]{2,20})[）)]")
 _ATTACH_TRIGGER = re.compile("(?:系|任|担任|时任|现任|曾任|原任|原系|原为|作为|身为|是)$")
@@ -105,6 +117,7 @@ class PersonFinder:
         self.petitioner_re = re.compile(f"(?:{'|'.join(map(re.escape, cues))})(?:是|叫|为|姓名)?[：:，, ]?")
         self.accused_re = re.compile("|".join(map(re.escape, sorted(lexicon.accused_cues, key=len, reverse=True))))
         self.other_left = tuple(sorted(lexicon.other_cues, key=len, reverse=True))
+        self.cue_re = re.compile("|".join(map(re.escape, sorted(_STRONG_CUES, key=len, reverse=True))))
 
     # -- titles ---------------------------------------------------------------------------------------------
     def find_titles(self, text: str, token_ends: set[int], token_start_of: dict[int, int]) -> list[TitleMention]:
@@ -208,6 +221,8 @@ class PersonFinder:
             nxt = text[end:end + 1]
             if nxt and nxt in "甲乙丙丁戊":
                 return end + 1
+            if nxt and nxt in "123456789" and not text[end + 1:end + 2].isdigit():
+                return end + 1  # 史某1
             if end == q + 1 and _ANON_AFTER_BAD.match(text[end:end + 3]):
                 return None
             # 刘某斌: one more character of the given name, unless a word starts there (王某|收受)
@@ -239,6 +254,9 @@ class PersonFinder:
         if anon is not None:
             return anon
         q = p + len(surname)
+        head_tag = self.tags.get(text[p:q + 1])
+        if head_tag is not None and head_tag.startswith(_WORD_TAGS) and len(surname) == 1:
+            return None  # 私营企业主|支付: a word, not a name
         if surname in _FUNCTION_SURNAMES and (text[q:q + 2] in self.tags or text[p:p + 2] in self.tags):
             return None  # 工作人员和|私营企业主
         c1, c2 = text[q:q + 1], text[q + 1:q + 2]
@@ -248,12 +266,12 @@ class PersonFinder:
             return None  # 张|利用: no given name
         if not c2 or c2 in _NOT_IN_NAME or not ("\u4e00" <= c2 <= "\u9fff") or self._bad_word_at(text, q + 1):
             candidates = [q + 1]
-        elif q + 2 in token_ends or q + 2 == len(text):
-            candidates = [q + 2, q + 1]
-        elif q + 1 in token_ends:
-            candidates = [q + 1, q + 2]
+        elif not strong:
+            candidates = [q + 2, q + 1] if q + 2 in token_ends or q + 2 == len(text) else [q + 1, q + 2]
+        elif q + 1 in token_ends and self._word_at(text, q + 1):
+            candidates = [q + 1, q + 2]  # 张敏|提议: the segmenter and the dictionary agree a word starts
         else:
-            candidates = [q + 2, q + 1]
+            candidates = [q + 2, q + 1]  # most names have three characters: 李刚云|以
         for end in candidates:
             word = text[p:end]
             if word in self.lexicon.nonnames:
@@ -262,6 +280,9 @@ class PersonFinder:
                 continue
             return end
         return None
+
+    def _word_at(self, text: str, k: int) -> bool:
+        return any(text[k:k + n] in self.tags for n in (2, 3, 4) if k + n <= len(text))
 
     def _bad_word_at(self, text: str, k: int) -> bool:
         for length in (2, 3):
@@ -351,6 +372,14 @@ class PersonFinder:
                         if end == k and self.name_at(text, s, token_ends | {k}, strong=True) == k:
                             add_name(s, k, strong=True, title=t)
                             break
+        # 3a. names after words that announce a person: 被告人李刚云, 村民张三
+        for m in self.cue_re.finditer(text):
+            p = m.end()
+            if p >= len(text) or overlaps(p, p + 1, title_spans):
+                continue
+            end = self.name_at(text, p, token_ends, strong=True)
+            if end is not None and not overlaps(p, end, title_spans):
+                add_name(p, end, strong=True)
         # 3. petitioner cues: 我叫张三, 举报人：李某
         for m in self.petitioner_re.finditer(text):
             p = m.end()
@@ -371,7 +400,7 @@ class PersonFinder:
                 end = e
             elif w == surname and k + 1 < len(tokens) and 1 <= len(tokens[k + 1][0]) <= 2 \
                     and surname in self.common and surname not in _FUNCTION_SURNAMES \
-                    and (self.tags.get(tokens[k + 1][0]) or "nr").startswith("nr"):
+                    and not (self.tags.get(tokens[k + 1][0]) or "nr").startswith(_WORD_TAGS):
                 end = tokens[k + 1][2]
             else:
                 continue
@@ -406,6 +435,8 @@ class PersonFinder:
     def _bare_name_ok(self, text: str, word: str, s: int, end: int, surname: str) -> bool:
         """A name found with no title: dictionary and context decide."""
         given = word[len(surname):]
+        if text[end:end + 1] and text[end] in _PLACE_OR_BODY_CHARS:
+            return False  # 任石门|县委书记: a place or body follows, not a person
         if word in self.lexicon.nonnames or any(ch in _NOT_IN_NAME or not "\u4e00" <= ch <= "\u9fff" for ch in given):
             return False
         tag = self.tags.get(word)

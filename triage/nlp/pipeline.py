@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import re
 from pathlib import Path
@@ -29,6 +30,8 @@ from triage.nlp.dates import find_dates
 from triage.nlp.lexicon import Lexicon, load_lexicon
 from triage.nlp.persons import PersonFinder
 from triage.nlp.places import build_organisation_regex, find_organisations, find_place_parts, group_places
+
+jieba.setLogLevel(logging.WARNING)  # its start-up lines are DEBUG noise on the command line
 
 for _name in ("amounts", "dates", "places", "organisations", "persons"):
     if not Doc.has_extension(_name):
