@@ -416,9 +416,14 @@ class Generator:
             role = self.rng.choice(self.p["roles"]["community" if community else "village"])
             if self.rng.random() < 0.04 and not community:
                 role = self.rng.choice(self.p["yijiantiao"])
-            taken = {p.role for p in d.accused}
-            while role in taken:
-                role = self.rng.choice(self.p["roles"]["community" if community else "village"])
+            taken: set[str] = set()
+            for other in d.accused:
+                if other.level == "village":
+                    taken |= village_role_family(other.role)
+            free = [r for r in self.p["roles"]["community" if community else "village"]
+                    if not village_role_family(r) & taken]
+            if village_role_family(role) & taken:
+                role = self.rng.choice(free or ["村民小组长", "村报账员", "村委委员"])
             person.role = role
             person.township = place.township if place.in_county else None
         elif level == "township":
@@ -761,7 +766,11 @@ class Generator:
             text = "".join(self.p["traditional"].get(ch, ch) for ch in text)
         return text
 
-    def render(self, d: Draft, template: str, domain: str, extra: dict[str, str] | None = None) -> str:
+    def render(
+        self, d: Draft, template: str, domain: str, extra: dict[str, Any] | None = None, offset: int = 0
+    ) -> str:
+        """Fill a template left to right; ``extra`` gives values (or callables, run only when used);
+        ``offset`` makes {A}/{a} the accused at that index (a new one when there is none yet)."""
         parts = SLOT_RE.split(template)
         out: list[str] = []
         per_unit = "每" in template  # 每户收{M}, 每票给{M}: small sums
@@ -769,17 +778,20 @@ class Generator:
             if i % 2 == 0:
                 out.append(self.transform_literal(d, part))
             else:
-                out.append(self.fill(d, part, domain, extra or {}, before=parts[i - 1], per_unit=per_unit))
+                out.append(self.fill(d, part, domain, extra or {}, before=parts[i - 1], per_unit=per_unit,
+                                     offset=offset))
         return "".join(out)
 
     def fill(
-        self, d: Draft, slot: str, domain: str, extra: dict[str, str], before: str = "", per_unit: bool = False
+        self, d: Draft, slot: str, domain: str, extra: dict[str, Any], before: str = "", per_unit: bool = False,
+        offset: int = 0,
     ) -> str:
         if slot in extra:
-            return extra[slot]
+            value = extra[slot]
+            return value() if callable(value) else value
         spec = self.p["domains"][domain]
         if slot in ("A", "a", "B", "b"):
-            index = 0 if slot in ("A", "a") else 1
+            index = offset + (0 if slot in ("A", "a") else 1)
             while len(d.accused) <= index:
                 self.make_accused(d, domain)
             person = d.accused[index]
@@ -816,11 +828,11 @@ class Generator:
 
     # ---------------------------------------------------------------- petitions
 
-    def new_draft(self, kind: str) -> Draft:
+    def new_draft(self, kind: str, primary: str | None = None) -> Draft:
         rng = self.rng
         codes = self.domain_codes
         weights = [0.55 if c == "other" else 1.0 for c in codes]
-        primary = rng.choices(codes, weights=weights)[0]
+        primary = primary or rng.choices(codes, weights=weights)[0]
         domains = [primary]
         if kind == "accusation" and rng.random() < 0.22:
             for extra in rng.sample([c for c in codes if c not in (primary, "other")], rng.choice([1, 1, 1, 2])):
@@ -842,7 +854,12 @@ class Generator:
 
     def generate(self, index: int) -> dict[str, Any]:
         kind = self.weighted(KIND_WEIGHTS)
-        d = self.new_draft(kind)
+        primary = None
+        if self.split == "example":  # the demo set: every domain in turn, every kind in every dozen
+            codes = self.domain_codes
+            primary = codes[(index - 1) % len(codes)]
+            kind = KINDS[(index - 1) // len(codes) % len(KINDS)] if (index - 1) % 3 == 0 else "accusation"
+        d = self.new_draft(kind, primary)
         if kind == "accusation":
             text = self.write_accusation(d)
         elif kind == "appeal":
@@ -885,9 +902,14 @@ class Generator:
             templates = [t for t in self.pool(self.p["domains"][domain]["matters"]) if t not in used]
             template = self.rng.choice(templates)
             used.add(template)
-            if domain != d.domains[0] and "{A}" in template and self.rng.random() < 0.5:
-                template = template.replace("{A}", "{a}", 1)  # the same accused again
-            sentences.append(self.render(d, template, domain) + self.rng.choice(enders))
+            offset = 0
+            if domain != d.domains[0] and "{A}" in template and "{B}" not in template:
+                roll = self.rng.random()
+                if roll < 0.45:
+                    template = template.replace("{A}", "{a}", 1)  # the same accused again
+                elif roll < 0.75:
+                    offset = len(d.accused)  # another accused for this matter
+            sentences.append(self.render(d, template, domain, offset=offset) + self.rng.choice(enders))
         return sentences
 
     def hard_negative(self, d: Draft) -> str:
@@ -1024,7 +1046,7 @@ class Generator:
             "{IDNUM}": self.make_id_number(),
             "{DATE}": f"{received.year}年{received.month}月{received.day}日",
             "{OFFICE}": self.county.office,
-            "{REN}": self.make_count("REN"),
+            "{REN}": f"{self.rng.randint(2, 12)}人",
         }
         for key, value in values.items():
             if key in template:
@@ -1044,22 +1066,20 @@ class Generator:
         else:
             role = write_township_role(rng.choice(self.p["roles"]["township"]), d.place.township)
         template = self.pick(p["templates"])
-        name = self.make_petitioner(d, role=role, level=level) if ("{P}" in template or rng.random() < 0.5) else None
+        says_role = "{ROLE_SELF}" in template
+        name = None
+        if "{P}" in template or rng.random() < 0.5:
+            name = self.make_petitioner(d, role=role if says_role else None, level=level if says_role else "unknown")
         org = self.pick(p["orgs"]).replace("{OFFICE}", self.county.office)
         extra = {
-            "ROLE_SELF": role,
-            "REASON": self.transform_literal(d, rng.choice(self.p["appeal_reasons"][domain])),
-            "PUNISH": rng.choice(p["punishments"]),
-            "OBJECTION": self.transform_literal(d, self.pick(p["objections"])),
+            "ROLE_SELF": lambda: (self.village_ref(d, short=False) if level == "village" else self._town_write(d)) + role,
+            "REASON": lambda: self.transform_literal(d, rng.choice(self.p["appeal_reasons"][domain])),
+            "PUNISH": lambda: rng.choice(p["punishments"]),
+            "OBJECTION": lambda: self.transform_literal(d, self.pick(p["objections"])),
             "P": name or "",
-            "PLACE": "",
-            "ORG": "",
+            "PLACE": lambda: self.place_text(d),
+            "ORG": lambda: org.replace("{T}", self._town_write(d)) if "{T}" in org else org,
         }
-        if "{T}" in org:
-            org = org.replace("{T}", self._town_write(d))
-        extra["ORG"] = org
-        if "{PLACE}" in template:
-            extra["PLACE"] = self.place_text(d)
         text = self.render(d, template, domain, extra)
         if name is not None and name not in text:
             text = f"申诉人：{name}\n" + text
@@ -1170,6 +1190,19 @@ def generate_petitions(
         yield generator.generate(i)
 
 
+def village_role_family(role: str | None) -> set[str]:
+    """What a village title holds (secretary, head or both), so that one letter does not accuse
+    村支书 X and 村党支部书记 Y as if they were two people holding the same post."""
+    role = role or ""
+    if role == "一肩挑" or "兼" in role:
+        return {"secretary", "head"}
+    if "书记" in role or role.endswith("支书"):
+        return {"secretary"}
+    if role.endswith("主任") and not any(w in role for w in ("副", "妇女", "监委")):
+        return {"head"}
+    return {role}
+
+
 def write_township_role(template: str, township: str | None) -> str:
     """A township title for this township's kind: 镇长 in a 镇, 乡长 in a 乡, 街道办事处主任 in a 街道."""
     township = township or ""
@@ -1177,6 +1210,35 @@ def write_township_role(template: str, township: str | None) -> str:
         return (template.replace("副{乡镇}长", "街道办事处副主任").replace("{乡镇}长", "街道办事处主任")
                 .replace("{乡镇}党委", "街道党工委").replace("{乡镇}", "街道"))
     return template.replace("{乡镇}", "乡" if township.endswith("乡") else "镇")
+
+
+def describe_corpora(files: dict[str, list[dict[str, Any]]]) -> str:
+    """Markdown tables of label counts per file (what corpora/README.md shows)."""
+    from collections import Counter
+
+    names = list(files)
+    lines: list[str] = []
+
+    def table(title: str, key: Any) -> None:
+        counts = {n: Counter(v for r in files[n] for v in key(r)) for n in names}
+        values = sorted({v for c in counts.values() for v in c}, key=lambda v: -sum(c[v] for c in counts.values()))
+        lines.append(f"| {title} | " + " | ".join(names) + " |")
+        lines.append("|---" * (len(names) + 1) + "|")
+        for v in values:
+            lines.append(f"| {v} | " + " | ".join(str(counts[n][v]) for n in names) + " |")
+        lines.append("")
+
+    table("petitions", lambda r: ["all"])
+    table("kind", lambda r: [r["kind"]])
+    table("primary domain", lambda r: [r["domain"]])
+    table("domains per petition", lambda r: [str(len(r["domains"]))])
+    table("channel", lambda r: [r["channel"]])
+    table("accused level", lambda r: [p["level"] for p in r["gold"]["persons"] if p["party"] == "accused"])
+    table("person party", lambda r: [p["party"] for p in r["gold"]["persons"]])
+    table("amount qualifier", lambda r: [a["qualifier"] for a in r["gold"]["amounts"]])
+    table("route rule", lambda r: [r["gold"]["route"]["rule"]])
+    table("route unit", lambda r: [r["gold"]["route"]["unit"]])
+    return "\n".join(lines)
 
 
 def _strip(name: str, suffixes: tuple[str, ...]) -> str:
@@ -1194,7 +1256,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="train", choices=SPLITS, help="id prefix and template pool (test sees held-out templates)")
     parser.add_argument("--start", type=int, default=1, help="number of the first id")
     parser.add_argument("--out", default="-", help="output JSON Lines file (default: standard output)")
+    parser.add_argument("--stats", nargs="+", metavar="FILE", help="print label tables of these JSONL files and exit")
     args = parser.parse_args(argv)
+    if args.stats:
+        files = {}
+        for name in args.stats:
+            with open(name, encoding="utf-8") as f:
+                files[Path(name).name] = [json.loads(line) for line in f if line.strip()]
+        print(describe_corpora(files))
+        return 0
     began = time.perf_counter()
     out = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8")
     try:
