@@ -35,6 +35,8 @@ from typing import Any
 from triage.errors import InputError
 
 FORMATS = ("corpus", "kg", "cluener", "bio", "labels")
+# names the command line also accepts
+FORMAT_ALIASES = {"corruption_kg": "kg", "weibo": "bio", "ccdi": "labels", "duty_crime": "labels"}
 
 
 @dataclass
@@ -233,15 +235,21 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
 
 
 def evaluate_extraction(gold_path: str | Path, analyzer: Any, fmt: str | None = None,
-                        texts: str | Path | None = None, errors: int = 0,
+                        labels: str | Path | None = None, texts: str | Path | None = None, errors: int = 0,
                         part: str | None = None) -> dict[str, Any]:
     """Run ``analyzer.extract`` on every gold text and compare. Returns a report dict (see
-    ``format_extraction_report``); ``errors`` > 0 keeps that many mismatching examples (names and values
-    only, for a developer's eyes; never logged)."""
+    ``format_extraction_report``).
+
+    ``gold_path`` is a gold file, or with ``labels`` (hand labels keyed by id) the file of texts they label;
+    ``texts`` gives the texts of a labels file instead; ``part`` keeps the labels of one part (dev, test);
+    ``errors`` > 0 keeps that many mismatching examples (names and values only, for a developer's eyes)."""
     path = Path(gold_path)
+    if labels is not None:
+        path, texts = Path(labels), path
+        fmt = "labels"
     if not path.exists():
         raise InputError(f"{path}: no such gold file")
-    fmt = fmt or detect_format(path)
+    fmt = FORMAT_ALIASES.get(fmt, fmt) if fmt else detect_format(path)
     gold = read_gold(path, fmt, Path(texts) if texts else None, part)
     name_counts = [0, 0, 0]
     amount_counts = [0, 0, 0]
@@ -318,7 +326,9 @@ def format_extraction_report(report: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m triage.evaluation.extraction", description=__doc__.split("\n")[0])
     parser.add_argument("gold")
-    parser.add_argument("--format", choices=FORMATS, default=None)
+    parser.add_argument("--format", choices=FORMATS + tuple(FORMAT_ALIASES), default=None)
+    parser.add_argument("--labels", default=None, help="hand labels keyed by id; GOLD is then the labelled texts")
+    parser.add_argument("--units", default=None, help="units file whose gazetteer the analyzer uses")
     parser.add_argument("--texts", default=None, help="the labelled texts, for --format labels")
     parser.add_argument("--errors", type=int, default=0, help="show this many mismatching examples")
     parser.add_argument("--part", default=None, help="only the labels of this part (dev, test), for --format labels")
@@ -327,7 +337,13 @@ def main(argv: list[str] | None = None) -> int:
     from triage.nlp import Analyzer
 
     try:
-        report = evaluate_extraction(args.gold, Analyzer(), args.format, args.texts, args.errors, args.part)
+        gazetteer = None
+        if args.units:
+            from triage.routing import load_office
+
+            gazetteer = load_office(Path(args.units)).gazetteer
+        report = evaluate_extraction(args.gold, Analyzer(gazetteer), args.format, args.labels, args.texts,
+                                     args.errors, args.part)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -34,7 +34,7 @@ _NOT_IN_NAME = set(
 _NOT_THIRD = set(
     "于以为因由向自系任曾现原时共分被在与及和等对将把从经还亦均犯贿收送给拿要找让叫带去来到是有没不也都又就才却"
     "便即乃再先后同跟往受得所之的了着过则并未已应需全各每其此该本这那问答诉称说讲供负兼代替帮担当作做办批签审"
-    "核管领取交付借退存支转拨挪贪侵占骗套截冒虚索获违涉出入进"
+    "核管领取交付借退存支转拨挪贪侵占骗套截冒虚索获违涉出入进扣只用讓让吃喝赌擅串勾不没未多打骂搞逼"
 )
 _PLACE_OR_BODY_CHARS = set("省市县区镇乡村州旗局处科所站委办部厅院庄屯寨组")
 # surnames that are far more often words of their own (和, 向, 来): never glued to the next word
@@ -42,6 +42,11 @@ _FUNCTION_SURNAMES = set("和向来位于都由时原全应但同成平能要可
 # endings that make a word a form of address, not a name (高老板, 李老师)
 _NOT_GIVEN = set("老板 先生 女士 老师 师傅 总 哥 姐 叔 婶 姨 阿姨 大爷 大妈 孩子 家 家里 某人 同学 书记 主任 局长 镇长 村长 所长 "
                  "经理 医生 律师 警官 科长 股长 站长 会计 队长 组长 场长 厂长 大哥 大姐 老师傅 总监 夫人 太太 小姐 们 氏".split())
+# characters that rarely end a three-character name but often start the next word (蔡俊以…名义)
+_NOT_THIRD_FULL = set(
+    "以把将被向从在对给让讓与和及等搞用系任为因于说称曾已又也还就便却竟都则并犯贿找拿要叫带私伙违涉收送骗套冒虚索挪贪侵"
+    "截逼扣借只吃喝赌擅串勾不没未是经打骂"
+)
 # tags of dictionary words that are not names: a given name does not start such a word (王伟|利用)
 _WORD_TAGS = ("v", "vn", "vd", "p", "c", "d", "u", "ad", "r", "f", "m", "q", "t")
 _ANON_AFTER_BAD = re.compile("^(?:地|些|种|处|项|时|天|日|年|月|位|单位|公司|部门|企业|机关|医院|学校|银行|镇|乡|县|市|省|村)")
@@ -130,7 +135,8 @@ class PersonFinder:
             # inside a word after a body or 原/副: 东关镇|党委书记 glued as 东关|镇党委书记
             k = head + 1
             while k < len(text) and token_start_of.get(k) == head:
-                if text[head:k] in self.lexicon.bodies or text[head:k] in ("原", "副", "前"):
+                if text[head:k] in self.lexicon.bodies or text[head:k] in ("原", "副", "前") \
+                        or text[k] in "镇乡县市村区省":  # 城关镇|长: the place's suffix starts the title
                     candidates.append(k)
                 k += 1
         for p in sorted(set(candidates)):
@@ -268,6 +274,8 @@ class PersonFinder:
             candidates = [q + 1]
         elif not strong:
             candidates = [q + 2, q + 1] if q + 2 in token_ends or q + 2 == len(text) else [q + 1, q + 2]
+        elif strong and c2 in _NOT_THIRD_FULL:
+            candidates = [q + 1]  # 蔡俊|以, 胡红|用, 卢勇|搞
         elif q + 1 in token_ends and self._word_at(text, q + 1):
             candidates = [q + 1, q + 2]  # 张敏|提议: the segmenter and the dictionary agree a word starts
         else:
@@ -337,10 +345,10 @@ class PersonFinder:
 
         # 1. names right after titles, and chained titles
         for i, t in enumerate(titles):
-            if t.title in self.lexicon.weak_titles and t.level == "unknown" and t.title not in ("会计", "出纳"):
-                pass
             p = t.end
-            if text[p:p + 1] in ("：", ":"):
+            if text[p:p + 1] in ("”", "’", "\"", "」"):  # “一肩挑”于某
+                p += 1
+            if text[p:p + 1] in ("：", ":", "的"):  # 村主任：张三, 村党支部书记的万丽
                 p += 1
             end = self.name_at(text, p, token_ends, strong=True) if p < len(text) else None
             if end is not None and not overlaps(p, end, title_spans):
@@ -361,10 +369,13 @@ class PersonFinder:
         for t in titles:
             if t.named:
                 continue
-            before = text[:t.start]
-            m = re.search(r"[（(]$", before)
-            if m and (t.end < len(text) and text[t.end] in "）)"):
-                k = m.start()
+            close = t.end + (1 if text[t.end:t.end + 1] in "”’\"」" else 0)
+            if not (close < len(text) and text[close] in "）)"):
+                continue
+            k = t.start - 1  # the opening bracket: right before the role, or before places and bodies in front
+            while k >= 0 and t.start - k <= 20 and text[k] not in "（(）)，。；！？\n":
+                k -= 1
+            if k >= 0 and text[k] in "（(":
                 for length in (4, 3, 2):
                     s = k - length
                     if s >= 0 and self.surname_at(text, s):
@@ -379,13 +390,19 @@ class PersonFinder:
                 continue
             end = self.name_at(text, p, token_ends, strong=True)
             if end is not None and not overlaps(p, end, title_spans):
-                add_name(p, end, strong=True)
+                tag = self.tags.get(text[p:end])
+                if tag is None or tag.startswith("nr") or self.anonymised_at(text, p) is not None:
+                    add_name(p, end, strong=True)  # 村民|印章 is a word, not a name
         # 3. petitioner cues: 我叫张三, 举报人：李某
         for m in self.petitioner_re.finditer(text):
             p = m.end()
             end = self.name_at(text, p, token_ends | {p}, strong=True)
-            if end is not None and not overlaps(p, end, title_spans):
-                add_name(p, end, strong=True, party="petitioner")
+            if end is None or overlaps(p, end, title_spans):
+                continue
+            if m.group(0).startswith(("我是", "我们是", "本人是", "本人")) and self.anonymised_at(text, p) is None \
+                    and not (text[end:end + 1] in "，,。、；（( " or text[end:end + 1] == "" or text[end:end + 1] in "系"):
+                continue  # 我是南岭南岭村村民: a place follows, not a name
+            add_name(p, end, strong=True, party="petitioner")
         # 4. every segment that starts with a surname
         for k, (w, s, e) in enumerate(tokens):
             surname = self.surname_at(text, s)
@@ -545,15 +562,12 @@ class PersonFinder:
         for s, e in draft.mentions:
             left = text[max(0, s - 8):s]
             if any(left.endswith(c) for c in ("被告人", "被举报人", "被反映人", "被调查人", "犯罪嫌疑人", "举报",
-                                              "反映", "检举", "控告", "投诉")):
+                                              "反映", "检举", "控告", "投诉", "上诉人")):
                 return "accused"
-        for s, e in draft.mentions:
-            left = text[max(0, s - 6):s]
-            if any(left.endswith(c) for c in self.other_left):
-                return "other"
-        for s, e in draft.mentions:
-            sentence_end = min((k for k in (text.find(ch, e) for ch in "，。；！？,\n") if k >= 0), default=len(text))
-            if self.accused_re.search(text, e, min(sentence_end, e + 20)):
+        for s, e in draft.mentions:  # the subject of a misconduct word in its clause: 孟某参与赌博
+            stops = [k for k in (text.find(ch, e) for ch in "，。；！？,;!?\n") if k >= 0]
+            clause = text[e:min(stops + [len(text), e + 30])]
+            if self.accused_re.search(clause) and not re.match("^(?:的|家|之)", clause):
                 return "accused"
         return "other"
 
