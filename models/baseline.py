@@ -42,7 +42,8 @@ DEFAULT_OPTIONS = {
     "seed": 13,
     "features": "word+char",  # or "word", "char"
     "min_calibration_records": 200,
-    "secondary_weight": 0.5,  # weight of a record as a positive of a domain that is not its primary one  # fewer records: a fixed sigmoid instead of Platt scaling
+    "secondary_weight": 0.5,  # weight of a record as a positive of a domain that is not its primary one
+    "balance_kinds": False,  # weight kinds inversely to their frequency (the corpora are mostly accusations)
 }
 FIXED_SIGMOID = (2.0, 0.0)  # sigmoid(2 * decision): margin +1 -> 0.88, -1 -> 0.12
 FEATURE_SETS = ("word+char", "word", "char")
@@ -256,7 +257,13 @@ def train_baseline(
         for row, i in enumerate(with_kind):
             y_kinds[row, kind_index[records[i].kind]] = True  # type: ignore[index]
         say(f"baseline: fitting kind scorers on {len(with_kind)} records")
-        w_kinds = np.repeat(weights[with_kind][:, None], len(kind_codes), axis=1)
+        kind_weights = weights[with_kind].copy()
+        if options["balance_kinds"]:
+            counts = y_kinds.sum(axis=0)
+            present = counts > 0
+            per_kind = np.where(present, len(with_kind) / (present.sum() * np.maximum(counts, 1)), 0.0)
+            kind_weights *= y_kinds.astype(float) @ per_kind
+        w_kinds = np.repeat(kind_weights[:, None], len(kind_codes), axis=1)
         kind_head = _fit_head(x[with_kind], y_kinds, w_kinds, kind_codes, options)
 
     training = {

@@ -10,9 +10,11 @@ the hand-written supplement ``models/data/supplement.jsonl`` when present, then 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from models import default_model_dir, read_training_data, train_model
@@ -27,6 +29,7 @@ TRAINING_FILES = (
     Path(__file__).resolve().parent / "data" / "supplement.jsonl",
 )
 TEST_FILE = ROOT / "corpora" / "test.jsonl"
+SUPPLEMENT_WEIGHT = 1.0  # each supplement record counts this many times (chosen on the dev label set)
 
 
 def build_default(
@@ -34,6 +37,8 @@ def build_default(
     model_type: str = "baseline",
     training_files: Sequence[Path] = TRAINING_FILES,
     evaluate: bool = True,
+    supplement_weight: float = SUPPLEMENT_WEIGHT,
+    **opts: object,
 ) -> Path:
     out = out or default_model_dir()
     taxonomy = default_taxonomy()
@@ -44,10 +49,12 @@ def build_default(
                 continue
             raise TriageError(f"{path}: training corpus missing; run `python -m corpora.generate` first")
         part = read_training_data(path, taxonomy)
+        if path.parent.name == "data" and supplement_weight != 1.0:
+            part = [replace(r, weight=r.weight * supplement_weight) for r in part]
         print(f"{path.relative_to(ROOT)}: {len(part)} records")
         records.extend(part)
     started = time.perf_counter()
-    model = train_model(taxonomy, records, model_type=model_type, progress=print)
+    model = train_model(taxonomy, records, model_type=model_type, progress=print, **opts)
     print(f"trained in {time.perf_counter() - started:.0f} s")
     model.save(out)
     print(f"saved {model.version} to {out}")
@@ -62,10 +69,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m models.build_default", description=__doc__)
     parser.add_argument("--out", type=Path, default=None, help="default: models/default/")
     parser.add_argument("--model-type", choices=("baseline", "transformer"), default="baseline")
+    parser.add_argument("--supplement-weight", type=float, default=SUPPLEMENT_WEIGHT)
+    parser.add_argument("--option", action="append", default=[], help="model option KEY=JSON, repeatable")
     parser.add_argument("--no-evaluate", action="store_true", help="skip the figures on corpora/test.jsonl")
     args = parser.parse_args(argv)
     try:
-        build_default(args.out, args.model_type, evaluate=not args.no_evaluate)
+        build_default(
+            args.out, args.model_type, evaluate=not args.no_evaluate, supplement_weight=args.supplement_weight,
+            **{k: json.loads(v) for k, v in (o.split("=", 1) for o in args.option)},
+        )
     except TriageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
