@@ -241,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=None, help="onnxruntime threads (default: all cores)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--save-images", type=Path, help="keep the rendered pages in this folder")
+    parser.add_argument("--only", help="comma-separated letter numbers to run (to look into one)")
+    parser.add_argument("--variants", default="clean,noisy", help="clean, noisy or both (default)")
     args = parser.parse_args(argv)
 
     font = next((p for p in FONT_CANDIDATES if Path(p).exists()), None)
@@ -259,14 +261,20 @@ def main(argv: list[str] | None = None) -> int:
     letters = make_letters(args.letters, args.seed)
     engine = OcrEngine(threads=args.threads)
     rng = random.Random(args.seed + 1)
-    readings: dict[str, list[Reading]] = {"clean": [], "noisy": []}
-    progress = Progress(2 * len(letters), label="ocr_eval")
+    variants = [v for v in ("clean", "noisy") if v in args.variants.split(",")]
+    numbers = [int(n) for n in args.only.split(",")] if args.only else list(range(len(letters)))
+    readings: dict[str, list[Reading]] = {v: [] for v in variants}
+    progress = Progress(len(variants) * len(numbers), label="ocr_eval")
     for index, letter in enumerate(letters):
         pages = {
             "clean": png(render_page(letter.text, font, 200)),
-            "noisy": degrade(render_page(letter.text, font, 150), rng),
+            "noisy": degrade(render_page(letter.text, font, 150), rng),  # rng drawn for every letter
         }
+        if index not in numbers:
+            continue
         for variant, data in pages.items():
+            if variant not in variants:
+                continue
             if args.save_images:
                 args.save_images.mkdir(parents=True, exist_ok=True)
                 suffix = "png" if variant == "clean" else "jpg"
@@ -276,8 +284,10 @@ def main(argv: list[str] | None = None) -> int:
             readings[variant].append(Reading(text, confidence, time.perf_counter() - started))
             progress.step()
     progress.close()
+    letters = [letters[n] for n in numbers]
 
     totals = {variant: Totals() for variant in readings}
+    details: list[dict[str, object]] = []
     for variant, reads in readings.items():
         for letter, reading in zip(letters, reads, strict=True):
             reference, hypothesis = comparable(letter.text), comparable(reading.text)
@@ -286,6 +296,8 @@ def main(argv: list[str] | None = None) -> int:
             t.edits += edits
             t.chars += len(reference)
             t.accuracies.append(1 - edits / len(reference))
+            details.append({"letter": numbers[len(t.accuracies) - 1], "variant": variant,
+                            "accuracy": round(1 - edits / len(reference), 4), "ocr_text": reading.text})
             t.confidences.append(reading.confidence)
             t.seconds.append(reading.seconds)
 
@@ -295,6 +307,8 @@ def main(argv: list[str] | None = None) -> int:
     print("| render | char accuracy (1-CER) | worst letter | mean confidence | s/page |")
     print("|---|---|---|---|---|")
     for variant, label in (("clean", "clean, 200 dpi PNG"), ("noisy", "noisy, 150 dpi JPEG, skew ±2.5°")):
+        if variant not in totals:
+            continue
         t = totals[variant]
         accuracy = 1 - t.edits / t.chars
         figures[variant] = {
@@ -310,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     if analyzer is not None:
         sources = [extraction_of(analyzer, letter.text) for letter in letters]
         rows = [("source text", sources)]
-        for variant in ("clean", "noisy"):
+        for variant in variants:
             rows.append((f"OCR {variant}", [extraction_of(analyzer, r.text) for r in readings[variant]]))
         gold_names = sum(len(letter.names) for letter in letters)
         gold_amounts = sum(len(letter.amounts) for letter in letters)
@@ -337,7 +351,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print("\n(triage.nlp.Analyzer not available: extraction not compared)")
     if args.json:
-        args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
+        report = {"figures": figures, "letters": details}
+        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
 
 
