@@ -29,7 +29,7 @@ from elastic_transport import Urllib3HttpNode
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch.helpers import BulkIndexError, streaming_bulk
 
-from indexer.document import build_document
+from indexer.document import KEYWORD_FIELDS, build_document
 from indexer.highlight import highlight_text
 from indexer.links import Condition, build_person_record, find_related
 from indexer.search import FACET_FIELDS, FACET_SIZE, Hit, Link, PersonRecord, SearchQuery, SearchResult
@@ -44,25 +44,7 @@ REQUEST_TIMEOUT_S = 30
 ANALYZER = "petition_words"
 _COMPAT_RE = re.compile(r"application/vnd\.elasticsearch\+([a-z-]+); ?compatible-with=\d+")
 
-KEYWORDS = (
-    "id",
-    "kind",
-    "domain",
-    "domains",
-    "unit",
-    "status",
-    "channel",
-    "persons",
-    "accused",
-    "roles",
-    "person_roles",
-    "levels",
-    "townships",
-    "villages",
-    "places",
-    "month",
-    "lsh",
-)
+KEYWORDS = KEYWORD_FIELDS
 
 SETTINGS: dict[str, Any] = {
     "number_of_shards": 1,

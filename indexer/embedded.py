@@ -23,7 +23,7 @@ from typing import Any
 
 import tantivy
 
-from indexer.document import build_document
+from indexer.document import KEYWORD_FIELDS, build_document
 from indexer.highlight import highlight_text
 from indexer.links import Condition, build_person_record, find_related
 from indexer.search import FACET_FIELDS, FACET_SIZE, Hit, Link, PersonRecord, SearchQuery, SearchResult
@@ -33,24 +33,7 @@ from triage.errors import ConfigError
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = "1"
-KEYWORDS = (
-    "kind",
-    "domain",
-    "domains",
-    "unit",
-    "status",
-    "channel",
-    "persons",
-    "accused",
-    "roles",
-    "person_roles",
-    "levels",
-    "townships",
-    "villages",
-    "places",
-    "month",
-    "lsh",
-)
+KEYWORDS = tuple(f for f in KEYWORD_FIELDS if f != "id")  # the id is a field of its own
 FAST_KEYWORDS = {"domain", "unit", "townships", "kind", "month"}
 WRITER_HEAP = 64_000_000
 REBUILD_HEAP = 256_000_000
