@@ -31,8 +31,8 @@ from elasticsearch.helpers import BulkIndexError, streaming_bulk
 
 from indexer.document import KEYWORD_FIELDS, build_document
 from indexer.highlight import highlight_text
-from indexer.links import Condition, build_person_record, find_related
-from indexer.search import FACET_FIELDS, FACET_SIZE, Hit, Link, PersonRecord, SearchQuery, SearchResult
+from indexer.links import Condition, PersonsAndLinks
+from indexer.search import FACET_FIELDS, FACET_SIZE, Hit, SearchQuery, SearchResult
 from indexer.segment import segment_query
 from triage.errors import ConfigError
 
@@ -111,7 +111,7 @@ def connect(url: str) -> Elasticsearch:
     return client
 
 
-class ElasticIndex:
+class ElasticIndex(PersonsAndLinks):
     """The SearchIndex protocol on an Elasticsearch cluster."""
 
     def __init__(self, url: str, prefix: str = "triage", client: Elasticsearch | None = None) -> None:
@@ -292,12 +292,6 @@ class ElasticIndex:
         except NotFoundError:
             return None
         return docs[0] if docs else None
-
-    def person_record(self, name: str, place: str | None = None) -> PersonRecord:
-        return build_person_record(self._documents, name, place)
-
-    def related(self, petition_id: str, limit: int = 10) -> list[Link]:
-        return find_related(self._documents, self._document, petition_id, limit)
 
     def close(self) -> None:
         self.client.close()

@@ -25,8 +25,8 @@ import tantivy
 
 from indexer.document import KEYWORD_FIELDS, build_document
 from indexer.highlight import highlight_text
-from indexer.links import Condition, build_person_record, find_related
-from indexer.search import FACET_FIELDS, FACET_SIZE, Hit, Link, PersonRecord, SearchQuery, SearchResult
+from indexer.links import Condition, PersonsAndLinks
+from indexer.search import FACET_FIELDS, FACET_SIZE, Hit, SearchQuery, SearchResult
 from indexer.segment import segment_query
 from triage.errors import ConfigError
 
@@ -58,7 +58,7 @@ def _to_datetime(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
-class EmbeddedIndex:
+class EmbeddedIndex(PersonsAndLinks):
     """The SearchIndex protocol on a tantivy index in ``data_dir/index``."""
 
     def __init__(self, data_dir: Path) -> None:
@@ -337,12 +337,6 @@ class EmbeddedIndex:
     def _document(self, petition_id: str) -> dict[str, Any] | None:
         docs = self._documents([[("id", [petition_id])]], 1)
         return docs[0] if docs else None
-
-    def person_record(self, name: str, place: str | None = None) -> PersonRecord:
-        return build_person_record(self._documents, name, place)
-
-    def related(self, petition_id: str, limit: int = 10) -> list[Link]:
-        return find_related(self._documents, self._document, petition_id, limit)
 
     def close(self) -> None:
         with self._lock:

@@ -149,3 +149,20 @@ def find_related(
 
     ranked = sorted(links.values(), key=lambda link: (-link.score, link.petition_id))
     return ranked[:limit]
+
+
+class PersonsAndLinks:
+    """What both back-ends build the same way on top of their ``_documents(conditions, limit)`` and
+    ``_document(petition_id)`` look-ups: a person's record and a petition's related petitions."""
+
+    def _documents(self, conditions: list[Condition], limit: int) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def _document(self, petition_id: str) -> dict[str, Any] | None:
+        raise NotImplementedError
+
+    def person_record(self, name: str, place: str | None = None) -> PersonRecord:
+        return build_person_record(self._documents, name, place)
+
+    def related(self, petition_id: str, limit: int = 10) -> list[Link]:
+        return find_related(self._documents, self._document, petition_id, limit)
