@@ -241,7 +241,10 @@ def serve(ctx, host, port, units_file, data_dir, search_url):
                              search_url=search_url)
     app = create_app(settings)
     click.echo(f"serving on http://{settings.host}:{settings.port}/", err=True)
-    app.run(host=settings.host, port=settings.port, threaded=True, use_reloader=False)
+    # waitress: a production WSGI server with no access log (a request line holds search words and names)
+    import waitress
+
+    waitress.serve(app, host=settings.host, port=settings.port, threads=8, ident="triage")
 
 
 @cli.command()
