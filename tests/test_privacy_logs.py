@@ -1,5 +1,5 @@
-"""No petition text and no person's name in the logs at INFO or above: `triage process`, `triage ingest` (with a
-bad line among good ones) and the web app under `triage serve`, all at `-v` (INFO), read from their stderr."""
+"""No petition text and no person's name in the logs at INFO or above: `triage process`, `triage ingest`
+(with a bad line among good ones) and the web app under `triage serve`, all at `-v` (INFO), from stderr."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import write_jsonl
 
 TRIAGE = [sys.executable, "-m", "triage.cli"]
@@ -27,7 +26,8 @@ SECRETS = ["周秀英", "钱文斌", "马国梁", "邓建华", "13912345678", "�
 
 
 def run(args: list[str], env: dict[str, str], **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([*TRIAGE, "-v", *args], capture_output=True, text=True, env=env, timeout=300, **kwargs)
+    return subprocess.run([*TRIAGE, "-v", *args], capture_output=True, text=True, env=env, timeout=300,
+                          **kwargs)
 
 
 def leaks(output: str) -> list[str]:
@@ -87,7 +87,8 @@ def test_web_app_logs_no_search_words_or_names(tmp_path, env):
                                              headers={"Authorization": f"Bearer {token}"})
             with urllib.request.urlopen(request, timeout=30) as response:
                 assert response.status == 200
-        request = urllib.request.Request(f"{base}/api/petitions/log-1", headers={"Authorization": f"Bearer {token}"})
+        request = urllib.request.Request(f"{base}/api/petitions/log-1",
+                                         headers={"Authorization": f"Bearer {token}"})
         with urllib.request.urlopen(request, timeout=30) as response:
             assert "马国梁" in response.read().decode("utf-8")
     finally:
