@@ -68,6 +68,7 @@ ROLES = ("clerk", "investigator", "manager", "admin")
 # Every API endpoint: (method, path, JSON body or "upload", permission). Checked against the OpenAPI document.
 ENDPOINTS = [
     ("GET", "/api/me", None, "read"),
+    ("POST", "/api/process", {"id": "p-1", "text": "东关镇柳树村村支书马国梁冒领低保金3000余元。"}, "review"),
     ("GET", "/api/petitions", None, "read"),
     ("POST", "/api/petitions", {"text": "来访人反映南岭镇高桥村村主任侵占集体资金。", "channel": "visit"}, "review"),
     ("GET", "/api/petitions/w-b", None, "read"),
@@ -185,6 +186,35 @@ def call(client, method, path, body):
     if method == "POST":
         return client.post(path, json=body)
     return client.get(path)
+
+
+def test_process_answers_the_contract_and_stores_nothing(web):
+    before = web.store.count_petitions()
+    body = {"id": "p-9", "text": "举报东关镇柳树村村支书马国梁冒领低保金3000余元。", "received_at": "2026-09-01",
+            "channel": "web"}
+    response = web.api("clerk").post("/api/process", json=body)
+    assert response.status_code == 200
+    out = response.get_json()
+    assert set(out) >= {"id", "kind", "domains", "primary_domain", "persons", "amounts", "places", "dates",
+                        "route"}
+    assert out["id"] == "p-9"
+    assert out["route"]["deadline_accept"] == "2026-09-16"
+    assert [a["value"] for a in out["amounts"]] == [3000]
+    assert any(p["name"] == "马国梁" and p["level"] == "village" for p in out["persons"])
+    assert web.store.count_petitions() == before
+
+
+@pytest.mark.parametrize("body, message", [
+    ({"text": "没有编号"}, "missing 'id'"),
+    ({"id": "p-1", "text": "   "}, "empty text"),
+    ({"id": "p-1", "text": "文字", "received_at": "昨天"}, "not an ISO date"),
+    ({"id": "p-1", "text": "文字", "channel": "fax"}, "unknown channel"),
+    ([1, 2], "JSON object"),
+])
+def test_process_bad_input_names_the_problem(web, body, message):
+    response = web.api("clerk").post("/api/process", json=body)
+    assert response.status_code == 400
+    assert message in response.get_json()["error"]
 
 
 # -- who may call what ----------------------------------------------------------------------------------

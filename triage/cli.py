@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -240,6 +241,8 @@ def serve(ctx, host, port, units_file, data_dir, search_url):
     settings = settings_from(ctx, host=host, port=port, units_file=units_file, data_dir=data_dir,
                              search_url=search_url)
     app = create_app(settings)
+    # load the models while the first pages are served, so the first triage does not wait for them
+    threading.Thread(target=lambda: app.extensions["triage"].service.pipeline, daemon=True).start()
     click.echo(f"serving on http://{settings.host}:{settings.port}/", err=True)
     # waitress: a production WSGI server with no access log (a request line holds search words and names)
     import waitress

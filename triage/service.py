@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -205,13 +206,17 @@ class Service:
         self.store = store
         self._pipeline_factory = pipeline_factory
         self._pipeline: Pipeline | None = None
+        self._pipeline_lock = threading.Lock()
         self.index = index
         self.files_dir = files_dir
 
     @property
     def pipeline(self) -> Pipeline:
+        """The pipeline, loaded on first use, once even when several threads ask at the same time."""
         if self._pipeline is None:
-            self._pipeline = self._pipeline_factory()
+            with self._pipeline_lock:
+                if self._pipeline is None:
+                    self._pipeline = self._pipeline_factory()
         return self._pipeline
 
     def store_petition(self, petition: Petition, original: tuple[str, bytes] | None = None) -> bool:

@@ -10,6 +10,7 @@ from flask import Blueprint, Response, current_app, g, request
 from werkzeug.exceptions import BadRequest
 
 from triage.errors import InputError
+from triage.service import parse_petition
 from web.access import PERMISSIONS, remote_address, require
 from web.operations import (
     correct_petition,
@@ -58,6 +59,16 @@ def me() -> Any:
     user = g.user
     return {"name": user["name"], "role": user["role"], "unit": user["unit"],
             "permissions": [p for p, roles in PERMISSIONS.items() if user["role"] in roles]}
+
+
+@bp.route("/process", methods=["POST"])
+@require("review")
+def process() -> Any:
+    """Triage one petition (CONTRACT.md's input object) and answer CONTRACT.md's output object; nothing is
+    stored, indexed or audited as a petition (the caller holds the text already)."""
+    ctx = _ctx()
+    petition = parse_petition(_json_body(), ctx.settings.max_text_chars, where="request body")
+    return ctx.service.pipeline.triage(petition).to_contract()
 
 
 @bp.route("/petitions")

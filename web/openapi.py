@@ -41,6 +41,12 @@ _ERRORS = {"401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/c
 PATHS: dict[str, dict[str, dict[str, Any]]] = {
     "/api/me": {"get": {"summary": "The user of this request, their role, unit and permissions",
                         "view": "api.me", "responses": {"200": _ok("the user")}}},
+    "/api/process": {"post": {
+        "summary": "Triage one petition (CONTRACT.md's input object) and answer CONTRACT.md's output; nothing stored",
+        "view": "api.process",
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {
+            "$ref": "#/components/schemas/Petition"}}}},
+        "responses": {"200": _ok("CONTRACT.md's output object"), "400": {"$ref": "#/components/responses/Error"}}}},
     "/api/petitions": {
         "get": {"summary": "Triaged petitions (the review queue and every dashboard click-through)",
                 "view": "api.petitions", "parameters": _params(_LIST_FILTERS),
@@ -136,6 +142,10 @@ def openapi_document(app: Any) -> dict[str, Any]:
                     "received_at": {"type": "string", "format": "date"}, "title": {"type": "string"},
                     "contact_name": {"type": "string"}, "contact_phone": {"type": "string"},
                     "contact_id_number": {"type": "string"}, "contact_address": {"type": "string"}}},
+                "Petition": {"type": "object", "required": ["id", "text"], "properties": {
+                    "id": {"type": "string"}, "text": {"type": "string"}, "title": {"type": "string"},
+                    "channel": {"type": "string", "enum": ["letter", "visit", "web", "phone"]},
+                    "received_at": {"type": "string", "format": "date"}}},
                 "Correction": {"type": "object", "required": ["field"], "properties": {
                     "field": {"type": "string",
                               "enum": ["kind", "primary_domain", "unit", "persons", "amounts", "accept"]},
