@@ -86,15 +86,17 @@ class Site:
 
     def click(self, css: str) -> None:
         """Click and wait for the next page to load (a link or a form's submit button)."""
-        from selenium.webdriver.support import expected_conditions
+        from selenium.common.exceptions import WebDriverException
         from selenium.webdriver.support.ui import WebDriverWait
 
-        old = self.find("html")
+        # A marker on the old page's window: it is gone once the next page has replaced it.
+        # (Waiting for the old <html> element to go stale raced with Chrome's inspector,
+        # which answered "Node with given id does not belong to the document".)
+        self.driver.execute_script("window.__triageOldPage = true;")
         self.find(css).click()
-        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(old))
-        WebDriverWait(self.driver, 30).until(
-            lambda d: d.execute_script("return document.readyState") == "complete"
-        )
+        wait = WebDriverWait(self.driver, 30, ignored_exceptions=(WebDriverException,))
+        wait.until(lambda d: d.execute_script("return window.__triageOldPage !== true;"))
+        wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
 
     def login(self, name: str) -> None:
         self.driver.delete_all_cookies()
@@ -130,6 +132,7 @@ def site(web, driver, tmp_path):  # noqa: F811
     shots.mkdir(parents=True, exist_ok=True)
     yield Site(driver, f"http://127.0.0.1:{server.server_port}", shots)
     server.shutdown()
+    server.server_close()
     thread.join(timeout=10)
 
 
