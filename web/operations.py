@@ -14,7 +14,7 @@ from typing import Any
 from werkzeug.exceptions import NotFound, ServiceUnavailable
 
 from triage.errors import InputError
-from triage.petition import CHANNELS, Petition, make_petition_id, normalize_text
+from triage.petition import CHANNELS, Petition, make_petition_id, normalize_text, parse_received_date
 from triage.routing import Office
 from triage.service import Service
 from triage.settings import Settings
@@ -255,9 +255,9 @@ def register_petition(ctx: WebContext, user: dict[str, Any], data: dict[str, Any
         raise InputError(f"unknown channel {channel!r}; valid: {', '.join(CHANNELS)}")
     received = data.get("received_at") or ctx.current_day().isoformat()
     try:
-        received_at = date.fromisoformat(str(received)[:10])
-    except ValueError:
-        raise InputError(f"received_at {received!r} is not an ISO date (YYYY-MM-DD)") from None
+        received_at = parse_received_date(received)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
     contact = {k: str(data.get(f"contact_{k}") or "").strip() for k in ("name", "phone", "id_number", "address")}
     contact = {k: v for k, v in contact.items() if v}
     source: dict[str, Any] = {"form": channel, "registered_by": user["name"]}
@@ -270,6 +270,14 @@ def register_petition(ctx: WebContext, user: dict[str, Any], data: dict[str, Any
     ctx.store.audit("intake", user=user["name"], target=petition.id, remote=remote,
                     detail={"channel": channel, "stored": summary.stored})
     return petition.id, summary.to_dict()
+
+
+def read_and_close(file: Any) -> bytes:
+    """The bytes of an uploaded file; its spooled temporary file is closed at once, not at GC."""
+    try:
+        return file.read()
+    finally:
+        file.close()
 
 
 def upload_batch(ctx: WebContext, user: dict[str, Any], name: str, data: bytes, channel: str | None,

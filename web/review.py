@@ -12,6 +12,7 @@ from web.operations import (
     correct_petition,
     list_items,
     parse_correction_form,
+    read_and_close,
     read_petition,
     register_petition,
     upload_batch,
@@ -73,7 +74,8 @@ def upload() -> Any:
         try:
             if file is None or not file.filename:
                 raise InputError("请选择要上传的文件 (no file)")
-            summary = upload_batch(ctx, g.user, file.filename, file.read(), request.form.get("channel") or None,
+            summary = upload_batch(ctx, g.user, file.filename, read_and_close(file),
+                                   request.form.get("channel") or None,
                                    remote_address())
         except InputError as exc:
             error = str(exc)
