@@ -238,7 +238,8 @@ def test_every_endpoint_needs_a_login(web):
 
 
 def test_openapi_documents_every_route_with_its_roles(web):
-    document = web.app.test_client().get("/api/openapi.json").get_json()
+    assert web.app.test_client().get("/api/openapi.json").status_code == 401
+    document = web.api("investigator").get("/api/openapi.json").get_json()
     assert document["openapi"].startswith("3.")
     rules = {(re.sub(r"<([a-z_]+)>", r"{\1}", r.rule), m) for r in web.app.url_map.iter_rules()
              if r.rule.startswith("/api/") and r.rule != "/api/openapi.json"

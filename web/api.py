@@ -20,6 +20,7 @@ from web.operations import (
     parse_list_filters,
     parse_search_query,
     person_view,
+    read_and_close,
     read_petition,
     register_petition,
     related_view,
@@ -117,7 +118,8 @@ def upload() -> Any:
     file = request.files.get("file")
     if file is None or not file.filename:
         raise InputError("send the batch file as multipart field 'file'")
-    summary = upload_batch(_ctx(), g.user, file.filename, file.read(), request.form.get("channel") or None,
+    summary = upload_batch(_ctx(), g.user, file.filename, read_and_close(file),
+                           request.form.get("channel") or None,
                            remote_address())
     return summary, 201
 
@@ -173,6 +175,7 @@ def users() -> Any:
 
 
 @bp.route("/openapi.json")
+@require("read")
 def openapi() -> Any:
     from web.openapi import openapi_document
 
