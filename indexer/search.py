@@ -9,16 +9,18 @@ petition's received date (its stored date when it has none), both bounds inclusi
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from triage.errors import InputError
+from triage.petition import RECEIVED_RANGE
 
 FACETS = ("domain", "unit", "township", "kind", "month")
 FACET_FIELDS = {"domain": "domain", "unit": "unit", "township": "townships", "kind": "kind", "month": "month"}
 FACET_SIZE = 50
 SORTS = ("relevance", "date")
 MAX_WINDOW = 10_000  # offset + limit
+MAX_AMOUNT_YUAN = 1e13  # 10 万亿元: above every real sum, within the index's 64-bit fen
 
 
 @dataclass
@@ -53,8 +55,10 @@ class SearchQuery:
             raise InputError(f"search: limit and offset must be >= 0 with limit + offset <= {MAX_WINDOW}")
         for name in ("min_amount", "max_amount"):
             value = getattr(self, name)
-            if value is not None and (not isinstance(value, int | float) or value < 0):
-                raise InputError(f"search: {name} must be a non-negative number of yuan, not {value!r}")
+            valid = isinstance(value, int | float) and 0 <= value <= MAX_AMOUNT_YUAN
+            if value is not None and not valid:
+                raise InputError(f"search: {name} must be a number of yuan from 0 to {MAX_AMOUNT_YUAN:.0e},"
+                                 f" not {value!r}")
         return SearchQuery(
             **{**asdict(self), "since": _date(self.since, "since"), "until": _date(self.until, "until")}
         )
@@ -82,12 +86,17 @@ class SearchQuery:
 def _date(value: date | str | None, name: str) -> date | None:
     if value is None or value == "":
         return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise InputError(f"search: {name} must be an ISO date (2026-03-02), not {value!r}") from None
+    if isinstance(value, datetime):
+        day = value.date()
+    elif isinstance(value, date):
+        day = value
+    else:
+        try:
+            day = date.fromisoformat(str(value))
+        except ValueError:
+            raise InputError(f"search: {name} must be an ISO date (2026-03-02), not {value!r}") from None
+    low, high = RECEIVED_RANGE  # no petition was received outside it; the index cannot hold year 1
+    return min(max(day, low), high)
 
 
 @dataclass

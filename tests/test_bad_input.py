@@ -109,3 +109,13 @@ def test_extraction_offsets_hold_on_chinese_noise(analyzer, text):
         assert text[d.start:d.end] == d.text
     for pl in e.places:
         assert text[pl.start:pl.end] == pl.text
+
+
+def test_received_date_outside_the_plausible_range_is_an_error_in_place(tiny_model_dir):
+    """Found by fuzzing the API: a year-978 date was stored but could never be indexed."""
+    lines = [GOOD, dict(GOOD, id="old", received_at="0978-02-14"), dict(GOOD, id="future", received_at="2400-01-01")]
+    data = "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines).encode()
+    out = out_lines(run_bytes(tiny_model_dir, data))
+    assert [o["id"] for o in out] == ["g1", "old", "future"]
+    assert "route" in out[0]
+    assert "outside 1949-10-01" in out[1]["error"] and "outside" in out[2]["error"]

@@ -478,3 +478,15 @@ def test_untriaged_record_is_searchable(make_index):
     result = index.search(SearchQuery(text="道路"))
     assert ids(result) == {"p-08"}
     assert result.hits[0].primary_domain is None
+
+
+@pytest.mark.parametrize("bad", [1e20, float("nan"), float("inf"), -1])
+def test_amounts_beyond_the_index_range_are_refused(index, bad):
+    """Found by fuzzing the API: max_amount=9.2e16 overflowed the 64-bit fen field."""
+    with pytest.raises(InputError, match="max_amount"):
+        index.search(SearchQuery(max_amount=bad))
+
+
+def test_dates_before_the_first_petition_are_clamped(index):
+    everything = index.search(SearchQuery(limit=0)).total
+    assert index.search(SearchQuery(since="0001-01-01", until="9999-12-31", limit=0)).total == everything

@@ -13,6 +13,21 @@ from datetime import date
 from typing import Any
 
 CHANNELS = ("letter", "visit", "web", "phone")
+# Received dates outside these are typing errors (and the search index cannot hold years before 1678).
+RECEIVED_RANGE = (date(1949, 10, 1), date(2099, 12, 31))
+
+
+def parse_received_date(value: Any) -> date:
+    """An ISO date (YYYY-MM-DD, a longer timestamp is cut to its date) within ``RECEIVED_RANGE``;
+    ValueError with the reason otherwise."""
+    try:
+        day = date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise ValueError(f"received_at {value!r} is not an ISO date (YYYY-MM-DD)") from None
+    low, high = RECEIVED_RANGE
+    if not low <= day <= high:
+        raise ValueError(f"received_at {value!r} is outside {low.isoformat()} … {high.isoformat()}")
+    return day
 
 
 def normalize_text(text: str) -> str:

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from triage.errors import InputError, TriageError
-from triage.petition import CHANNELS, Petition, TriageResult, normalize_text
+from triage.petition import CHANNELS, Petition, TriageResult, normalize_text, parse_received_date
 from triage.routing import RULES_VERSION, Office, route_petition
 from triage.store import Store
 from triage.taxonomy import Taxonomy
@@ -104,9 +104,9 @@ def parse_petition(raw: Any, max_chars: int, where: str = "input") -> Petition:
     received_at = None
     if received not in (None, ""):
         try:
-            received_at = date.fromisoformat(str(received)[:10])
+            received_at = parse_received_date(received)
         except ValueError as exc:
-            raise InputError(f"petition {pid}: received_at {received!r} is not an ISO date (YYYY-MM-DD)") from exc
+            raise InputError(f"petition {pid}: {exc}") from None
     title = raw.get("title")
     return Petition(id=pid, text=text, channel=channel, received_at=received_at,
                     title=title if isinstance(title, str) else None)

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from triage.intake.items import IntakeFailure, IntakeItem
-from triage.petition import CHANNELS, Petition, make_petition_id, normalize_text
+from triage.petition import CHANNELS, RECEIVED_RANGE, Petition, make_petition_id, normalize_text
 
 FIELDS = ("text", "title", "received_at", "petitioner", "id", "channel")
 
@@ -120,7 +120,15 @@ _CN_DATE = re.compile(r"(?P<y>[〇零○一二三四五六七八九]{4})年(?P<m
 def parse_date(value: Any) -> date | None:
     """An ISO date from a cell or string: 2026/3/2, 2026年3月2日, 2026-03-02 10:00, 20260302,
     二〇二六年三月二日, a datetime, an Excel date serial. None when the value is empty; raises ValueError
-    with the value when it is not a date."""
+    with the value when it is not a date or not within RECEIVED_RANGE."""
+    day = _parse_date(value)
+    low, high = RECEIVED_RANGE
+    if day is not None and not low <= day <= high:
+        raise ValueError(f"{str(value)[:40]!r} is outside {low.isoformat()} … {high.isoformat()}")
+    return day
+
+
+def _parse_date(value: Any) -> date | None:
     if value is None:
         return None
     if isinstance(value, datetime):
