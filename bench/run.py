@@ -22,13 +22,11 @@ import json
 import os
 import platform
 import resource
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -115,52 +113,32 @@ def measure_ingest(path: Path, n: int) -> float:
     return n / wall
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def measure_web(rows: list[dict]) -> dict[str, float] | None:
     """Start `triage serve`, time until it answers, then POST /api/process one petition at a time."""
-    port = free_port()
-    with tempfile.TemporaryDirectory() as data:
-        subprocess.run([*TRIAGE, "user", "add", "bench", "--role", "clerk", "--password", "bench-pass-1",
-                        "--data", data], check=True, capture_output=True)
-        token = subprocess.run([*TRIAGE, "user", "token", "bench", "--data", data], check=True,
-                               capture_output=True, text=True).stdout.strip()
+    from bench.served import api_call, make_user, served_app
+
+    env = dict(os.environ)
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        token = make_user(data, env, "bench", "clerk")
         start = time.perf_counter()
-        server = subprocess.Popen([*TRIAGE, "serve", "--data", data, "--port", str(port)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            startup = None
-            while time.perf_counter() - start < 60:
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=1)
-                    startup = time.perf_counter() - start
-                    break
-                except OSError:
-                    time.sleep(0.05)
-            if startup is None:
-                return None
-            url = f"http://127.0.0.1:{port}/api/process"
-            latencies = []
-            for i, row in enumerate(rows[:220]):
-                body = json.dumps({"id": row["id"], "text": row["text"]}, ensure_ascii=False).encode()
-                request = urllib.request.Request(url, data=body, method="POST", headers={
-                    "Authorization": f"Bearer {token}", "Content-Type": "application/json"})
-                t = time.perf_counter()
-                try:
-                    urllib.request.urlopen(request, timeout=30).read()
-                except OSError as exc:
-                    print(f"web API: {exc}", file=sys.stderr)
-                    return {"startup": startup}
-                if i >= 20:  # the first requests load the models
-                    latencies.append((time.perf_counter() - t) * 1000)
-            return {"startup": startup, "p50": statistics.median(latencies), "p95": pct(latencies, 0.95)}
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+            with served_app(data, env, data / "serve.log", startup_s=60) as base:
+                startup = time.perf_counter() - start
+                latencies = []
+                for i, row in enumerate(rows[:220]):
+                    t = time.perf_counter()
+                    status, answer = api_call(base, token, "POST", "/api/process",
+                                              {"id": row["id"], "text": row["text"]}, timeout=30)
+                    if status != 200:
+                        print(f"web API: {status} {answer}", file=sys.stderr)
+                        return {"startup": startup}
+                    if i >= 20:  # the first requests load the models
+                        latencies.append((time.perf_counter() - t) * 1000)
+        except RuntimeError as exc:
+            print(exc, file=sys.stderr)
+            return None
+    return {"startup": startup, "p50": statistics.median(latencies), "p95": pct(latencies, 0.95)}
 
 
 def measure_search(n: int) -> str:

@@ -72,7 +72,7 @@ def test_sigkill_at_random_points_loses_nothing(tmp_path, tiny_model_dir):
 
     reindex = subprocess.run([sys.executable, "-m", "triage.cli", "reindex", "--data", str(data_dir)], env=env,
                              capture_output=True, text=True, timeout=600)
-    assert json.loads(reindex.stdout) == {"indexed": len(petitions)}
+    assert json.loads(reindex.stdout) == {"triaged": 0, "indexed": len(petitions)}
     found = subprocess.run(
         [sys.executable, "-m", "triage.cli", "search", "", "--limit", "1000", "--json", "--data", str(data_dir)],
         env=env, capture_output=True, text=True, timeout=120,

@@ -2,10 +2,11 @@
 batch goes on; `triage search` and `triage reindex` over the same data."""
 
 import json
+from datetime import date
 
 from click.testing import CliRunner
-
 from conftest import write_jsonl
+
 from triage.cli import cli
 from triage.intake import read_path
 
@@ -79,9 +80,24 @@ def test_cli_ingest_search_reindex(settings, tmp_path):
     assert "<em>张建国</em>" in found["hits"][0]["highlight"]
     assert set(found["facets"]) >= {"domain", "unit", "township"}
     result = runner.invoke(cli, ["reindex", *data], env=env, catch_exceptions=False)
-    assert json.loads(result.output) == {"indexed": 3}
+    assert json.loads(result.output) == {"triaged": 0, "indexed": 3}
     again = json.loads(runner.invoke(cli, ["search", "张建国", "--json", *data], env=env).output)
     assert [h["id"] for h in again["hits"]] == ["i-1"]
     # the same file again: nothing new, exit 0
     result = runner.invoke(cli, ["ingest", str(path), "--quiet", *data], env=env, catch_exceptions=False)
     assert json.loads(result.output.splitlines()[-1])["duplicates"] == 3
+
+
+def test_low_ocr_confidence_sends_the_item_to_review(service):
+    from triage.petition import Petition
+
+    text = "反映东关镇柳树村村支书马国梁冒领低保金3000余元，请调查。"
+    service.store.add_petition(Petition("ocr-low", text, "letter", date(2026, 3, 2),
+                                        source={"format": "png", "ocr_confidence": 0.61}))
+    service.store.add_petition(Petition("ocr-good", text + "另附材料。", "letter", date(2026, 3, 2),
+                                        source={"format": "png", "ocr_confidence": 0.97}))
+    service.triage_stored(["ocr-low", "ocr-good"])
+    low = service.store.get_record("ocr-low")["result"]["route"]
+    good = service.store.get_record("ocr-good")["result"]["route"]
+    assert low["review"] is True and "识别置信度低（0.61）" in low["reason"]
+    assert "识别置信度" not in good["reason"]

@@ -167,11 +167,13 @@ def ingest(ctx, files, units_file, data_dir, search_url, mapping, channel, quiet
 @data_options
 @click.pass_context
 def reindex(ctx, data_dir, search_url):
-    """Rebuild the search index from the store of record (atomic swap)."""
+    """Triage what is stored but not yet triaged (an interrupted ingest, a restored backup), then rebuild
+    the search index from the store of record (atomic swap)."""
     settings = settings_from(ctx, data_dir=data_dir, search_url=search_url)
     service = build_service(settings)
+    triaged = service.triage_pending()
     count = service.reindex()
-    click.echo(json.dumps({"indexed": count}))
+    click.echo(json.dumps({"triaged": triaged, "indexed": count}))
 
 
 @cli.command()

@@ -276,8 +276,8 @@ class Service:
         if not petitions:
             return 0
         results = self.pipeline.triage_many(petitions)
-        for result in results:
-            self.store.save_result(result)
+        for petition, result in zip(petitions, results, strict=True):
+            self.store.save_result(flag_low_ocr_confidence(petition, result))
         self.index_ids([p.id for p in petitions])
         return len(results)
 
@@ -320,3 +320,21 @@ class Service:
             raise InputError(f"unknown unit {value!r}; valid: {valid}")
         if field in ("persons", "amounts", "places") and not isinstance(value, list):
             raise InputError(f"a correction of {field} is the whole corrected list")
+
+
+OCR_REVIEW_REASON = "扫描件文字识别置信度低（{:.2f}），请对照原件核对。"
+
+
+def flag_low_ocr_confidence(petition: Petition, result: TriageResult) -> TriageResult:
+    """A result whose text was read by OCR with low confidence goes to a clerk's review, whatever its rule:
+    the route says so in its reason (docs/intake.md)."""
+    from dataclasses import replace
+
+    from triage.intake import REVIEW_THRESHOLD
+
+    confidence = (petition.source or {}).get("ocr_confidence")
+    if not isinstance(confidence, int | float) or confidence >= REVIEW_THRESHOLD:
+        return result
+    route = replace(result.route, review=True,
+                    reason=result.route.reason + OCR_REVIEW_REASON.format(confidence))
+    return replace(result, route=route)
