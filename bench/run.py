@@ -41,7 +41,7 @@ def bench_texts(n: int, target_chars: int = 300, input_path: Path | None = None)
         return rows[:n]
     from corpora.generate import generate_petitions
 
-    source = generate_petitions(n * 3, seed=9, split="bench")
+    source = iter(generate_petitions(n * 8, seed=9, split="bench"))  # several make one ~300-character text
     out: list[dict] = []
     for item in source:
         text = item["text"]

@@ -3,6 +3,7 @@ Property-based: whatever the text, `process_lines` answers every line and never 
 
 import json
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -119,3 +120,13 @@ def test_received_date_outside_the_plausible_range_is_an_error_in_place(tiny_mod
     assert [o["id"] for o in out] == ["g1", "old", "future"]
     assert "route" in out[0]
     assert "outside 1949-10-01" in out[1]["error"] and "outside" in out[2]["error"]
+
+
+@pytest.mark.slow
+def test_a_50_mb_line_is_refused_and_the_batch_goes_on(tiny_model_dir):
+    huge = json.dumps({"id": "h50", "text": "村支书" * 17_500_000}, ensure_ascii=False)  # 52.5 million characters
+    data = (huge + "\n" + json.dumps(GOOD, ensure_ascii=False) + "\n").encode("utf-8")
+    result = run_bytes(tiny_model_dir, data)
+    out = out_lines(result)
+    assert result.exit_code == 1 and [o["id"] for o in out] == ["h50", "g1"]
+    assert "over the limit" in out[0]["error"] and "route" in out[1]
