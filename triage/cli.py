@@ -273,12 +273,14 @@ def train(ctx, taxonomy_file, data_files, out_dir, model_type, base_model, inclu
 
     extra = []
     if include_corrections:
+        from triage.taxonomy import load_taxonomy
         from triage.corrections import training_records_from_store
         from triage.store import Store
 
         settings = settings_from(ctx, data_dir=store_dir)
-        extra = training_records_from_store(Store(settings.db_path))
-        click.echo(f"{len(extra)} corrected petition(s) added", err=True)
+        extra, unknown = training_records_from_store(Store(settings.db_path), load_taxonomy(taxonomy_file))
+        click.echo(f"{len(extra)} petition(s) corrected or accepted by clerks added"
+                   + (f"; {unknown} left out (codes the taxonomy does not know)" if unknown else ""), err=True)
     run_training(taxonomy_file, list(data_files), out_dir, model_type, base_model, extra_records=extra,
                  progress=lambda msg: click.echo(msg, err=True))
     click.echo(f"model written to {out_dir}", err=True)
