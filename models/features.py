@@ -6,13 +6,8 @@ segmented with jieba. Both analyzers are module-level functions so that a fitted
 
 from __future__ import annotations
 
-import logging
 import re
 import unicodedata
-
-import jieba
-
-jieba.setLogLevel(logging.WARNING)
 
 _SPACE = re.compile(r"\s+")
 # Placeholders and digits carry little topic: map every digit run to one symbol.
@@ -29,12 +24,14 @@ def _is_word(token: str) -> bool:
 
 
 def segment_words(text: str) -> list[str]:
-    """Words of a text: whitespace-separated chunks, each cut by jieba; punctuation dropped."""
+    """Words of a text as the extraction pipeline cuts it (``triage.nlp.segment``: jieba with the domain
+    dictionary, reused when the pipeline has just read the text, so a petition is segmented once), each
+    word normalised; whitespace and punctuation dropped. Pre-segmented text keeps its spaces as boundaries."""
+    from triage.nlp.pipeline import segment
+
     words: list[str] = []
-    for chunk in _SPACE.split(normalize_for_features(text)):
-        if not chunk:
-            continue
-        words.extend(w for w in jieba.lcut(chunk) if _is_word(w))
+    for token in segment(text):
+        words.extend(w for w in _SPACE.split(normalize_for_features(token)) if w and _is_word(w))
     return words
 
 

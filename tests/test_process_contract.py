@@ -162,3 +162,22 @@ def test_bad_units_file_is_one_line(tiny_model_dir, tmp_path):
     result = CliRunner().invoke(cli, ["process", "--units", str(units), "--model", str(tiny_model_dir)], input="")
     assert result.exit_code == 1
     assert "bad.yaml" in result.output and "unknown unit type 'bureau'" in result.output
+
+
+def test_two_worker_processes_answer_the_same_lines_in_the_same_order(tiny_model_dir, tmp_path):
+    from triage.service import process_lines
+
+    lines = []
+    for i in range(40):
+        lines.append(json.dumps({"id": f"j{i}", "text": f"东关镇柳树村村支书第{i}次冒领低保金{i + 1}万元。"},
+                                ensure_ascii=False))
+        if i % 7 == 3:
+            lines.append("{broken json")
+    from triage.cli import build_pipeline_factory
+    from triage.settings import Settings
+
+    pipeline = build_pipeline_factory(Settings(model_dir=tiny_model_dir))()
+    one = list(process_lines(iter(lines), pipeline, 10_000, n_process=1, batch_size=8))
+    two = list(process_lines(iter(lines), pipeline, 10_000, n_process=2, batch_size=8))
+    assert len(one) == len(lines) and two == one
+    assert [r["id"] for r in two if "error" not in r] == [f"j{i}" for i in range(40)]

@@ -7,6 +7,7 @@ the township of a village. Pure data and lookups, no I/O.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # Suffixes a township or village name may carry or drop in text (城关镇 / 城关, 枫林乡 / 枫林).
 TOWNSHIP_SUFFIXES = ("街道办事处", "街道", "镇", "乡")
@@ -34,6 +35,11 @@ class Gazetteer:
 
     def village_names(self) -> list[str]:
         return [v for villages in self.townships.values() for v in villages]
+
+    @cached_property
+    def village_set(self) -> frozenset[str]:
+        """The village names, for membership tests on every token (computed once)."""
+        return frozenset(self.village_names())
 
     def match_township(self, name: str | None) -> str | None:
         """The township of this office called ``name`` (with or without its 镇/乡 suffix), or None."""

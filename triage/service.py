@@ -144,8 +144,20 @@ def process_lines(
     lines: Iterable[str | InputError], pipeline: Pipeline, max_chars: int, n_process: int = 1, batch_size: int = BATCH_SIZE
 ) -> Iterator[dict[str, Any]]:
     """Triage JSON Lines; yields one output record per input line, in order (error records included).
-    Blank lines are skipped."""
-    batch: list[tuple[int, Petition | dict[str, Any]]] = []
+    Blank lines are skipped. With ``n_process`` > 1 the batches are triaged by that many forked worker
+    processes, which share the loaded pipeline copy-on-write (no per-worker start-up)."""
+    if n_process > 1:
+        yield from _process_parallel(_batches(lines, max_chars, batch_size), pipeline, n_process)
+        return
+    for batch in _batches(lines, max_chars, batch_size):
+        yield from _answers(batch, pipeline.triage_many(_petitions(batch)))
+
+
+Batch = list[tuple[int, "Petition | dict[str, Any]"]]
+
+
+def _batches(lines: Iterable[str | InputError], max_chars: int, batch_size: int) -> Iterator[Batch]:
+    batch: Batch = []
     for number, line in enumerate(lines, start=1):
         if isinstance(line, InputError):
             batch.append((number, {"id": None, "error": str(line)}))
@@ -154,10 +166,52 @@ def process_lines(
         else:
             continue
         if len(batch) >= batch_size:
-            yield from _process_batch(batch, pipeline, n_process)
+            yield batch
             batch = []
     if batch:
-        yield from _process_batch(batch, pipeline, n_process)
+        yield batch
+
+
+def _petitions(batch: Batch) -> list[Petition]:
+    return [item for _, item in batch if isinstance(item, Petition)]
+
+
+def _answers(batch: Batch, results: Sequence[TriageResult]) -> Iterator[dict[str, Any]]:
+    petitions = _petitions(batch)
+    by_item = {id(p): r for p, r in zip(petitions, results, strict=True)}
+    for _, item in batch:
+        yield by_item[id(item)].to_contract() if isinstance(item, Petition) else item
+
+
+_WORKER_PIPELINE: Pipeline | None = None  # set in the parent before forking; the workers inherit it
+
+
+def _triage_in_worker(petitions: list[Petition]) -> list[TriageResult]:
+    assert _WORKER_PIPELINE is not None
+    return _WORKER_PIPELINE.triage_many(petitions)
+
+
+def _process_parallel(batches: Iterator[Batch], pipeline: Pipeline, n_process: int) -> Iterator[dict[str, Any]]:
+    """Batches triaged by ``n_process`` forked workers, a window of a few batches at a time (bounded memory),
+    answers in input order."""
+    import multiprocessing
+
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = pipeline
+    with multiprocessing.get_context("fork").Pool(n_process) as pool:
+        window: list[Batch] = []
+        for batch in batches:
+            window.append(batch)
+            if len(window) >= 2 * n_process:
+                yield from _run_window(pool, window)
+                window = []
+        if window:
+            yield from _run_window(pool, window)
+
+
+def _run_window(pool: Any, window: list[Batch]) -> Iterator[dict[str, Any]]:
+    for batch, results in zip(window, pool.map(_triage_in_worker, [_petitions(b) for b in window]), strict=True):
+        yield from _answers(batch, results)
 
 
 def _parse_line(line: str, number: int, max_chars: int) -> Petition | dict[str, Any]:
@@ -171,13 +225,6 @@ def _parse_line(line: str, number: int, max_chars: int) -> Petition | dict[str, 
         pid = raw.get("id") if isinstance(raw, dict) else None
         return {"id": str(pid) if isinstance(pid, str | int) and not isinstance(pid, bool) else None,
                 "error": str(exc)}
-
-
-def _process_batch(batch, pipeline: Pipeline, n_process: int) -> Iterator[dict[str, Any]]:
-    petitions = [item for _, item in batch if isinstance(item, Petition)]
-    results = {id(p): r for p, r in zip(petitions, pipeline.triage_many(petitions, n_process), strict=True)}
-    for _, item in batch:
-        yield results[id(item)].to_contract() if isinstance(item, Petition) else item
 
 
 # -- intake: store first, then triage and index; retried without loss or duplication ------------------

@@ -19,12 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import jieba
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
-from spacy.util import get_words_and_spaces
 
 from triage.gazetteer import Gazetteer
+from triage.nlp._spacy import Doc, Language, get_words_and_spaces, spacy
 from triage.nlp.amounts import build_amount_regex, find_amounts
 from triage.nlp.dates import find_dates
 from triage.nlp.lexicon import Lexicon, load_lexicon
@@ -91,6 +88,34 @@ def gazetteer_from_config(config: dict[str, Any] | None) -> Gazetteer | None:
     )
 
 
+# The segmentation of the last texts the pipeline read, so that the classifier's word features
+# (models/features.py) reuse it instead of segmenting every text a second time. A plain dict cleared when
+# full: its get and set are atomic under the GIL, so threads of the web app may share it.
+_SEGMENTATIONS: dict[str, tuple[str, ...]] = {}
+_SEGMENTATIONS_MAX = 4096
+
+
+def remember_segmentation(text: str, words: list[str]) -> None:
+    if len(_SEGMENTATIONS) >= _SEGMENTATIONS_MAX:
+        _SEGMENTATIONS.clear()
+    _SEGMENTATIONS[text] = tuple(words)
+
+
+@functools.lru_cache(maxsize=1)
+def _plain_segmenter() -> JiebaTokenizer:
+    return JiebaTokenizer(None, load_lexicon(), None)
+
+
+def segment(text: str) -> list[str]:
+    """The words of ``text`` as the pipeline's tokenizer cuts it (the domain dictionary, every character kept):
+    the pipeline's own cut when it has just read this text, else a cut with the domain dictionary alone."""
+    words = _SEGMENTATIONS.get(text)
+    if words is not None:
+        return list(words)
+    segmenter = _plain_segmenter().segmenter
+    return [w for w in segmenter.cut(text, cut_all=False, HMM=True) if w]
+
+
 class JiebaTokenizer:
     """A private jieba segmenter (so the process-wide jieba dictionary is left alone) with the domain
     dictionary and the gazetteer's names; returns a spaCy Doc whose tokens are the jieba words."""
@@ -109,7 +134,9 @@ class JiebaTokenizer:
                 self.segmenter.add_word(name, 50000, "ns")
 
     def cut(self, text: str) -> list[str]:
-        return [w for w in self.segmenter.cut(text, cut_all=False, HMM=True) if w]
+        words = [w for w in self.segmenter.cut(text, cut_all=False, HMM=True) if w]
+        remember_segmentation(text, words)
+        return words
 
     def __call__(self, text: str) -> Doc:
         words = self.cut(text)

@@ -52,7 +52,7 @@ def _part_for_token(word: str, tag: str | None, gazetteer: Gazetteer | None, pro
     if gazetteer is not None:
         if word in gazetteer.townships:
             return "township"
-        if any(word == v for v in gazetteer.village_names()):
+        if word in gazetteer.village_set:
             return "village"
         if word in (gazetteer.county, gazetteer.city, gazetteer.province):
             return {gazetteer.county: "county", gazetteer.city: "city", gazetteer.province: "province"}[word]
