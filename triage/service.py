@@ -277,14 +277,14 @@ class Service:
         self,
         items: Iterable[Any],
         progress: Callable[[int], None] | None = None,
-        batch_size: int = 64,
+        batch_size: int = 256,
     ) -> IngestSummary:
         """Store every item, then triage and index what is new or still pending.
 
         ``items`` are Petitions, or intake results: objects with ``petition`` (an IntakeItem) or with
         ``source`` and ``message`` (an IntakeFailure, recorded and reported; the batch goes on)."""
         summary = IngestSummary()
-        pending: list[str] = []
+        chunk: list[tuple[Petition, str | None]] = []
         for item in items:
             if hasattr(item, "message") and hasattr(item, "source") and not hasattr(item, "petition"):
                 summary.failed.append((item.source, item.message))
@@ -292,23 +292,29 @@ class Service:
                 log.warning("intake failure in %s", item.source)
             else:
                 petition = getattr(item, "petition", item)
-                try:
-                    if self.store.add_petition(petition, getattr(item, "original_bytes_sha256", None)):
-                        summary.stored += 1
-                        pending.append(petition.id)
-                    else:
-                        summary.duplicates += 1
-                except InputError as exc:
-                    summary.failed.append((petition.id, str(exc)))
-                    self.store.add_intake_failure(petition.id, str(exc), petition.id)
+                if petition.text.strip():
+                    chunk.append((petition, getattr(item, "original_bytes_sha256", None)))
+                else:
+                    message = f"petition {petition.id}: empty text"
+                    summary.failed.append((petition.id, message))
+                    self.store.add_intake_failure(petition.id, message, petition.id)
             if progress:
                 progress(1)
-            if len(pending) >= batch_size:
-                summary.triaged += self.triage_stored(pending)
-                pending = []
-        summary.triaged += self.triage_stored(pending)
+            if len(chunk) >= batch_size:
+                self._store_and_triage(chunk, summary)
+                chunk = []
+        self._store_and_triage(chunk, summary)
         summary.triaged += self.triage_pending()
         return summary
+
+    def _store_and_triage(self, chunk: list[tuple[Petition, str | None]], summary: IngestSummary) -> None:
+        """Store a chunk in one transaction, then triage and index the new ones (stored first, always)."""
+        if not chunk:
+            return
+        new = self.store.add_petitions(chunk)
+        summary.stored += sum(new)
+        summary.duplicates += len(new) - sum(new)
+        summary.triaged += self.triage_stored([p.id for (p, _), is_new in zip(chunk, new, strict=True) if is_new])
 
     def triage_pending(self) -> int:
         """Triage every stored petition that has no result yet (after a crash or a failed triage)."""
@@ -323,8 +329,7 @@ class Service:
         if not petitions:
             return 0
         results = self.pipeline.triage_many(petitions)
-        for petition, result in zip(petitions, results, strict=True):
-            self.store.save_result(flag_low_ocr_confidence(petition, result))
+        self.store.save_results([flag_low_ocr_confidence(p, r) for p, r in zip(petitions, results, strict=True)])
         self.index_ids([p.id for p in petitions])
         return len(results)
 

@@ -12,7 +12,7 @@ import hashlib
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -176,24 +176,35 @@ class Store:
     def add_petition(self, petition: Petition, original_sha256: str | None = None) -> bool:
         """Store a petition as received. True when new; False when that id is already stored
         (re-ingesting the same petition changes nothing)."""
-        if not petition.text.strip():
-            raise InputError(f"petition {petition.id}: empty text")
+        return self.add_petitions([(petition, original_sha256)])[0]
+
+    def add_petitions(self, items: Sequence[tuple[Petition, str | None]]) -> list[bool]:
+        """Store several petitions in one transaction (one disk sync for the batch): all or none of them are
+        stored. For each, True when new, False when its id was already stored. InputError for an empty text,
+        naming the petition, before anything is written."""
+        for petition, _ in items:
+            if not petition.text.strip():
+                raise InputError(f"petition {petition.id}: empty text")
+        stored_at = now_iso()
+        new: list[bool] = []
         with self._tx() as db:
-            cur = db.execute(
-                "INSERT OR IGNORE INTO petitions(id, text, title, channel, received_at, stored_at, source,"
-                " original_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    petition.id,
-                    petition.text,
-                    petition.title,
-                    petition.channel,
-                    petition.received_at.isoformat() if petition.received_at else None,
-                    now_iso(),
-                    json.dumps(petition.source, ensure_ascii=False, sort_keys=True),
-                    original_sha256,
-                ),
-            )
-            return cur.rowcount == 1
+            for petition, original_sha256 in items:
+                cur = db.execute(
+                    "INSERT OR IGNORE INTO petitions(id, text, title, channel, received_at, stored_at, source,"
+                    " original_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        petition.id,
+                        petition.text,
+                        petition.title,
+                        petition.channel,
+                        petition.received_at.isoformat() if petition.received_at else None,
+                        stored_at,
+                        json.dumps(petition.source, ensure_ascii=False, sort_keys=True),
+                        original_sha256,
+                    ),
+                )
+                new.append(cur.rowcount == 1)
+        return new
 
     def has_petition(self, petition_id: str) -> bool:
         row = self._conn().execute("SELECT 1 FROM petitions WHERE id = ?", (petition_id,)).fetchone()
@@ -220,29 +231,37 @@ class Store:
     # -- triage results ----------------------------------------------------------------------------
     def save_result(self, result: TriageResult) -> int:
         """Record a triage result (with the versions that produced it) and mark the petition triaged."""
-        record = result.to_contract()
-        route = record["route"]
+        return self.save_results([result])[0]
+
+    def save_results(self, results: Sequence[TriageResult]) -> list[int]:
+        """Record several triage results in one transaction; their sequence numbers."""
+        created_at = now_iso()
+        seqs: list[int] = []
         with self._tx() as db:
-            cur = db.execute(
-                "INSERT INTO results(petition_id, created_at, result, versions, unit, rule, primary_domain, kind,"
-                " review, deadline_conclude) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    result.petition_id,
-                    now_iso(),
-                    json.dumps(record, ensure_ascii=False),
-                    json.dumps(result.versions, sort_keys=True),
-                    route["unit"],
-                    route["rule"],
-                    record["primary_domain"],
-                    record["kind"],
-                    int(route["review"]),
-                    route["deadline_conclude"],
-                ),
-            )
-            db.execute(
-                "UPDATE petitions SET status = 'new' WHERE id = ? AND status = 'pending'", (result.petition_id,)
-            )
-            return int(cur.lastrowid or 0)
+            for result in results:
+                record = result.to_contract()
+                route = record["route"]
+                cur = db.execute(
+                    "INSERT INTO results(petition_id, created_at, result, versions, unit, rule, primary_domain,"
+                    " kind, review, deadline_conclude) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        result.petition_id,
+                        created_at,
+                        json.dumps(record, ensure_ascii=False),
+                        json.dumps(result.versions, sort_keys=True),
+                        route["unit"],
+                        route["rule"],
+                        record["primary_domain"],
+                        record["kind"],
+                        int(route["review"]),
+                        route["deadline_conclude"],
+                    ),
+                )
+                db.execute(
+                    "UPDATE petitions SET status = 'new' WHERE id = ? AND status = 'pending'", (result.petition_id,)
+                )
+                seqs.append(int(cur.lastrowid or 0))
+        return seqs
 
     def latest_result(self, petition_id: str) -> tuple[int, dict[str, Any], dict[str, str]] | None:
         row = self._conn().execute(
