@@ -277,7 +277,7 @@ class Service:
         self,
         items: Iterable[Any],
         progress: Callable[[int], None] | None = None,
-        batch_size: int = 256,
+        batch_size: int = 64,
     ) -> IngestSummary:
         """Store every item, then triage and index what is new or still pending.
 
