@@ -559,3 +559,21 @@ def test_secret_key_is_kept_in_the_data_dir(settings, service):
     first = create_app(settings, service).config["SECRET_KEY"]
     assert (settings.data_dir / "secret_key").read_text().strip() == first
     assert create_app(settings, service).config["SECRET_KEY"] == first
+
+
+def test_cookie_secure_setting_sets_the_secure_flag(settings, service):
+    from triage.errors import ConfigError
+    from triage.settings import load_settings
+    from web import create_app
+
+    assert load_settings(environ={"TRIAGE_COOKIE_SECURE": "1"}).cookie_secure is True
+    assert load_settings(environ={"TRIAGE_COOKIE_SECURE": "no"}).cookie_secure is False
+    with pytest.raises(ConfigError, match="TRIAGE_COOKIE_SECURE"):
+        load_settings(environ={"TRIAGE_COOKIE_SECURE": "maybe"})
+    seed(service)
+    app = create_app(settings.with_overrides(cookie_secure=True), service, today=TODAY)
+    client = app.test_client()
+    token = csrf_of(client.get("/login"))
+    response = client.post("/login", data={"name": "clerk", "password": PASSWORD, "csrf_token": token})
+    assert "Secure" in response.headers["Set-Cookie"]
+    assert create_app(settings, service).config["SESSION_COOKIE_SECURE"] is False

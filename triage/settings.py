@@ -36,6 +36,8 @@ class Settings:
         "help": "web session signing key; a random key kept in data_dir when unset"})
     host: str = field(default="127.0.0.1", metadata={"help": "address the web app listens on"})
     port: int = field(default=8000, metadata={"help": "port the web app listens on"})
+    cookie_secure: bool = field(default=False, metadata={
+        "help": "send the session cookie only over HTTPS (set it when the app is behind an HTTPS proxy)"})
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with the given fields replaced, skipping those passed as None."""
@@ -91,8 +93,21 @@ def _coerce(raw: dict[str, Any], source: str) -> dict[str, Any]:
                 out[name] = Path(value)
             elif kind == "int":
                 out[name] = int(value)
+            elif kind == "bool":
+                out[name] = _boolean(value)
             else:
                 out[name] = str(value)
         except (TypeError, ValueError) as exc:
             raise ConfigError(f"{source}: setting {name}: {value!r} is not a valid {kind}") from exc
     return out
+
+
+def _boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off", ""):
+        return False
+    raise ValueError(f"not a boolean: {value!r}")

@@ -43,7 +43,7 @@ def create_app(settings: Settings, service: Any = None, *, today: date | None = 
         SESSION_COOKIE_NAME="triage_session",
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
-        SESSION_COOKIE_SECURE=bool(getattr(settings, "cookie_secure", False)),
+        SESSION_COOKIE_SECURE=settings.cookie_secure,
         MAX_CONTENT_LENGTH=MAX_UPLOAD_BYTES,
         JSON_AS_ASCII=False,
     )
