@@ -273,9 +273,9 @@ def train(ctx, taxonomy_file, data_files, out_dir, model_type, base_model, inclu
 
     extra = []
     if include_corrections:
-        from triage.taxonomy import load_taxonomy
         from triage.corrections import training_records_from_store
         from triage.store import Store
+        from triage.taxonomy import load_taxonomy
 
         settings = settings_from(ctx, data_dir=store_dir)
         extra, unknown = training_records_from_store(Store(settings.db_path), load_taxonomy(taxonomy_file))

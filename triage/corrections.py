@@ -3,7 +3,8 @@
 A petition whose current result a clerk has looked at — corrected its kind or primary domain, or accepted it as
 it stands — is a labelled example in the office's own words. Each becomes one ``TrainingRecord``:
 
-- the text is the title and the text, as the classifier reads them at triage time;
+- the text is the title (when the petition has one) and the text: the clerk judged both, and the title's words
+  are the subject in the office's own terms (at triage time the classifier reads the text alone);
 - the primary domain and the kind are the current ones (the clerk's correction when there is one);
 - the other domains: when the clerk *accepted*, every other domain the model scored at ``OTHER_DOMAIN_SCORE`` or
   more; when the clerk *corrected* the primary domain, none (the model's other guesses are not confirmed);

@@ -24,9 +24,14 @@ def parse_received_date(value: Any) -> date:
         day = date.fromisoformat(str(value)[:10])
     except ValueError:
         raise ValueError(f"received_at {value!r} is not an ISO date (YYYY-MM-DD)") from None
+    return check_received_date(day, f"received_at {value!r}")
+
+
+def check_received_date(day: date, what: str) -> date:
+    """``day`` when it is within ``RECEIVED_RANGE``; ValueError naming ``what`` otherwise."""
     low, high = RECEIVED_RANGE
     if not low <= day <= high:
-        raise ValueError(f"received_at {value!r} is outside {low.isoformat()} … {high.isoformat()}")
+        raise ValueError(f"{what} is outside {low.isoformat()} … {high.isoformat()}")
     return day
 
 

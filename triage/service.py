@@ -10,7 +10,7 @@ import json
 import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Protocol
 
@@ -380,9 +380,7 @@ OCR_REVIEW_REASON = "扫描件文字识别置信度低（{:.2f}），请对照�
 def flag_low_ocr_confidence(petition: Petition, result: TriageResult) -> TriageResult:
     """A result whose text was read by OCR with low confidence goes to a clerk's review, whatever its rule:
     the route says so in its reason (docs/intake.md)."""
-    from dataclasses import replace
-
-    from triage.intake import REVIEW_THRESHOLD
+    from triage.intake import REVIEW_THRESHOLD  # here, not at the top: the intake package imports readers
 
     confidence = (petition.source or {}).get("ocr_confidence")
     if not isinstance(confidence, int | float) or confidence >= REVIEW_THRESHOLD:

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from triage.intake.items import IntakeFailure, IntakeItem
-from triage.petition import CHANNELS, RECEIVED_RANGE, Petition, make_petition_id, normalize_text
+from triage.petition import CHANNELS, Petition, check_received_date, make_petition_id, normalize_text
 
 FIELDS = ("text", "title", "received_at", "petitioner", "id", "channel")
 
@@ -122,10 +122,7 @@ def parse_date(value: Any) -> date | None:
     二〇二六年三月二日, a datetime, an Excel date serial. None when the value is empty; raises ValueError
     with the value when it is not a date or not within RECEIVED_RANGE."""
     day = _parse_date(value)
-    low, high = RECEIVED_RANGE
-    if day is not None and not low <= day <= high:
-        raise ValueError(f"{str(value)[:40]!r} is outside {low.isoformat()} … {high.isoformat()}")
-    return day
+    return None if day is None else check_received_date(day, repr(str(value)[:40]))
 
 
 def _parse_date(value: Any) -> date | None:

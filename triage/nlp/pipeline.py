@@ -88,17 +88,23 @@ def gazetteer_from_config(config: dict[str, Any] | None) -> Gazetteer | None:
     )
 
 
-# The segmentation of the last texts the pipeline read, so that the classifier's word features
-# (models/features.py) reuse it instead of segmenting every text a second time. A plain dict cleared when
-# full: its get and set are atomic under the GIL, so threads of the web app may share it.
+# The segmentation of the last texts the pipeline read (its tokenizer's __call__, not the plain ``cut`` the
+# search index uses for its own words), so that the classifier's word features (models/features.py) reuse it
+# instead of segmenting every text a second time. It only has to outlive one batch: a plain dict, cleared when
+# it holds more than _SEGMENTATIONS_MAX_CHARS characters of text; get and set are atomic under the GIL, so
+# the threads of the web app may share it.
 _SEGMENTATIONS: dict[str, tuple[str, ...]] = {}
-_SEGMENTATIONS_MAX = 4096
+_SEGMENTATIONS_MAX_CHARS = 2_000_000
+_segmented_chars = 0
 
 
 def remember_segmentation(text: str, words: list[str]) -> None:
-    if len(_SEGMENTATIONS) >= _SEGMENTATIONS_MAX:
+    global _segmented_chars
+    if _segmented_chars + len(text) > _SEGMENTATIONS_MAX_CHARS:
         _SEGMENTATIONS.clear()
+        _segmented_chars = 0
     _SEGMENTATIONS[text] = tuple(words)
+    _segmented_chars += len(text)
 
 
 @functools.lru_cache(maxsize=1)
@@ -112,8 +118,7 @@ def segment(text: str) -> list[str]:
     words = _SEGMENTATIONS.get(text)
     if words is not None:
         return list(words)
-    segmenter = _plain_segmenter().segmenter
-    return [w for w in segmenter.cut(text, cut_all=False, HMM=True) if w]
+    return _plain_segmenter().cut(text)
 
 
 class JiebaTokenizer:
@@ -134,12 +139,11 @@ class JiebaTokenizer:
                 self.segmenter.add_word(name, 50000, "ns")
 
     def cut(self, text: str) -> list[str]:
-        words = [w for w in self.segmenter.cut(text, cut_all=False, HMM=True) if w]
-        remember_segmentation(text, words)
-        return words
+        return [w for w in self.segmenter.cut(text, cut_all=False, HMM=True) if w]
 
     def __call__(self, text: str) -> Doc:
         words = self.cut(text)
+        remember_segmentation(text, words)
         spans = []
         pos = 0
         for word in words:
