@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -289,3 +290,19 @@ def test_scores_are_probabilities_after_calibration():
     scores = [d.score for d in model.predict(["村支书冒领低保金"])[0].domains]
     assert scores[0] > 0.5 and scores[-1] < 0.2
     assert all(not math.isnan(s) for s in scores)
+
+
+def test_cross_validation_scores_every_record_once_with_a_model_that_did_not_see_it(office_taxonomy, capsys):
+    from models.tipdm_benchmark import cross_validate
+
+    taxonomy = load_taxonomy(office_taxonomy)
+    records = records_from_dicts(office_rows(), taxonomy)
+    # a record whose label contradicts its words: no model that did not train on it gets it right
+    records.append(TrainingRecord(text="反映公路坑洼不平红绿灯坏了", domain="water"))
+    assert cross_validate(taxonomy, records, 3, "baseline", {}) == 0
+    out = capsys.readouterr().out
+    folds = re.findall(r"fold \d/3: (\d+) messages", out)
+    assert sum(map(int, folds)) == len(records)
+    pooled = re.search(r"3-fold cross-validation on (\d+) messages: accuracy ([\d.]+), macro-F1 ([\d.]+)", out)
+    assert int(pooled.group(1)) == len(records)
+    assert 0.9 < float(pooled.group(2)) < 1.0  # the planted record is missed

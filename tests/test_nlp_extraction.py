@@ -41,6 +41,8 @@ MONEY_CASES = [
     ("挪用公款共计1,200,000元。", "1,200,000元", 1200000, "CNY", "exact", 1200000, 1200000),
     ("贪污十二万元。", "十二万元", 120000, "CNY", "exact", 120000, 120000),
     ("行贿1.2亿元。", "1.2亿元", 120000000, "CNY", "exact", 120000000, 120000000),
+    ("收费标准从8元到10元不等。", "8元到10元", 9, "CNY", "range", 8, 10),
+    ("每亩补偿1000元至1500元。", "1000元至1500元", 1250, "CNY", "range", 1000, 1500),
 ]
 
 NOT_MONEY = [
@@ -52,6 +54,7 @@ NOT_MONEY = [
     "2017年至2019年间多次到村里。",
     "一共有2.5万人参加。",
     "种了一块地。",
+    "每年要花几万块钱供孩子读书。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
@@ -78,6 +81,7 @@ PERSON_CASES = [
     ("村民黄某某反映，村主任郑某优亲厚友。",
      [("黄某某", None, "unknown", "other"), ("郑某", "村主任", "village", "accused")]),
     ("东关镇党委书记冯某某包庇村霸。", [("冯某某", None, "township", "accused")]),
+    ("我们两次致函李继红局长，没有回音。", [("李继红", "局长", "county_dept", "accused")]),
 ]
 
 NOT_PERSONS = [
@@ -86,6 +90,21 @@ NOT_PERSONS = [
     "提高某地的补助标准。",
     "全村共有贫困户四十户。",
     "银行卡里的钱被取走了。",
+    # places, estates and streets that begin with a surname character, with nothing marking a person
+    "我家住在柳叶湖旁边的小区。",
+    "沿着黄星大道往前走就到了。",
+    "在向阳路通往高速的路口经常堵车。",
+    "近段时间噪音很大。",
+    # common words that jieba's dictionary tags as names
+    "取得预售许可证之前不能收款。",
+    "我学的是高尔夫管理。",
+]
+
+# a title followed by a word, not by a name: the role may be found, no name
+TITLE_THEN_WORD = [
+    "多次给市长信箱写信都没有回复。",
+    "班主任老师利用课堂时间推销资料。",
+    "引起退休教师的强烈不满。",
 ]
 
 # text, [(place text, township, village)]
@@ -156,6 +175,11 @@ def test_persons(analyzer, text, expected):
 @pytest.mark.parametrize("text", NOT_PERSONS)
 def test_not_persons(analyzer, text):
     assert [p.name for p in analyzer.extract(text).persons] == []
+
+
+@pytest.mark.parametrize("text", TITLE_THEN_WORD)
+def test_a_word_after_a_title_is_not_a_name(analyzer, text):
+    assert [p.name for p in analyzer.extract(text).persons if p.name] == []
 
 
 @pytest.mark.parametrize(("text", "expected"), PLACE_CASES)

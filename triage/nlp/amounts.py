@@ -102,8 +102,8 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
         if start > 0 and text[start - 1].isdigit():
             continue
         value = _value(num, mult)
-        if value is None:
-            continue
+        if value is None or (value == 0 and not re.search("[0０零〇]", num)):
+            continue  # 几万块钱: a multiplier with no number is no sum
         qualifier = _qualifier(m)
         low = high = value
         if num2:
@@ -125,7 +125,30 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
         taken.append((start, end))
     found.extend(_find_bare_amounts(text, taken))
     found.sort(key=lambda a: a.start)
-    return found
+    return _join_ranges(text, found)
+
+
+_RANGE_BETWEEN = re.compile(f"{_RANGE_SEP}|到|至")
+
+
+def _join_ranges(text: str, found: list[Amount]) -> list[Amount]:
+    """8元到10元, 1000元至1500元: two sums of one currency with only a range word between them are one range."""
+    out: list[Amount] = []
+    for amount in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.currency == amount.currency
+            and prev.qualifier == "exact"
+            and amount.qualifier == "exact"
+            and _RANGE_BETWEEN.fullmatch(text[prev.end:amount.start])
+            and prev.value < amount.value
+        ):
+            out[-1] = Amount(text[prev.start:amount.end], (prev.value + amount.value) / 2, prev.currency, "range",
+                             prev.value, amount.value, prev.start, amount.end)
+            continue
+        out.append(amount)
+    return out
 
 
 def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:

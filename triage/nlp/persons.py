@@ -37,6 +37,15 @@ _NOT_THIRD = set(
     "核管领取交付借退存支转拨挪贪侵占骗套截冒虚索获违涉出入进扣只用讓让吃喝赌擅串勾不没未多打骂搞逼"
 )
 _PLACE_OR_BODY_CHARS = set("省市县区镇乡村州旗局处科所站委办部厅院庄屯寨组")
+# a bare name (no title, no cue) never ends with a feature of the land or a street (蔡家冲, 柳叶湖, 向阳路), nor is it
+# followed by a word that names a place, an estate or a business (黄星|大道, 金穗|家园, 周记|小吃)
+_PLACE_END_CHARS = set("路街巷道桥湖塘湾冲坝堤渠沟港洲垸园苑郡城镇村庄堡")
+_PLACE_AFTER = re.compile(
+    "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|公园|新城|世纪|国际|幼儿园|小学|中学|学校|收费站|平台|小吃|粉店|"
+    "酒店|宾馆|超市|市场|集团|公司|路|街|巷|湖|桥|郡)"
+)
+# surnames that are mostly measure words or nouns when nothing marks a person (这段时间, 园区规划): never bare
+_NEVER_BARE_SURNAMES = set("段区")
 # surnames that are far more often words of their own (和, 向, 来): never glued to the next word
 _FUNCTION_SURNAMES = set("和向来位于都由时原全应但同成平能要可上下前后那任支")
 # endings that make a word a form of address, not a name (高老板, 李老师)
@@ -351,6 +360,8 @@ class PersonFinder:
             if text[p:p + 1] in ("：", ":", "的"):  # 村主任：张三, 村党支部书记的万丽
                 p += 1
             end = self.name_at(text, p, token_ends, strong=True) if p < len(text) else None
+            if end is not None and self._common_word(text, p, end, word_at):
+                end = None  # 市长|信箱, 老师|利用, 教师的|强烈: a word follows the title, not a name
             if end is not None and not overlaps(p, end, title_spans):
                 add_name(p, end, strong=True, title=t)
                 # earlier titles chained to this one with 、 or 兼 (原党组成员、副主席张永泽)
@@ -383,6 +394,21 @@ class PersonFinder:
                         if end == k and self.name_at(text, s, token_ends | {k}, strong=True) == k:
                             add_name(s, k, strong=True, title=t)
                             break
+        # 2b. a name right before a bare role title: 致函李继红局长, 张建国书记. Only when the title has no body or
+        # place of its own (任石门|县委书记 is a place before a title, not a name)
+        for t in titles:
+            if t.named or t.start != t.title_start or t.title.startswith(_ADMIN_CHARS) or t.start < 2:
+                continue
+            k = token_start_of.get(t.start - 1)
+            if k is None or (k, t.start) in names:
+                continue
+            surname = self.surname_at(text, k)
+            word = text[k:t.start]
+            if surname is None or not len(surname) < len(word) <= len(surname) + 2 \
+                    or overlaps(k, t.start, title_spans) or self.anonymised_at(text, k) is not None:
+                continue
+            if self._bare_name_ok(text, word, k, t.start, surname, before_title=True):
+                add_name(k, t.start, strong=True, title=t)
         # 3a. names after words that announce a person: 被告人李刚云, 村民张三
         for m in self.cue_re.finditer(text):
             p = m.end()
@@ -449,11 +475,25 @@ class PersonFinder:
                 add_name(*before[0], strong=True, title=t)
         return self._assemble(text, titles, names, places)
 
-    def _bare_name_ok(self, text: str, word: str, s: int, end: int, surname: str) -> bool:
-        """A name found with no title: dictionary and context decide."""
+    def _common_word(self, text: str, p: int, end: int, word_at: dict[int, str]) -> bool:
+        """The segmenter cut a word at p that covers text[p:end] (信箱, 强烈不满) and the dictionary knows that
+        word as something other than a name."""
+        token = word_at.get(p)
+        if token is None or len(token) < end - p or self.anonymised_at(text, p) is not None:
+            return False
+        tag = self.tags.get(token)
+        return tag is not None and not tag.startswith("nr")
+
+    def _bare_name_ok(self, text: str, word: str, s: int, end: int, surname: str, before_title: bool = False) -> bool:
+        """A name found with no title (or, ``before_title``, right before a bare role title such as 局长):
+        dictionary and context decide."""
         given = word[len(surname):]
-        if text[end:end + 1] and text[end] in _PLACE_OR_BODY_CHARS:
+        if not before_title and text[end:end + 1] and text[end] in _PLACE_OR_BODY_CHARS:
             return False  # 任石门|县委书记: a place or body follows, not a person
+        if not before_title and not self._has_cue(text, s, end, {}) and (
+            word[-1] in _PLACE_END_CHARS or _PLACE_AFTER.match(text[end:end + 3]) or surname in _NEVER_BARE_SURNAMES
+        ):
+            return False  # 柳叶湖, 黄星|大道, 这段|时间
         if word in self.lexicon.nonnames or any(ch in _NOT_IN_NAME or not "\u4e00" <= ch <= "\u9fff" for ch in given):
             return False
         tag = self.tags.get(word)
@@ -468,7 +508,7 @@ class PersonFinder:
             return False
         if given in _NOT_GIVEN:
             return False
-        cue = self._has_cue(text, s, end, {})
+        cue = before_title or self._has_cue(text, s, end, {})
         common = surname in self.common
         if len(given) == 2:
             return common or cue
