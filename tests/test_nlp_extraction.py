@@ -43,6 +43,14 @@ MONEY_CASES = [
     ("行贿1.2亿元。", "1.2亿元", 120000000, "CNY", "exact", 120000000, 120000000),
     ("收费标准从8元到10元不等。", "8元到10元", 9, "CNY", "range", 8, 10),
     ("每亩补偿1000元至1500元。", "1000元至1500元", 1250, "CNY", "range", 1000, 1500),
+    # neighbouring digits are an approximate range
+    ("接根管子用了四五百块钱。", "四五百块钱", 450, "CNY", "range", 400, 500),
+    ("看病已花费六七万元。", "六七万元", 65000, "CNY", "range", 60000, 70000),
+    ("花了一两百万买的房子。", "一两百万", 1500000, "CNY", "range", 1000000, 2000000),
+    ("补偿款只有十七八万元。", "十七八万元", 175000, "CNY", "range", 170000, 180000),
+    # money by context: digits with 百 before 万, and a sum at the very end of the text
+    ("只要开发商给钱，2百多万先给农民工。", "2百多万", 2000000, "CNY", "over", 2000000, 2000000),
+    ("他一共欠我3万", "3万", 30000, "CNY", "exact", 30000, 30000),
 ]
 
 NOT_MONEY = [
@@ -82,6 +90,8 @@ PERSON_CASES = [
      [("黄某某", None, "unknown", "other"), ("郑某", "村主任", "village", "accused")]),
     ("东关镇党委书记冯某某包庇村霸。", [("冯某某", None, "township", "accused")]),
     ("我们两次致函李继红局长，没有回音。", [("李继红", "局长", "county_dept", "accused")]),
+    ("我老婆刘春花去年住院。", [("刘春花", None, "unknown", "other")]),
+    ("村里欠自然人马德胜工程款。", [("马德胜", None, "unknown", "other")]),
 ]
 
 NOT_PERSONS = [
@@ -98,6 +108,7 @@ NOT_PERSONS = [
     # common words that jieba's dictionary tags as names
     "取得预售许可证之前不能收款。",
     "我学的是高尔夫管理。",
+    "修路时买了水泥沙石。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -36,12 +36,12 @@ def build_amount_regex(currency_words: list[str]) -> re.Pattern[str]:
 # Bare numbers with 万/亿 (2.5万) count as money when a money word is near.
 _BARE = re.compile(
     f"(?P<pre>{_ABOUT_BEFORE}|{_OVER_BEFORE}|{_UNDER_BEFORE})?"
-    f"(?P<num>{_ARABIC}|[{CHINESE_NUMERAL_CHARS}]+)(?P<q1>多|余)?(?P<mult>[万亿]+)(?P<q2>多|余)?"
+    f"(?P<num>{_ARABIC}[十百千]?|[{CHINESE_NUMERAL_CHARS}]+)(?P<q1>多|余)?(?P<mult>[万亿]+)(?P<q2>多|余)?"
     f"(?P<post>左右|以上|以下)?"
 )
 _MONEY_WORDS = re.compile(
     "钱|款|金|资金|费|补贴|补助|补偿|工资|薪|贿|贪污|挪用|收受|索要|礼|现金|存款|价|元|经费|报酬|利润|好处|"
-    "罚|赔|债|贷|账|帐|拿|给了|收了|送了|借了|付了|交了|退了|花了|骗了|要了|转了|欠|打条|收条|好处|红包"
+    "罚|赔|债|贷|账|帐|拿|给了|收了|送了|借了|付了|交了|退了|花了|用了|骗了|要了|转了|欠|打条|收条|好处|红包"
 )
 _NOT_MONEY_AFTER = re.compile(
     "^(?:亩|平方|平米|米|公里|千米|吨|斤|公斤|克|户|人|名|个|件|份|次|台|辆|头|只|株|棵|套|间|册|本|篇|条|"
@@ -72,6 +72,22 @@ def _qualifier(match: re.Match[str]) -> str:
 
 def _value(number: str, mult: str) -> float | None:
     return parse_number(number + (mult or ""))
+
+
+_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ADJACENT = re.compile("(十?)([一二两三四五六七八九])([二两三四五六七八九])([十拾百佰千仟万萬亿億]*)")
+
+
+def _adjacent_range(number: str, mult: str) -> tuple[float, float] | None:
+    """四五百, 六七万, 一两百万, 十七八万: two neighbouring digits are an approximate range (low, high)."""
+    m = _ADJACENT.fullmatch(number + (mult or ""))
+    if m is None or _DIGIT[m.group(3)] != _DIGIT[m.group(2)] + 1:
+        return None
+    tens, d1, d2, unit = m.groups()
+    low, high = parse_number(tens + d1 + unit), parse_number(tens + d2 + unit)
+    if low is None or high is None:
+        return None
+    return low, high
 
 
 def _is_id_like(num: str) -> bool:
@@ -106,6 +122,10 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
             continue  # 几万块钱: a multiplier with no number is no sum
         qualifier = _qualifier(m)
         low = high = value
+        approx = None if num2 else _adjacent_range(num, mult)
+        if approx is not None:
+            low, high = approx
+            value, qualifier = (low + high) / 2, "range"
         if num2:
             # 1200~1400元, 2至3万元 (the multiplier applies to both)
             v2 = _value(num2, mult)
@@ -160,7 +180,7 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
         if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".．"):
             continue
         after = text[end:end + 3]
-        if _NOT_MONEY_AFTER.match(after) or after[:1] in CHINESE_NUMERAL_CHARS or after[:1].isdigit():
+        if _NOT_MONEY_AFTER.match(after) or (after and (after[0] in CHINESE_NUMERAL_CHARS or after[0].isdigit())):
             continue
         if re.fullmatch(f"[{CHINESE_NUMERAL_CHARS}]+", m.group("num")) and len(m.group("num")) < 1:
             continue
@@ -175,5 +195,10 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
         pre = m.group("pre")
         amount_start = start if pre else m.start("num")
         qualifier = _qualifier(m)
-        out.append(Amount(text[amount_start:end], value, "CNY", qualifier, value, value, amount_start, end))
+        low = high = value
+        approx = _adjacent_range(m.group("num"), m.group("mult"))
+        if approx is not None:
+            low, high = approx
+            value, qualifier = (low + high) / 2, "range"
+        out.append(Amount(text[amount_start:end], value, "CNY", qualifier, low, high, amount_start, end))
     return out
