@@ -7,11 +7,13 @@ is contained in the training file, so every training row that is a near-duplicat
 on messages the model has not seen.
 
 ``--cv K`` instead trains and scores the same model over K stratified folds of ``train_tokenized.csv`` (every
-message scored once by a model that did not see it; pre-segmented text on both sides, as a held-back part of the
-training file would be), and prints the pooled macro-F1 and the per-fold figures. Messages repeated on the board
-may fall in two folds, so this figure can be a little optimistic; the sample figure is the stricter one.
+message scored once by a model that did not see it; pre-segmented text on both sides, as a held-back part
+of the training file would be), and prints the pooled macro-F1 and the per-fold figures. Messages repeated on
+the board may fall in two folds, so this figure can be a little optimistic; the sample figure is the stricter
+one.
 
-``python -m models.tipdm_benchmark --data-dir ../shared/data/tipdm2020 [--config word+char] [--out DIR] [--cv K]``
+``python -m models.tipdm_benchmark --data-dir ../shared/data/tipdm2020 [--config word+char] [--out DIR]
+[--cv K]``
 """
 
 from __future__ import annotations
@@ -23,11 +25,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
+from sklearn.model_selection import StratifiedKFold
+
 from models import read_training_data, train_model
 from models.features import segment_words
 from models.records import TrainingRecord
-from sklearn.model_selection import StratifiedKFold
-
 from triage.evaluation.classification import evaluate_classifier, format_classification_report, score_labels
 from triage.taxonomy import Taxonomy, load_taxonomy
 
@@ -56,7 +58,11 @@ def drop_near_duplicates(
 
 
 def cross_validate(
-    taxonomy: Taxonomy, records: Sequence[TrainingRecord], folds: int, model_type: str, opts: dict[str, object]
+    taxonomy: Taxonomy,
+    records: Sequence[TrainingRecord],
+    folds: int,
+    model_type: str,
+    opts: dict[str, object],
 ) -> int:
     """Pooled macro-F1 of ``folds`` models, each scoring the fold it did not train on."""
     if folds < 2:
@@ -71,7 +77,8 @@ def cross_validate(
         fold_gold = [labels[i] for i in test_idx]
         fold_pred = [p.primary_domain for p in model.predict([records[i].text for i in test_idx])]
         fold = score_labels(fold_gold, fold_pred, codes)
-        print(f"fold {k}/{folds}: {len(test_idx)} messages, accuracy {fold['accuracy']:.4f}, macro-F1 {fold['macro_f1']:.4f}")
+        print(f"fold {k}/{folds}: {len(test_idx)} messages, "
+              f"accuracy {fold['accuracy']:.4f}, macro-F1 {fold['macro_f1']:.4f}")
         gold += fold_gold
         predicted += fold_pred
     pooled = score_labels(gold, predicted, codes)
@@ -88,7 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--option", action="append", default=[], help="model option KEY=JSON, repeatable")
     parser.add_argument("--out", type=Path, default=None, help="save the trained model here")
     parser.add_argument("--json", type=Path, default=None, help="write the report as JSON here")
-    parser.add_argument("--cv", type=int, default=0, metavar="K", help="K-fold cross-validation on the training file")
+    parser.add_argument("--cv", type=int, default=0, metavar="K",
+                        help="K-fold cross-validation on the training file")
     args = parser.parse_args(argv)
     taxonomy = load_taxonomy(TAXONOMY)
     train = read_training_data(args.data_dir / "train_tokenized.csv", taxonomy)

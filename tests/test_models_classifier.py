@@ -303,6 +303,7 @@ def test_cross_validation_scores_every_record_once_with_a_model_that_did_not_see
     out = capsys.readouterr().out
     folds = re.findall(r"fold \d/3: (\d+) messages", out)
     assert sum(map(int, folds)) == len(records)
-    pooled = re.search(r"3-fold cross-validation on (\d+) messages: accuracy ([\d.]+), macro-F1 ([\d.]+)", out)
+    pooled = re.search(r"3-fold cross-validation on (\d+) messages: accuracy ([\d.]+), macro-F1 ([\d.]+)",
+                       out)
     assert int(pooled.group(1)) == len(records)
     assert 0.9 < float(pooled.group(2)) < 1.0  # the planted record is missed

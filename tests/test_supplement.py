@@ -1,5 +1,5 @@
-"""The classifier supplement (models/supplement.py): deterministic, labelled with taxonomy codes, letters shaped
-like board messages, and bad phrase files refused with the file and the entry named."""
+"""The classifier supplement (models/supplement.py): deterministic, labelled with taxonomy codes, letters
+shaped like board messages, and bad phrase files refused with the file and the entry named."""
 
 from __future__ import annotations
 

@@ -152,7 +152,8 @@ _RANGE_BETWEEN = re.compile(f"{_RANGE_SEP}|到|至")
 
 
 def _join_ranges(text: str, found: list[Amount]) -> list[Amount]:
-    """8元到10元, 1000元至1500元: two sums of one currency with only a range word between them are one range."""
+    """8元到10元, 1000元至1500元: two sums of one currency with only a range word between them are one
+    range."""
     out: list[Amount] = []
     for amount in found:
         prev = out[-1] if out else None
@@ -164,8 +165,8 @@ def _join_ranges(text: str, found: list[Amount]) -> list[Amount]:
             and _RANGE_BETWEEN.fullmatch(text[prev.end:amount.start])
             and prev.value < amount.value
         ):
-            out[-1] = Amount(text[prev.start:amount.end], (prev.value + amount.value) / 2, prev.currency, "range",
-                             prev.value, amount.value, prev.start, amount.end)
+            out[-1] = Amount(text[prev.start:amount.end], (prev.value + amount.value) / 2, prev.currency,
+                             "range", prev.value, amount.value, prev.start, amount.end)
             continue
         out.append(amount)
     return out
@@ -180,7 +181,9 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
         if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".．"):
             continue
         after = text[end:end + 3]
-        if _NOT_MONEY_AFTER.match(after) or (after and (after[0] in CHINESE_NUMERAL_CHARS or after[0].isdigit())):
+        if _NOT_MONEY_AFTER.match(after) or (
+            after and (after[0] in CHINESE_NUMERAL_CHARS or after[0].isdigit())
+        ):
             continue
         if re.fullmatch(f"[{CHINESE_NUMERAL_CHARS}]+", m.group("num")) and len(m.group("num")) < 1:
             continue

@@ -37,8 +37,8 @@ _NOT_THIRD = set(
     "核管领取交付借退存支转拨挪贪侵占骗套截冒虚索获违涉出入进扣只用讓让吃喝赌擅串勾不没未多打骂搞逼"
 )
 _PLACE_OR_BODY_CHARS = set("省市县区镇乡村州旗局处科所站委办部厅院庄屯寨组")
-# a bare name (no title, no cue) never ends with a feature of the land or a street (蔡家冲, 柳叶湖, 向阳路), nor is it
-# followed by a word that names a place, an estate or a business (黄星|大道, 金穗|家园, 周记|小吃)
+# a bare name (no title, no cue) never ends with a feature of the land or a street (蔡家冲, 柳叶湖, 向阳路),
+# nor is it followed by a word that names a place, an estate or a business (黄星|大道, 金穗|家园, 周记|小吃)
 _PLACE_END_CHARS = set("路街巷道桥湖塘湾冲坝堤渠沟港洲垸园苑郡城镇村庄堡")
 _PLACE_AFTER = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|公园|新城|世纪|国际|幼儿园|小学|中学|学校|收费站|平台|小吃|粉店|"
@@ -65,8 +65,8 @@ _PERSON_LEFT_CUES = (
     "来信人", "反映人", "证人", "被害人", "受害人", "村民", "群众", "同志", "老板", "商人", "私营企业主", "户主",
     "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "哥哥", "弟弟", "姐姐", "妹妹", "侄子", "女婿", "亲戚", "名叫",
     "叫", "我叫", "本人", "其妻", "其子", "其女", "其父", "其母", "与", "和", "及", "、", "对", "将", "让", "找",
-    "联系", "委托", "指使", "安排", "伙同", "时任", "原任", "经理", "老师", "医生", "老婆", "老公", "爸爸", "妈妈",
-    "老爸", "老妈", "爷爷", "奶奶", "自然人",
+    "联系", "委托", "指使", "安排", "伙同", "时任", "原任", "经理", "老师", "医生", "老婆", "老公", "爸爸",
+    "妈妈", "老爸", "老妈", "爷爷", "奶奶", "自然人",
 )
 _PERSON_RIGHT_CUES = (
     "等人", "等", "同志", "说", "称", "表示", "利用", "收受", "在", "担任", "系", "是", "被", "因", "为", "于", "与",
@@ -79,8 +79,8 @@ _STRONG_CUES = (
     "被告人", "原审被告人", "上诉人", "被上诉人", "辩护人", "犯罪嫌疑人", "被害人", "证人", "被举报人", "被反映人",
     "被调查人", "同案犯", "申请人", "被申请人", "原告", "被告", "当事人", "法定代表人", "实际控制人", "户主", "村民",
     "居民", "群众", "私营企业主", "行贿人", "受贿人", "名叫", "叫做", "其妻", "其夫", "其子", "其女", "妻子", "丈夫",
-    "儿子", "女儿", "同志", "老婆", "老公", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "爷爷", "奶奶", "哥哥",
-    "姐姐", "弟弟", "妹妹", "自然人",
+    "儿子", "女儿", "同志", "老婆", "老公", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "爷爷", "奶奶",
+    "哥哥", "姐姐", "弟弟", "妹妹", "自然人",
 )
 _PAREN_TITLE = re.compile(r"^[（(]([^（）()]{2,20})[）)]")
 _ATTACH_TRIGGER = re.compile("(?:系|任|担任|时任|现任|曾任|原任|原系|原为|作为|身为|是)$")
@@ -396,8 +396,8 @@ class PersonFinder:
                         if end == k and self.name_at(text, s, token_ends | {k}, strong=True) == k:
                             add_name(s, k, strong=True, title=t)
                             break
-        # 2b. a name right before a bare role title: 致函李继红局长, 张建国书记. Only when the title has no body or
-        # place of its own (任石门|县委书记 is a place before a title, not a name)
+        # 2b. a name right before a bare role title: 致函李继红局长, 张建国书记. Only when the title has no
+        # body or place of its own (任石门|县委书记 is a place before a title, not a name)
         for t in titles:
             if t.named or t.start != t.title_start or t.title.startswith(_ADMIN_CHARS) or t.start < 2:
                 continue
@@ -478,22 +478,26 @@ class PersonFinder:
         return self._assemble(text, titles, names, places)
 
     def _common_word(self, text: str, p: int, end: int, word_at: dict[int, str]) -> bool:
-        """The segmenter cut a word at p that covers text[p:end] (信箱, 强烈不满) and the dictionary knows that
-        word as something other than a name."""
+        """The segmenter cut a word at p that covers text[p:end] (信箱, 强烈不满) and the dictionary knows
+        that word as something other than a name."""
         token = word_at.get(p)
         if token is None or len(token) < end - p or self.anonymised_at(text, p) is not None:
             return False
         tag = self.tags.get(token)
         return tag is not None and not tag.startswith("nr")
 
-    def _bare_name_ok(self, text: str, word: str, s: int, end: int, surname: str, before_title: bool = False) -> bool:
+    def _bare_name_ok(
+        self, text: str, word: str, s: int, end: int, surname: str, before_title: bool = False
+    ) -> bool:
         """A name found with no title (or, ``before_title``, right before a bare role title such as 局长):
         dictionary and context decide."""
         given = word[len(surname):]
         if not before_title and text[end:end + 1] and text[end] in _PLACE_OR_BODY_CHARS:
             return False  # 任石门|县委书记: a place or body follows, not a person
         if not before_title and not self._has_cue(text, s, end, {}) and (
-            word[-1] in _PLACE_END_CHARS or _PLACE_AFTER.match(text[end:end + 3]) or surname in _NEVER_BARE_SURNAMES
+            word[-1] in _PLACE_END_CHARS
+            or _PLACE_AFTER.match(text[end:end + 3])
+            or surname in _NEVER_BARE_SURNAMES
         ):
             return False  # 柳叶湖, 黄星|大道, 这段|时间
         if word in self.lexicon.nonnames or any(ch in _NOT_IN_NAME or not "\u4e00" <= ch <= "\u9fff" for ch in given):
