@@ -34,7 +34,7 @@ def build_pipeline_factory(settings: Settings, model_dir: Path | None = None) ->
 
         classifier = load_model(model_dir or settings.model_dir or default_model_dir())
         office = load_office(settings.units_file)
-        return Pipeline(Analyzer(office.gazetteer), classifier, office)
+        return Pipeline(Analyzer(office.gazetteer, settings.name_tagger), classifier, office)
 
     return build
 
@@ -315,7 +315,7 @@ def evaluate(ctx, gold, task, model_dir, gold_format, labels, units_file):
         from triage.nlp import Analyzer
         from triage.routing import load_office
 
-        analyzer = Analyzer(load_office(settings.units_file).gazetteer)
+        analyzer = Analyzer(load_office(settings.units_file).gazetteer, settings.name_tagger)
         report = evaluate_extraction(gold, analyzer, fmt=gold_format, labels=labels)
         click.echo(format_extraction_report(report))
     else:

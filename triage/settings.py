@@ -26,6 +26,8 @@ class Settings:
         "help": "the office's units file (ROUTING.md); the shipped example county when unset"})
     model_dir: Path | None = field(default=None, metadata={
         "help": "classifier model directory; the default model shipped in models/default when unset"})
+    name_tagger: Path | None = field(default=None, metadata={
+        "help": "directory of a trained person-name tagger (python -m models.name_tagger train); none when unset"})
     search_url: str | None = field(default=None, metadata={
         "help": "Elasticsearch URL; the embedded index under data_dir when unset"})
     index_prefix: str = field(default="triage", metadata={

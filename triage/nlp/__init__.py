@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from pathlib import Path
 
 from triage.gazetteer import Gazetteer
 from triage.petition import Extraction
@@ -27,11 +28,19 @@ class Analyzer:
 
     version = EXTRACT_VERSION
 
-    def __init__(self, gazetteer: Gazetteer | None = None):
+    def __init__(self, gazetteer: Gazetteer | None = None, name_tagger: str | Path | None = None):
         from triage.nlp.pipeline import build_pipeline
 
         self.gazetteer = gazetteer
-        self.nlp = build_pipeline(gazetteer)
+        self.name_tagger = name_tagger
+        self.nlp = build_pipeline(gazetteer, name_tagger)
+        if name_tagger:
+            import hashlib
+
+            from triage.nlp.tagger import MODEL_FILE
+
+            digest = hashlib.sha256((Path(name_tagger) / MODEL_FILE).read_bytes()).hexdigest()[:8]
+            self.version = f"{EXTRACT_VERSION}+names-{digest}"  # results say which tagger read them
         self._tokenizer = self.nlp.tokenizer
 
     def tokens(self, text: str) -> list[str]:

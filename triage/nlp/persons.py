@@ -323,7 +323,11 @@ class PersonFinder:
         tokens: list[tuple[str, int, int]],
         places: list[Place],
         blocked: list[tuple[int, int]],
+        tagged: list[tuple[int, int]] | None = None,
     ) -> list[Person]:
+        """Persons of a text. ``tagged``: name spans from a trained tagger (``triage/nlp/tagger.py``), when one
+        is configured: they are added as names, and a name found with no title or cue is kept only when the
+        tagger marks it too."""
         token_ends = {e for _, _, e in tokens}
         token_starts = {s for _, s, _ in tokens}
         token_start_of = {}
@@ -454,6 +458,15 @@ class PersonFinder:
             word = text[s:end]
             if self._bare_name_ok(text, word, s, end, surname):
                 add_name(s, end, strong=False)
+        # 4b. a trained tagger's names; it also arbitrates the names found with no title or cue
+        if tagged is not None:
+            tagged_spans = [(s, e) for s, e in tagged if self._tagged_name_ok(text[s:e])]
+            for span in [sp for sp, info in names.items() if not info["strong"]]:
+                if not overlaps(*span, tagged_spans):
+                    del names[span]
+            for s, e in tagged_spans:
+                if not overlaps(s, e, list(names)):
+                    add_name(s, e, strong=True)
         # 5. attach unnamed titles to a name in front: 张三，男，…，系东关镇柳树村党支部书记
         named_spans = sorted(names)
         for t in titles:
@@ -476,6 +489,10 @@ class PersonFinder:
             if before:
                 add_name(*before[0], strong=True, title=t)
         return self._assemble(text, titles, names, places)
+
+    def _tagged_name_ok(self, word: str) -> bool:
+        return 2 <= len(word) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in word) \
+            and word not in self.lexicon.nonnames
 
     def _common_word(self, text: str, p: int, end: int, word_at: dict[int, str]) -> bool:
         """The segmenter cut a word at p that covers text[p:end] (信箱, 强烈不满) and the dictionary knows

@@ -202,26 +202,34 @@ def make_places(nlp: Language, name: str, gazetteer: dict[str, Any] | None):
     return triage_places
 
 
-@Language.factory("triage_persons")
-def make_persons(nlp: Language, name: str):
+@Language.factory("triage_persons", default_config={"name_tagger": None})
+def make_persons(nlp: Language, name: str, name_tagger: str | None):
     finder = PersonFinder(load_lexicon(), load_word_tags())
+    tagger = None
+    if name_tagger:
+        from triage.nlp.tagger import NameTagger
+
+        tagger = NameTagger.load(name_tagger)
 
     def triage_persons(doc: Doc) -> Doc:
         blocked = [(a.start, a.end) for a in doc._.amounts] + [(d.start, d.end) for d in doc._.dates]
-        doc._.persons = tuple(finder.find(doc_text(doc), doc_tokens(doc), list(doc._.places), blocked))
+        text, tokens = doc_text(doc), doc_tokens(doc)
+        tagged = tagger.spans(text, tokens) if tagger is not None else None
+        doc._.persons = tuple(finder.find(text, tokens, list(doc._.places), blocked, tagged))
         return doc
 
     return triage_persons
 
 
-def build_pipeline(gazetteer: Gazetteer | None = None) -> Language:
-    """spaCy ``zh`` with the jieba tokenizer and the four components, in order."""
+def build_pipeline(gazetteer: Gazetteer | None = None, name_tagger: str | Path | None = None) -> Language:
+    """spaCy ``zh`` with the jieba tokenizer and the four components, in order; ``name_tagger`` is the
+    directory of an optional trained person-name tagger."""
     nlp = spacy.blank("zh")  # default character segmenter, replaced below: no global jieba state touched
     nlp.tokenizer = JiebaTokenizer(nlp.vocab, load_lexicon(), gazetteer)
     nlp.add_pipe("triage_amounts")
     nlp.add_pipe("triage_dates")
     nlp.add_pipe("triage_places", config={"gazetteer": gazetteer_to_config(gazetteer)})
-    nlp.add_pipe("triage_persons")
+    nlp.add_pipe("triage_persons", config={"name_tagger": str(name_tagger) if name_tagger else None})
     return nlp
 
 

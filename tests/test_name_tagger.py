@@ -1,0 +1,114 @@
+"""The optional person-name tagger (triage/nlp/tagger.py, models/name_tagger.py): trained on the fly on
+sentences written here, saved, loaded, used by the pipeline when configured, and refused clearly when
+broken."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+
+from models.name_tagger import main as tagger_main
+from triage.errors import ModelError
+from triage.nlp import Analyzer
+from triage.nlp.tagger import MODEL_FILE, NameTagger, name_spans_of
+from triage.settings import load_settings
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+GIVEN = ["建国", "丽", "海涛", "敏", "志强", "秀英", "伟", "春燕", "晓东", "红梅", "军", "德华", "玉兰",
+         "思远", "静"]
+# bare names, no title and no cue word: what the rules leave alone
+FRAMES = [
+    "{n}昨天在球场上打进了两个球。", "这本小说是{n}去年写的。", "记者采访了{n}和她的家人。",
+    "比赛结束后{n}接受了采访。", "观众都在等{n}出场。", "{n}的新歌很快就上了排行榜。",
+    "据说{n}下个月要去上海演出。", "今天早上{n}在网上发了一条消息。",
+]
+
+
+def names(seed: int, count: int) -> list[str]:
+    pool = [s + g for s, g in itertools.product(SURNAMES, GIVEN)]
+    return random.Random(seed).sample(pool, count)
+
+
+def sentences(name_list: list[str], frames: list[str]) -> list[tuple[str, set[str]]]:
+    return [(frame.format(n=n), {n}) for n, frame in zip(name_list, itertools.cycle(frames), strict=False)]
+
+
+@pytest.fixture(scope="module")
+def tagger_dir(tmp_path_factory):
+    out = tmp_path_factory.mktemp("tagger")
+    NameTagger.train(sentences(names(1, 160), FRAMES), out, max_iterations=60)
+    return out
+
+
+def test_name_spans_of_marks_every_occurrence_longest_first():
+    assert name_spans_of("王伟和王伟华都说王伟来了", {"王伟", "王伟华"}) == [(0, 2), (3, 6), (8, 10)]
+    assert name_spans_of("没有人", {"李四"}) == []
+
+
+def test_the_tagger_finds_names_it_never_saw(tagger_dir):
+    tagger = NameTagger.load(tagger_dir)
+    unseen = [n for n in names(2, 60) if n not in set(names(1, 160))][:30]
+    right = 0
+    for text, gold in sentences(unseen, FRAMES):
+        found = {text[s:e] for s, e in tagger.spans(text)}
+        right += found == gold
+    assert right >= 0.8 * len(unseen)
+    assert tagger.spans("") == []
+    assert tagger.meta["sentences"] == 160 and tagger.meta["names"] == 160
+
+
+def test_the_pipeline_uses_a_configured_tagger(tagger_dir):
+    text = "这本小说是柯静去年写的。"  # a surname the training never had, a one-character given name, no cue
+    assert [p.name for p in Analyzer().extract(text).persons] == []
+    with_tagger = Analyzer(name_tagger=tagger_dir).extract(text).persons
+    person = next(p for p in with_tagger if p.name == "柯静")
+    assert [text[s:e] for s, e in person.mentions] == ["柯静"]
+    # rules still find what a title marks, with the tagger on
+    analyzer = Analyzer(name_tagger=tagger_dir)
+    assert [p.name for p in analyzer.extract("村主任张建国冒领低保金。").persons] == ["张建国"]
+    # a result says which tagger read it
+    assert analyzer.version.startswith("extract-0.1+names-") and Analyzer().version == "extract-0.1"
+
+
+def test_a_missing_or_broken_tagger_is_named(tmp_path, tagger_dir):
+    with pytest.raises(ModelError, match="not a name tagger"):
+        NameTagger.load(tmp_path)
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / MODEL_FILE).write_bytes(b"not a model")
+    (broken / "tagger.json").write_text('{"format": "triage-name-tagger-1"}', encoding="utf-8")
+    with pytest.raises(ModelError, match="cannot be read"):
+        NameTagger.load(broken)
+    (broken / "tagger.json").write_text("{oops", encoding="utf-8")
+    with pytest.raises(ModelError, match="not valid JSON"):
+        NameTagger.load(broken)
+    with pytest.raises(ModelError, match="no training sentences"):
+        NameTagger.train([], tmp_path / "empty")
+
+
+def test_the_setting_names_the_tagger(tmp_path):
+    settings = load_settings(environ={"TRIAGE_NAME_TAGGER": str(tmp_path / "t")})
+    assert settings.name_tagger == tmp_path / "t"
+    assert load_settings(environ={}).name_tagger is None
+
+
+def test_train_and_evaluate_from_the_command_line(tmp_path, capsys):
+    bio = tmp_path / "names.bio"
+    lines = []
+    for text, gold in sentences(names(3, 80), FRAMES):
+        (s, e), = name_spans_of(text, gold)
+        for i, ch in enumerate(text):
+            lines.append(f"{ch} {'B-PER' if i == s else 'I-PER' if s < i < e else 'O'}")
+        lines.append("")
+    bio.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "tagger"
+    args = ["train", str(bio), "--format", "bio", "--out", str(out), "--max-iterations", "40"]
+    assert tagger_main(args) == 0
+    assert "80 sentences, 80 names" in capsys.readouterr().out
+    assert tagger_main(["evaluate", str(bio), "--format", "bio", "--tagger", str(out)]) == 0
+    report = capsys.readouterr().out
+    assert "rules only" in report and "rules + tagger" in report
+    assert tagger_main(["evaluate", str(bio), "--format", "bio", "--tagger", str(tmp_path / "none")]) == 1
+    assert "not a name tagger" in capsys.readouterr().err
