@@ -109,6 +109,10 @@ NOT_PERSONS = [
     "取得预售许可证之前不能收款。",
     "我学的是高尔夫管理。",
     "修路时买了水泥沙石。",
+    # particles and pronouns never end a name; a numeral runs into a surname character
+    "希望领导能解决这个问题，谢谢您！",
+    "这不是侵占群众利益吗？",
+    "规划近50万人口的片区只有一所学校。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

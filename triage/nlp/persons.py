@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from triage.nlp.lexicon import Lexicon
+from triage.nlp.numbers import CHINESE_NUMERAL_CHARS
 from triage.petition import Person, Place
 
 LEVEL_ORDER = ("unknown", "village", "township", "county_dept", "county", "city_or_above")
@@ -28,6 +29,7 @@ _ADMIN_CHARS = ("村", "乡", "镇", "县", "市", "省", "区", "社区")
 # characters that end a name: a name never contains them
 _NOT_IN_NAME = set(
     "的了是在和与及或等被把将对向从也又都就还已曾再并而且但却则即说称讲叫让给跟某个们这那哪谁什么我你他她它"
+    "您咱俺吗呢吧啊呀嘛哦"
     "、，。；：！？,.;:!?（）()“”\"'《》 \t\n0123456789０１２３４５６７８９"
 )
 # characters that follow 王某 as words of their own, not as the last character of a name (王某于2019年)
@@ -517,6 +519,9 @@ class PersonFinder:
             or surname in _NEVER_BARE_SURNAMES
         ):
             return False  # 柳叶湖, 黄星|大道, 这段|时间
+        numeral_before = s > 0 and (text[s - 1].isdigit() or text[s - 1] in CHINESE_NUMERAL_CHARS)
+        if not before_title and numeral_before:
+            return False  # 近50|万人口: a numeral runs into the surname character
         if word in self.lexicon.nonnames or any(ch in _NOT_IN_NAME or not "\u4e00" <= ch <= "\u9fff" for ch in given):
             return False
         tag = self.tags.get(word)
