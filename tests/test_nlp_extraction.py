@@ -92,6 +92,7 @@ PERSON_CASES = [
     ("我们两次致函李继红局长，没有回音。", [("李继红", "局长", "county_dept", "accused")]),
     ("我老婆刘春花去年住院。", [("刘春花", None, "unknown", "other")]),
     ("村里欠自然人马德胜工程款。", [("马德胜", None, "unknown", "other")]),
+    ("村民段志红反映补偿款没有到位。", [("段志红", None, "unknown", "other")]),
 ]
 
 NOT_PERSONS = [
@@ -113,6 +114,9 @@ NOT_PERSONS = [
     "希望领导能解决这个问题，谢谢您！",
     "这不是侵占群众利益吗？",
     "规划近50万人口的片区只有一所学校。",
+    # a cue inside a longer word, and 段/区 glued to a dictionary word
+    "居民区建筑物特别靠近马路。",
+    "这一路段规划是小区周边的配套道路。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -46,7 +46,7 @@ _PLACE_AFTER = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|公园|新城|世纪|国际|幼儿园|小学|中学|学校|收费站|平台|小吃|粉店|"
     "酒店|宾馆|超市|市场|集团|公司|路|街|巷|湖|桥|郡)"
 )
-# surnames that are mostly measure words or nouns when nothing marks a person (这段时间, 园区规划): never bare
+# surnames that are mostly measure words or nouns (这段时间, 园区规划): never glued to a dictionary word
 _NEVER_BARE_SURNAMES = set("段区")
 # surnames that are far more often words of their own (和, 向, 来): never glued to the next word
 _FUNCTION_SURNAMES = set("和向来位于都由时原全应但同成平能要可上下前后那任支")
@@ -422,6 +422,9 @@ class PersonFinder:
             p = m.end()
             if p >= len(text) or overlaps(p, p + 1, title_spans):
                 continue
+            ts = token_start_of.get(p - 1, p)
+            if p not in token_ends and ts <= m.start():
+                continue  # the cue is part of a longer word: 居民区|建筑物 is no 居民 followed by a name
             end = self.name_at(text, p, token_ends, strong=True)
             if end is not None and not overlaps(p, end, title_spans):
                 tag = self.tags.get(text[p:end])
@@ -513,10 +516,12 @@ class PersonFinder:
         given = word[len(surname):]
         if not before_title and text[end:end + 1] and text[end] in _PLACE_OR_BODY_CHARS:
             return False  # 任石门|县委书记: a place or body follows, not a person
+        given_word = self.tags.get(given) if len(given) >= 2 else None
+        if not before_title and surname in _NEVER_BARE_SURNAMES and given_word \
+                and not given_word.startswith("nr"):
+            return False  # 这段|时间, 路段|规划, 居民区|建筑 even with a cue-like word after them
         if not before_title and not self._has_cue(text, s, end, {}) and (
-            word[-1] in _PLACE_END_CHARS
-            or _PLACE_AFTER.match(text[end:end + 3])
-            or surname in _NEVER_BARE_SURNAMES
+            word[-1] in _PLACE_END_CHARS or _PLACE_AFTER.match(text[end:end + 3])
         ):
             return False  # 柳叶湖, 黄星|大道, 这段|时间
         numeral_before = s > 0 and (text[s - 1].isdigit() or text[s - 1] in CHINESE_NUMERAL_CHARS)
