@@ -117,6 +117,9 @@ NOT_PERSONS = [
     # a cue inside a longer word, and 段/区 glued to a dictionary word
     "居民区建筑物特别靠近马路。",
     "这一路段规划是小区周边的配套道路。",
+    # a road or a school named after someone-like words, even next to a cue word
+    "在联江路与连塘路交叉口有一个垃圾站。",
+    "原来有一所名叫石灰嘴幼儿园的民办学校。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -46,6 +46,9 @@ _PLACE_AFTER = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|公园|新城|世纪|国际|幼儿园|小学|中学|学校|收费站|平台|小吃|粉店|"
     "酒店|宾馆|超市|市场|集团|公司|路|街|巷|湖|桥|郡)"
 )
+# the same, so sure that even a cue word next to it does not make a person: 与连塘路交叉, 名叫石灰嘴幼儿园
+_PLACE_END_STRICT = set("路街巷湖桥")
+_PLACE_AFTER_STRICT = re.compile("^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|新城|幼儿园|收费站)")
 # surnames that are mostly measure words or nouns (这段时间, 园区规划): never glued to a dictionary word
 _NEVER_BARE_SURNAMES = set("段区")
 # surnames that are far more often words of their own (和, 向, 来): never glued to the next word
@@ -426,6 +429,8 @@ class PersonFinder:
             if p not in token_ends and ts <= m.start():
                 continue  # the cue is part of a longer word: 居民区|建筑物 is no 居民 followed by a name
             end = self.name_at(text, p, token_ends, strong=True)
+            if end is not None and self._place_like(text, text[p:end], end):
+                continue  # 名叫石灰嘴|幼儿园: an estate, school or road, not a person
             if end is not None and not overlaps(p, end, title_spans):
                 tag = self.tags.get(text[p:end])
                 if tag is None or tag.startswith("nr") or self.anonymised_at(text, p) is not None:
@@ -495,6 +500,10 @@ class PersonFinder:
                 add_name(*before[0], strong=True, title=t)
         return self._assemble(text, titles, names, places)
 
+    @staticmethod
+    def _place_like(text: str, word: str, end: int) -> bool:
+        return word[-1] in _PLACE_END_STRICT or _PLACE_AFTER_STRICT.match(text[end:end + 3]) is not None
+
     def _tagged_name_ok(self, word: str) -> bool:
         return 2 <= len(word) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in word) \
             and word not in self.lexicon.nonnames
@@ -516,6 +525,8 @@ class PersonFinder:
         given = word[len(surname):]
         if not before_title and text[end:end + 1] and text[end] in _PLACE_OR_BODY_CHARS:
             return False  # 任石门|县委书记: a place or body follows, not a person
+        if not before_title and self._place_like(text, word, end):
+            return False
         given_word = self.tags.get(given) if len(given) >= 2 else None
         if not before_title and surname in _NEVER_BARE_SURNAMES and given_word \
                 and not given_word.startswith("nr"):
