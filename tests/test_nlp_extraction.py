@@ -51,6 +51,11 @@ MONEY_CASES = [
     # money by context: digits with 百 before 万, and a sum at the very end of the text
     ("只要开发商给钱，2百多万先给农民工。", "2百多万", 2000000, "CNY", "over", 2000000, 2000000),
     ("他一共欠我3万", "3万", 30000, "CNY", "exact", 30000, 30000),
+    # a range by context, and a money word further back in the clause
+    ("停车费一年至少有500—800万，都被挪用了。", "500—800万", 6500000, "CNY", "range", 5000000,
+     8000000),
+    ("开发商共拖欠挂靠在建筑公司的自然人王某三千多万，至今未还。", "三千多万", 30000000, "CNY", "over",
+     30000000, 30000000),
 ]
 
 NOT_MONEY = [
@@ -63,6 +68,7 @@ NOT_MONEY = [
     "一共有2.5万人参加。",
     "种了一块地。",
     "每年要花几万块钱供孩子读书。",
+    "停车费一年最低也有50，60万，十年就更多。",  # "fifty or sixty", not 50,600,000
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found

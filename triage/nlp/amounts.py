@@ -36,7 +36,9 @@ def build_amount_regex(currency_words: list[str]) -> re.Pattern[str]:
 # Bare numbers with 万/亿 (2.5万) count as money when a money word is near.
 _BARE = re.compile(
     f"(?P<pre>{_ABOUT_BEFORE}|{_OVER_BEFORE}|{_UNDER_BEFORE})?"
-    f"(?P<num>{_ARABIC}[十百千]?|[{CHINESE_NUMERAL_CHARS}]+)(?P<q1>多|余)?(?P<mult>[万亿]+)(?P<q2>多|余)?"
+    f"(?P<num>{_ARABIC}[十百千]?|[{CHINESE_NUMERAL_CHARS}]+)"
+    f"(?:{_RANGE_SEP}(?P<num2>{_ARABIC}[十百千]?|[{CHINESE_NUMERAL_CHARS}]+))?"
+    f"(?P<q1>多|余)?(?P<mult>[万亿]+)(?P<q2>多|余)?"
     f"(?P<post>左右|以上|以下)?"
 )
 _MONEY_WORDS = re.compile(
@@ -187,11 +189,16 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
             continue
         if re.fullmatch(f"[{CHINESE_NUMERAL_CHARS}]+", m.group("num")) and len(m.group("num")) < 1:
             continue
-        window = text[max(0, start - 12):start] + text[end:end + 6]
+        # a few characters either side, and the clause before the number (back to the last full stop, at most
+        # 40 characters): 拖欠……自然人龚某三千多万
+        clause_start = max(max(text.rfind(ch, 0, start) for ch in "。！？；!?;\n") + 1, start - 40)
+        window = text[min(clause_start, max(0, start - 12)):start] + text[end:end + 6]
         if not _MONEY_WORDS.search(window):
             continue
         if re.fullmatch("[万亿]", m.group("num") or ""):
             continue
+        if "，" in m.group("num") or "，" in (m.group("num2") or ""):
+            continue  # 5，600万 is "five or six million" written with a comma, not 56 million
         value = parse_number(m.group("num") + m.group("mult"))
         if not value:
             continue
@@ -200,6 +207,11 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
         qualifier = _qualifier(m)
         low = high = value
         approx = _adjacent_range(m.group("num"), m.group("mult"))
+        if m.group("num2"):  # 500—800万: the multiplier applies to both
+            v2 = parse_number(m.group("num2") + m.group("mult"))
+            if not v2 or re.search("[十拾百佰千仟]$", m.group("num")):
+                continue  # 几千到一万: the first number has a unit of its own; no range to tell
+            approx = (min(value, v2), max(value, v2))
         if approx is not None:
             low, high = approx
             value, qualifier = (low + high) / 2, "range"
