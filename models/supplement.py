@@ -101,7 +101,7 @@ def generate_letters(path: Path, variants: int, rng: random.Random) -> list[tupl
             remarks = raw["remarks"]["any"] + raw["remarks"].get(kind, [])
             body = (
                 rng.choice(raw["openings"])
-                + rng.choice(("", "", f"我住在{place}，", f"{place}{fields['street']}一带，"))
+                + rng.choice(("", "", f"家住{place}，", f"{place}{fields['street']}一带，"))
                 + rng.choice(raw["times"])
                 + "".join(details[j] for j in chosen)
                 + "".join(rng.sample(remarks, rng.randint(0, 2)))

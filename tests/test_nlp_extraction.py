@@ -41,20 +41,20 @@ MONEY_CASES = [
     ("挪用公款共计1,200,000元。", "1,200,000元", 1200000, "CNY", "exact", 1200000, 1200000),
     ("贪污十二万元。", "十二万元", 120000, "CNY", "exact", 120000, 120000),
     ("行贿1.2亿元。", "1.2亿元", 120000000, "CNY", "exact", 120000000, 120000000),
-    ("收费标准从8元到10元不等。", "8元到10元", 9, "CNY", "range", 8, 10),
+    ("停车费从6元到12元不等。", "6元到12元", 9, "CNY", "range", 6, 12),
     ("每亩补偿1000元至1500元。", "1000元至1500元", 1250, "CNY", "range", 1000, 1500),
     # neighbouring digits are an approximate range
-    ("接根管子用了四五百块钱。", "四五百块钱", 450, "CNY", "range", 400, 500),
-    ("看病已花费六七万元。", "六七万元", 65000, "CNY", "range", 60000, 70000),
-    ("花了一两百万买的房子。", "一两百万", 1500000, "CNY", "range", 1000000, 2000000),
+    ("修一次水管花了四五百块钱。", "四五百块钱", 450, "CNY", "range", 400, 500),
+    ("住院前后花了六七万元。", "六七万元", 65000, "CNY", "range", 60000, 70000),
+    ("他家装修花了一两百万。", "一两百万", 1500000, "CNY", "range", 1000000, 2000000),
     ("补偿款只有十七八万元。", "十七八万元", 175000, "CNY", "range", 170000, 180000),
     # money by context: digits with 百 before 万, and a sum at the very end of the text
-    ("只要开发商给钱，2百多万先给农民工。", "2百多万", 2000000, "CNY", "over", 2000000, 2000000),
+    ("工程款到账后，2百多万先发给工人。", "2百多万", 2000000, "CNY", "over", 2000000, 2000000),
     ("他一共欠我3万", "3万", 30000, "CNY", "exact", 30000, 30000),
     # a range by context, and a money word further back in the clause
-    ("停车费一年至少有500—800万，都被挪用了。", "500—800万", 6500000, "CNY", "range", 5000000,
-     8000000),
-    ("开发商共拖欠挂靠在建筑公司的自然人王某三千多万，至今未还。", "三千多万", 30000000, "CNY", "over",
+    ("这几年的租金收入有300—600万，都被挪用了。", "300—600万", 4500000, "CNY", "range", 3000000,
+     6000000),
+    ("承包商拖欠了当年一起干活的合伙人刘某三千多万，至今未还。", "三千多万", 30000000, "CNY", "over",
      30000000, 30000000),
 ]
 
@@ -67,8 +67,8 @@ NOT_MONEY = [
     "2017年至2019年间多次到村里。",
     "一共有2.5万人参加。",
     "种了一块地。",
-    "每年要花几万块钱供孩子读书。",
-    "停车费一年最低也有50，60万，十年就更多。",  # "fifty or sixty", not 50,600,000
+    "为了治病，家里借了几万块钱。",
+    "每年的租金少说也有30，40万，十年就更多。",  # "thirty or forty", not 30,400,000
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
@@ -95,7 +95,7 @@ PERSON_CASES = [
     ("村民黄某某反映，村主任郑某优亲厚友。",
      [("黄某某", None, "unknown", "other"), ("郑某", "村主任", "village", "accused")]),
     ("东关镇党委书记冯某某包庇村霸。", [("冯某某", None, "township", "accused")]),
-    ("我们两次致函李继红局长，没有回音。", [("李继红", "局长", "county_dept", "accused")]),
+    ("我们两次写信给赵志刚局长，没有回音。", [("赵志刚", "局长", "county_dept", "accused")]),
     ("我老婆刘春花去年住院。", [("刘春花", None, "unknown", "other")]),
     ("村里欠自然人马德胜工程款。", [("马德胜", None, "unknown", "other")]),
     ("村民段志红反映补偿款没有到位。", [("段志红", None, "unknown", "other")]),
@@ -108,31 +108,31 @@ NOT_PERSONS = [
     "全村共有贫困户四十户。",
     "银行卡里的钱被取走了。",
     # places, estates and streets that begin with a surname character, with nothing marking a person
-    "我家住在柳叶湖旁边的小区。",
-    "沿着黄星大道往前走就到了。",
-    "在向阳路通往高速的路口经常堵车。",
+    "我家住在柳月湖旁边的小区。",
+    "我是金禾家园小区的业主。",
+    "在林溪路通往高速的路口经常堵车。",
     "近段时间噪音很大。",
     # common words that jieba's dictionary tags as names
-    "取得预售许可证之前不能收款。",
-    "我学的是高尔夫管理。",
-    "修路时买了水泥沙石。",
+    "没有预售许可证就不能卖房。",
+    "他在读高尔夫专业。",
+    "工地上堆着水泥沙石。",
     # particles and pronouns never end a name; a numeral runs into a surname character
-    "希望领导能解决这个问题，谢谢您！",
-    "这不是侵占群众利益吗？",
-    "规划近50万人口的片区只有一所学校。",
+    "麻烦您帮忙看看，谢谢您！",
+    "这样做对得起群众利益吗？",
+    "新区住了近30万人口，只有一所高中。",
     # a cue inside a longer word, and 段/区 glued to a dictionary word
-    "居民区建筑物特别靠近马路。",
-    "这一路段规划是小区周边的配套道路。",
+    "这片居民区建筑物挨得太紧。",
+    "这一路段规划要改成单行道。",
     # a road or a school named after someone-like words, even next to a cue word
-    "在联江路与连塘路交叉口有一个垃圾站。",
-    "原来有一所名叫石灰嘴幼儿园的民办学校。",
+    "在松江路与林塘路交叉口有一个垃圾站。",
+    "镇上有一所名叫石家岭幼儿园的民办学校。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name
 TITLE_THEN_WORD = [
     "多次给市长信箱写信都没有回复。",
     "班主任老师利用课堂时间推销资料。",
-    "引起退休教师的强烈不满。",
+    "新规定引起在职教师的强烈反感。",
 ]
 
 # text, [(place text, township, village)]
