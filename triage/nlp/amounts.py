@@ -150,11 +150,11 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
     return _join_ranges(text, found)
 
 
-_RANGE_BETWEEN = re.compile(f"{_RANGE_SEP}|到|至")
+_RANGE_BETWEEN = re.compile(_RANGE_SEP)
 
 
 def _join_ranges(text: str, found: list[Amount]) -> list[Amount]:
-    """8元到10元, 1000元至1500元: two sums of one currency with only a range word between them are one
+    """6元到12元, 1000元至1500元: two sums of one currency with only a range word between them are one
     range."""
     out: list[Amount] = []
     for amount in found:
@@ -190,7 +190,7 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
         if re.fullmatch(f"[{CHINESE_NUMERAL_CHARS}]+", m.group("num")) and len(m.group("num")) < 1:
             continue
         # a few characters either side, and the clause before the number (back to the last full stop, at most
-        # 40 characters): 拖欠……自然人龚某三千多万
+        # 40 characters): 拖欠了……合伙人刘某三千多万
         clause_start = max(max(text.rfind(ch, 0, start) for ch in "。！？；!?;\n") + 1, start - 40)
         window = text[min(clause_start, max(0, start - 12)):start] + text[end:end + 6]
         if not _MONEY_WORDS.search(window):
@@ -198,7 +198,7 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
         if re.fullmatch("[万亿]", m.group("num") or ""):
             continue
         if "，" in m.group("num") or "，" in (m.group("num2") or ""):
-            continue  # 5，600万 is "five or six million" written with a comma, not 56 million
+            continue  # 3，400万 is "three or four million" written with a comma, not 34 million
         value = parse_number(m.group("num") + m.group("mult"))
         if not value:
             continue
@@ -207,10 +207,10 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
         qualifier = _qualifier(m)
         low = high = value
         approx = _adjacent_range(m.group("num"), m.group("mult"))
-        if m.group("num2"):  # 500—800万: the multiplier applies to both
+        if m.group("num2"):  # 300—600万: the multiplier applies to both
             v2 = parse_number(m.group("num2") + m.group("mult"))
             if not v2 or re.search("[十拾百佰千仟]$", m.group("num")):
-                continue  # 几千到一万: the first number has a unit of its own; no range to tell
+                continue  # 三千到一万: the first number has a unit of its own; no range to tell
             approx = (min(value, v2), max(value, v2))
         if approx is not None:
             low, high = approx

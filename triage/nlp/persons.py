@@ -9,7 +9,7 @@ Works on the jieba segmentation and the character text together:
    anonymised forms (王某, 李某某, 王ＸＸ) always, full names when the dictionary does not know the word
    as something else and the words around it say "person";
 3. a title with no name makes a person with ``name`` None (村支书、村主任、村会计相互勾结: three persons),
-   unless it is the first of a chain of titles ending in a name (原党组成员、副主席张永泽: one person);
+   unless it is the first of a chain of titles ending in a name (原党组成员、副主任王某某: one person);
 4. a person's part: petitioner by cue; accused by title or by a misconduct word near the mention;
    other otherwise (村民张三, 私营企业主李某).
 """
@@ -39,14 +39,14 @@ _NOT_THIRD = set(
     "核管领取交付借退存支转拨挪贪侵占骗套截冒虚索获违涉出入进扣只用讓让吃喝赌擅串勾不没未多打骂搞逼"
 )
 _PLACE_OR_BODY_CHARS = set("省市县区镇乡村州旗局处科所站委办部厅院庄屯寨组")
-# a bare name (no title, no cue) never ends with a feature of the land or a street (蔡家冲, 柳叶湖, 向阳路),
-# nor is it followed by a word that names a place, an estate or a business (黄星|大道, 金穗|家园, 周记|小吃)
+# a bare name (no title, no cue) never ends with a feature of the land or a street (林家冲, 柳月湖, 林溪路),
+# nor is it followed by a word that names a place, an estate or a business (林秀|大道, 金禾|家园, 周记|小吃)
 _PLACE_END_CHARS = set("路街巷道桥湖塘湾冲坝堤渠沟港洲垸园苑郡城镇村庄堡")
 _PLACE_AFTER = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|公园|新城|世纪|国际|幼儿园|小学|中学|学校|收费站|平台|小吃|粉店|"
     "酒店|宾馆|超市|市场|集团|公司|路|街|巷|湖|桥|郡)"
 )
-# the same, so sure that even a cue word next to it does not make a person: 与连塘路交叉, 名叫石灰嘴幼儿园
+# the same, so sure that even a cue word next to it does not make a person: 与林塘路交叉, 名叫石家岭幼儿园
 _PLACE_END_STRICT = set("路街巷湖桥")
 _PLACE_AFTER_STRICT = re.compile("^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|新城|幼儿园|收费站)")
 # surnames that are mostly measure words or nouns (这段时间, 园区规划): never glued to a dictionary word
@@ -92,7 +92,7 @@ _ATTACH_TRIGGER = re.compile("(?:系|任|担任|时任|现任|曾任|原任|原�
 
 
 def _chains(gap: str) -> bool:
-    """Whether two titles with this text between them belong to one person (…副主任、石门县委原书记张三)."""
+    """Whether two titles with this text between them belong to one person (…副主任、青石县委原书记张三)."""
     if gap in ("", "兼", "、", "和", "及"):
         return True
     return len(gap) <= 16 and gap[0] in "、，," and not any(ch in gap[1:] for ch in "，。；：！？、,;:()（）")
@@ -375,7 +375,7 @@ class PersonFinder:
                 end = None  # 市长|信箱, 老师|利用, 教师的|强烈: a word follows the title, not a name
             if end is not None and not overlaps(p, end, title_spans):
                 add_name(p, end, strong=True, title=t)
-                # earlier titles chained to this one with 、 or 兼 (原党组成员、副主席张永泽)
+                # earlier titles chained to this one with 、 or 兼 (原党组成员、副主任王某某)
                 j = i - 1
                 cur = t
                 while j >= 0:
@@ -405,8 +405,8 @@ class PersonFinder:
                         if end == k and self.name_at(text, s, token_ends | {k}, strong=True) == k:
                             add_name(s, k, strong=True, title=t)
                             break
-        # 2b. a name right before a bare role title: 致函李继红局长, 张建国书记. Only when the title has no
-        # body or place of its own (任石门|县委书记 is a place before a title, not a name)
+        # 2b. a name right before a bare role title: 写信给赵志刚局长, 张建国书记. Only when the title has no
+        # body or place of its own (任青石|县委书记 is a place before a title, not a name)
         for t in titles:
             if t.named or t.start != t.title_start or t.title.startswith(_ADMIN_CHARS) or t.start < 2:
                 continue
@@ -430,7 +430,7 @@ class PersonFinder:
                 continue  # the cue is part of a longer word: 居民区|建筑物 is no 居民 followed by a name
             end = self.name_at(text, p, token_ends, strong=True)
             if end is not None and self._place_like(text, text[p:end], end):
-                continue  # 名叫石灰嘴|幼儿园: an estate, school or road, not a person
+                continue  # 名叫石家岭|幼儿园: an estate, school or road, not a person
             if end is not None and not overlaps(p, end, title_spans):
                 tag = self.tags.get(text[p:end])
                 if tag is None or tag.startswith("nr") or self.anonymised_at(text, p) is not None:
@@ -509,7 +509,7 @@ class PersonFinder:
             and word not in self.lexicon.nonnames
 
     def _common_word(self, text: str, p: int, end: int, word_at: dict[int, str]) -> bool:
-        """The segmenter cut a word at p that covers text[p:end] (信箱, 强烈不满) and the dictionary knows
+        """The segmenter cut a word at p that covers text[p:end] (信箱, 强烈反感) and the dictionary knows
         that word as something other than a name."""
         token = word_at.get(p)
         if token is None or len(token) < end - p or self.anonymised_at(text, p) is not None:
@@ -523,21 +523,20 @@ class PersonFinder:
         """A name found with no title (or, ``before_title``, right before a bare role title such as 局长):
         dictionary and context decide."""
         given = word[len(surname):]
-        if not before_title and text[end:end + 1] and text[end] in _PLACE_OR_BODY_CHARS:
-            return False  # 任石门|县委书记: a place or body follows, not a person
-        if not before_title and self._place_like(text, word, end):
-            return False
-        given_word = self.tags.get(given) if len(given) >= 2 else None
-        if not before_title and surname in _NEVER_BARE_SURNAMES and given_word \
-                and not given_word.startswith("nr"):
-            return False  # 这段|时间, 路段|规划, 居民区|建筑 even with a cue-like word after them
-        if not before_title and not self._has_cue(text, s, end, {}) and (
-            word[-1] in _PLACE_END_CHARS or _PLACE_AFTER.match(text[end:end + 3])
-        ):
-            return False  # 柳叶湖, 黄星|大道, 这段|时间
-        numeral_before = s > 0 and (text[s - 1].isdigit() or text[s - 1] in CHINESE_NUMERAL_CHARS)
-        if not before_title and numeral_before:
-            return False  # 近50|万人口: a numeral runs into the surname character
+        given_tag = self.tags.get(given)
+        cue = before_title or self._has_cue(text, s, end, {})
+        if not before_title:
+            if text[end:end + 1] and text[end] in _PLACE_OR_BODY_CHARS:
+                return False  # 任青石|县委书记: a place or body follows, not a person
+            if self._place_like(text, word, end):
+                return False  # 林溪路, 石家岭|幼儿园 even next to a cue word
+            if surname in _NEVER_BARE_SURNAMES and len(given) >= 2 and given_tag \
+                    and not given_tag.startswith("nr"):
+                return False  # 这段|时间, 路段|规划, 居民区|建筑 even with a cue-like word after them
+            if not cue and (word[-1] in _PLACE_END_CHARS or _PLACE_AFTER.match(text[end:end + 3])):
+                return False  # 柳月湖, 林秀|大道
+            if s > 0 and (text[s - 1].isdigit() or text[s - 1] in CHINESE_NUMERAL_CHARS):
+                return False  # 近30|万人口: a numeral runs into the surname character
         if word in self.lexicon.nonnames or any(ch in _NOT_IN_NAME or not "\u4e00" <= ch <= "\u9fff" for ch in given):
             return False
         tag = self.tags.get(word)
@@ -547,12 +546,10 @@ class PersonFinder:
             head = self.tags.get(word[:2])
             if head is not None and not head.startswith("nr"):
                 return False  # 银行|卡
-        given_tag = self.tags.get(given)
         if given_tag is not None and given_tag.startswith(_WORD_TAGS):
             return False
         if given in _NOT_GIVEN:
             return False
-        cue = before_title or self._has_cue(text, s, end, {})
         common = surname in self.common
         if len(given) == 2:
             return common or cue
