@@ -99,6 +99,12 @@ PERSON_CASES = [
     ("我老婆刘春花去年住院。", [("刘春花", None, "unknown", "other")]),
     ("村里欠自然人马德胜工程款。", [("马德胜", None, "unknown", "other")]),
     ("村民段志红反映补偿款没有到位。", [("段志红", None, "unknown", "other")]),
+    # 许宗 is a dictionary numeral and 杨|跃进 a verb, but the cue and the segmentation say name
+    ("上诉人许宗明对判决不服。", [("许宗明", None, "unknown", "accused")]),
+    ("工程老板杨跃进行了转包。", [("杨跃", None, "unknown", "other")]),
+    # an anonymised name glued to the word before it, and a name glued to the word after it
+    ("经胡某某介绍，他认识了村会计。", [("胡某某", None, "unknown", "other"), (None, "村会计", "village", "accused")]),
+    ("2019年3月，郑甲以装修为由借走公款。", [("郑甲", None, "unknown", "accused")]),
 ]
 
 NOT_PERSONS = [
@@ -126,6 +132,11 @@ NOT_PERSONS = [
     # a road or a school named after someone-like words, even next to a cue word
     "在松江路与林塘路交叉口有一个垃圾站。",
     "镇上有一所名叫石家岭幼儿园的民办学校。",
+    # a township or a hill whose name begins with a surname; 从 of 从事 is no cue; Ｘ光 is no masked name
+    "他的厂房在何家山中小企业园里。",
+    "他在户柳镇从事养殖。",
+    "用公款支付维修Ｘ光机款3000元。",
+    "我在B3区某单位上班。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -220,7 +220,8 @@ def _read_labels(path: Path, texts: Path | None, part: str | None = None) -> lis
         levels = {k: v for k, v in (label.get("levels") or {}).items()}
         out.append(GoldText(
             str(label["id"]), text, set(label.get("persons") or []),
-            Counter(_money_key(a["value"], a.get("currency")) for a in label.get("amounts") or []),
+            None if "amounts" not in label
+            else Counter(_money_key(a["value"], a.get("currency")) for a in label["amounts"] or []),
             levels,
         ))
     return out

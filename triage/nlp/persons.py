@@ -41,7 +41,9 @@ _NOT_THIRD = set(
 _PLACE_OR_BODY_CHARS = set("省市县区镇乡村州旗局处科所站委办部厅院庄屯寨组")
 # a bare name (no title, no cue) never ends with a feature of the land or a street (林家冲, 柳月湖, 林溪路),
 # nor is it followed by a word that names a place, an estate or a business (林秀|大道, 金禾|家园, 周记|小吃)
-_PLACE_END_CHARS = set("路街巷道桥湖塘湾冲坝堤渠沟港洲垸园苑郡城镇村庄堡")
+_PLACE_END_CHARS = set("路街巷道桥湖塘湾冲坝堤渠沟港洲垸园苑郡城镇乡村庄堡")
+# X家 + a feature of the land is a village or a hill, not a name (吴家山, 薛家洼, 林家冲)
+_FAMILY_PLACE_END = set("山洼村庄湾坡沟岭寨坪铺营桥塘冲坝堡河集店屯垸岗嘴")
 _PLACE_AFTER = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|公园|新城|世纪|国际|幼儿园|小学|中学|学校|收费站|平台|小吃|粉店|"
     "酒店|宾馆|超市|市场|集团|公司|路|街|巷|湖|桥|郡)"
@@ -65,6 +67,9 @@ _NOT_THIRD_FULL = set(
 _WORD_TAGS = ("v", "vn", "vd", "p", "c", "d", "u", "ad", "r", "f", "m", "q", "t")
 _ANON_AFTER_BAD = re.compile("^(?:地|些|种|处|项|时|天|日|年|月|位|单位|公司|部门|企业|机关|医院|学校|银行|镇|乡|县|市|省|村)")
 _MASK_CHARS = "XＸ×xｘ*＊"
+_ANON_MARK = re.compile("某|[XＸ×ｘ＊]{2}")
+# one-character words that the segmenter glues to the surname of an anonymised name after them (经|黎某某)
+_BEFORE_GLUED_NAME = set("经由被给对找与和及让叫将把跟同请使令称")
 _PERSON_LEFT_CUES = (
     "被告人", "被举报人", "被反映人", "被调查人", "犯罪嫌疑人", "举报人", "控告人", "申诉人", "信访人", "来电人",
     "来信人", "反映人", "证人", "被害人", "受害人", "村民", "群众", "同志", "老板", "商人", "私营企业主", "户主",
@@ -85,7 +90,7 @@ _STRONG_CUES = (
     "被调查人", "同案犯", "申请人", "被申请人", "原告", "被告", "当事人", "法定代表人", "实际控制人", "户主", "村民",
     "居民", "群众", "私营企业主", "行贿人", "受贿人", "名叫", "叫做", "其妻", "其夫", "其子", "其女", "妻子", "丈夫",
     "儿子", "女儿", "同志", "老婆", "老公", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "爷爷", "奶奶",
-    "哥哥", "姐姐", "弟弟", "妹妹", "自然人",
+    "哥哥", "姐姐", "弟弟", "妹妹", "自然人", "老板",
 )
 _PAREN_TITLE = re.compile(r"^[（(]([^（）()]{2,20})[）)]")
 _ATTACH_TRIGGER = re.compile("(?:系|任|担任|时任|现任|曾任|原任|原系|原为|作为|身为|是)$")
@@ -277,15 +282,16 @@ class PersonFinder:
             return anon
         q = p + len(surname)
         head_tag = self.tags.get(text[p:q + 1])
-        if head_tag is not None and head_tag.startswith(_WORD_TAGS) and len(surname) == 1:
-            return None  # 私营企业主|支付: a word, not a name
+        if head_tag is not None and head_tag.startswith(_WORD_TAGS) and len(surname) == 1 \
+                and not (strong and head_tag[0] in "mqt"):
+            return None  # 私营企业主|支付: a word, not a name (上诉人许宗旋: 许宗 is no numeral there)
         if surname in _FUNCTION_SURNAMES and (text[q:q + 2] in self.tags or text[p:p + 2] in self.tags):
             return None  # 工作人员和|私营企业主
         c1, c2 = text[q:q + 1], text[q + 1:q + 2]
         if not c1 or c1 in _NOT_IN_NAME or not ("\u4e00" <= c1 <= "\u9fff"):
             return None
-        if self._bad_word_at(text, q) and not (strong and surname not in self.common):
-            return None  # 张|利用: no given name
+        if self._bad_word_at(text, q) and not (strong and (surname not in self.common or q + 1 in token_ends)):
+            return None  # 张|利用: no given name (but 老板杨跃|进行: the segmenter ends the name first)
         if not c2 or c2 in _NOT_IN_NAME or not ("\u4e00" <= c2 <= "\u9fff") or self._bad_word_at(text, q + 1):
             candidates = [q + 1]
         elif not strong:
@@ -457,6 +463,9 @@ class PersonFinder:
                 continue
             if len(surname) < len(w) <= len(surname) + 2:
                 end = e
+                if len(w) == len(surname) + 2 and w[-1] in _NOT_THIRD_FULL and w not in self.tags \
+                        and text[e:e + 1] and text[e] not in _HARD_STOP:
+                    end -= 1  # 田甲以|中秋节: the segmenter glued the next word's first character on
             elif w == surname and k + 1 < len(tokens) and 1 <= len(tokens[k + 1][0]) <= 2 \
                     and surname in self.common and surname not in _FUNCTION_SURNAMES \
                     and not (self.tags.get(tokens[k + 1][0]) or "nr").startswith(_WORD_TAGS):
@@ -468,6 +477,17 @@ class PersonFinder:
             word = text[s:end]
             if self._bare_name_ok(text, word, s, end, surname):
                 add_name(s, end, strong=False)
+        # 4a. anonymised names the segmenter glued to the word before: 经黎|某某 (经黎 is one token)
+        for m in _ANON_MARK.finditer(text):
+            for s in (m.start() - 1, m.start() - 2):
+                surname = self.surname_at(text, s) if s >= 0 else None
+                if surname is None or s + len(surname) != m.start() or s in token_starts \
+                        or text[s - 1:s] not in _BEFORE_GLUED_NAME or surname in _NEVER_BARE_SURNAMES:
+                    continue
+                anon = self.anonymised_at(text, s, token_starts)
+                if anon is not None and not overlaps(s, anon, title_spans) and not overlaps(s, anon, list(names)):
+                    add_name(s, anon, strong=True)
+                break
         # 4b. a trained tagger's names; it also arbitrates the names found with no title or cue
         if tagged is not None:
             tagged_spans = [(s, e) for s, e in tagged if self._tagged_name_ok(text[s:e])]
@@ -535,6 +555,8 @@ class PersonFinder:
                 return False  # 这段|时间, 路段|规划, 居民区|建筑 even with a cue-like word after them
             if not cue and (word[-1] in _PLACE_END_CHARS or _PLACE_AFTER.match(text[end:end + 3])):
                 return False  # 柳月湖, 林秀|大道
+            if len(word) == 3 and word[1] == "家" and word[2] in _FAMILY_PLACE_END:
+                return False  # 吴家山, 薛家洼: a village or a hill
             if s > 0 and (text[s - 1].isdigit() or text[s - 1] in CHINESE_NUMERAL_CHARS):
                 return False  # 近30|万人口: a numeral runs into the surname character
         if word in self.lexicon.nonnames or any(ch in _NOT_IN_NAME or not "\u4e00" <= ch <= "\u9fff" for ch in given):
@@ -560,8 +582,13 @@ class PersonFinder:
         right = text[e:e + 4]
         if any(left.endswith(c) for c in _PERSON_LEFT_CUES):
             return True
-        if any(right.startswith(c) for c in _PERSON_RIGHT_CUES):
-            return True
+        for c in _PERSON_RIGHT_CUES:
+            if right.startswith(c):
+                # a one-character cue that begins a word of its own is none: 胡镇|从事 (从 is no cue there)
+                if len(c) == 1 and any(self.tags.get(right[:n], "").startswith(("n", "v", "a")) and
+                                       not self.tags.get(right[:n], "").startswith("nr") for n in (2, 3)):
+                    continue
+                return True
         return False
 
     # -- grouping and parts -------------------------------------------------------------------------------
