@@ -56,6 +56,17 @@ MONEY_CASES = [
      6000000),
     ("承包商拖欠了当年一起干活的合伙人刘某三千多万，至今未还。", "三千多万", 30000000, "CNY", "over",
      30000000, 30000000),
+    # a plain number after a word about paying, tenths of a yuan, 出头
+    ("食堂每月消费300，不够再充。", "300", 300, "CNY", "exact", 300, 300),
+    ("开水房打水六毛钱一壶。", "六毛钱", 0.6, "CNY", "exact", 0.6, 0.6),
+    ("我每月工资3000出头，养不起车。", "3000出头", 3000, "CNY", "over", 3000, 3000),
+]
+
+# several sums in one text: (text, values in order)
+MONEY_LISTS = [
+    ("技师和高级技师分别奖励1000、3000元。", [1000, 3000]),
+    ("小班收费2000，300元餐费另收。", [2000, 300]),
+    ("押金1,500元，月租800元。", [1500, 800]),
 ]
 
 NOT_MONEY = [
@@ -69,6 +80,8 @@ NOT_MONEY = [
     "种了一块地。",
     "为了治病，家里借了几万块钱。",
     "每年的租金少说也有30，40万，十年就更多。",  # "thirty or forty", not 30,400,000
+    "学校一共有学生2400，老师120。",  # plain numbers with no word about paying
+    "共计1200人次参加了培训。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
@@ -105,6 +118,9 @@ PERSON_CASES = [
     # an anonymised name glued to the word before it, and a name glued to the word after it
     ("经胡某某介绍，他认识了村会计。", [("胡某某", None, "unknown", "other"), (None, "村会计", "village", "accused")]),
     ("2019年3月，郑甲以装修为由借走公款。", [("郑甲", None, "unknown", "accused")]),
+    ("工厂（法人：郑国栋）排放污水。", [("郑国栋", None, "unknown", "other")]),
+    ("求助人孙丽华，家住青石镇。", [("孙丽华", None, "unknown", "petitioner")]),
+    ("向镇长刘明反映过。", [("刘明", "镇长", "township", "accused")]),
 ]
 
 NOT_PERSONS = [
@@ -137,6 +153,16 @@ NOT_PERSONS = [
     "他在户柳镇从事养殖。",
     "用公款支付维修Ｘ光机款3000元。",
     "我在B3区某单位上班。",
+    # shops in quotation marks, estates after a middle dot or before 山水园, addresses, a class, a numeral word
+    "“金禾汇”KTV噪音扰民。",
+    "我是绿城·桂雨阁的业主。",
+    "希望把何丰山水园纳入普惠名单。",
+    "孩子在少年宫（李丽家二段18号）报了名。",
+    "高二305班某同学反映食堂太贵。",
+    "希望领导能和王老师谈一下。",
+    "高昂的医药费让人负担不起。",
+    # 镇长 across two places' names
+    "K7县黄岭镇长安村的路坏了。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name
@@ -190,6 +216,14 @@ def test_money(analyzer, text, span, value, currency, qualifier, low, high):
         (span, value, currency, qualifier, low, high)
     ]
     assert text[amounts[0].start:amounts[0].end] == span
+
+
+@pytest.mark.parametrize(("text", "values"), MONEY_LISTS)
+def test_several_sums(analyzer, text, values):
+    amounts = analyzer.extract(text).amounts
+    assert [a.value for a in amounts] == values
+    for a in amounts:
+        assert text[a.start:a.end] == a.text
 
 
 @pytest.mark.parametrize("text", NOT_MONEY)

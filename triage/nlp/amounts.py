@@ -9,8 +9,12 @@ import re
 from triage.nlp.numbers import CHINESE_NUMERAL_CHARS, parse_number
 from triage.petition import Amount
 
-# digits, with thousands separators; a single space between digits is a copying fault (2 1.7万元) and kept
-_ARABIC = r"[0-9０-９](?:[0-9０-９,， ]*[0-9０-９])?(?:[.．] ?[0-9０-９]+)?"
+# digits, with thousands separators (groups of three after a first group of one to three: 1,200,000; never
+# 3000，500, which is two numbers); a single space between digits is a copying fault (2 1.7万元) and kept
+_ARABIC = (r"(?<![0-9０-９])(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?![0-9０-９])|[0-9０-９](?:[0-9０-９ ]*[0-9０-９])?)"
+           r"(?:[.．] ?[0-9０-９]+)?")
+# a tenth of a yuan: 六毛钱, 5角钱
+_TENTHS = {"毛钱", "角钱"}
 _CHINESE = f"[{CHINESE_NUMERAL_CHARS}]+"
 _MULT = "[十拾百佰千仟万萬亿億]"
 _NUM = f"(?:{_ARABIC}{_MULT}*|{_CHINESE})"
@@ -29,7 +33,7 @@ def build_amount_regex(currency_words: list[str]) -> re.Pattern[str]:
         f"(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_NUM}))?"
         f"(?P<q1>多|余|来|几)?(?P<mult>{_MULT}*)(?P<q2>多|余)?"
         f"(?P<cur>{currencies})"
-        f"(?P<post>整|左右|上下|以上|以下|之多|多)?"
+        f"(?P<post>整|左右|上下|以上|以下|之多|多|出头)?"
     )
 
 
@@ -55,7 +59,7 @@ _QUALIFIER_BEFORE = {
     **{w: "over" for w in _OVER_BEFORE.split("|")},
     **{w: "under" for w in _UNDER_BEFORE.split("|")},
 }
-_QUALIFIER_AFTER = {"左右": "about", "上下": "about", "以上": "over", "之多": "over", "多": "over",
+_QUALIFIER_AFTER = {"左右": "about", "上下": "about", "以上": "over", "之多": "over", "多": "over", "出头": "over",
                     "以下": "under", "余": "over", "来": "about", "几": "over"}
 
 
@@ -140,17 +144,42 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
                 continue
             low, high = min(v1, v2), max(v1, v2)
             value = (low + high) / 2
+        if cur in _TENTHS:
+            value, low, high = value / 10, low / 10, high / 10
         end = m.end()
         amount_text = text[start:end]
         currency = currencies.get(cur, "CNY")
         found.append(Amount(amount_text, value, currency, qualifier, low, high, start, end))
         taken.append((start, end))
+        # 分别给予2000、5000元: numbers listed right before share the unit of the last
+        k = start
+        while not num2 and not pre and cur not in _TENTHS:
+            listed = _LISTED_BEFORE.search(text, 0, k)
+            if listed is None or (listed.start() > 0 and (text[listed.start() - 1].isdigit()
+                                                          or text[listed.start() - 1] in ".．、")):
+                break
+            v = _value(listed.group("num"), mult)
+            if not v:
+                break
+            found.append(Amount(listed.group("num"), v, currency, "exact", v, v, listed.start(),
+                                listed.start() + len(listed.group("num"))))
+            taken.append((listed.start(), listed.start() + len(listed.group("num"))))
+            k = listed.start()
     found.extend(_find_bare_amounts(text, taken))
+    found.extend(_find_plain_amounts(text, taken + [(a.start, a.end) for a in found]))
     found.sort(key=lambda a: a.start)
     return _join_ranges(text, found)
 
 
 _RANGE_BETWEEN = re.compile(_RANGE_SEP)
+_LISTED_BEFORE = re.compile(r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)、$")
+# a plain number (no 万, no 元) right after words about paying: 收费3000, 工资2000出头, 消费200, 扣了300
+_PLAIN = re.compile(
+    "(?:收费|消费|工资|薪水|月薪|费用|缴纳了?|交了|扣了|罚款|罚了|赔了|花了|付了|退了|退还|欠了|借了|价格|售价|"
+    "单价|租金|押金|要价|充值|共计|合计|总计)(?:了|是|为|约|大约|近|达|才|只有|每月|一个月)?"
+    r"(?P<num>[0-9０-９]{2,7}(?:[.．][0-9０-９]{1,2})?)(?P<post>多|余|出头|左右)?"
+)
+_PLAIN_TOTAL = ("共计", "合计", "总计")
 
 
 def _join_ranges(text: str, found: list[Amount]) -> list[Amount]:
@@ -174,6 +203,30 @@ def _join_ranges(text: str, found: list[Amount]) -> list[Amount]:
     return out
 
 
+def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
+    """Plain numbers that words about paying make sums: 收费3000, 每月工资2000出头; a total (共计12280) counts
+    only when its clause speaks of money."""
+    out = []
+    for m in _PLAIN.finditer(text):
+        start, end = m.start("num"), m.end()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        after = text[end:end + 3]
+        if _NOT_MONEY_AFTER.match(after) or (after and (after[0].isdigit() or after[0] in "万亿千百十.．:：-/")):
+            continue
+        if m.group(0).startswith(_PLAIN_TOTAL):
+            clause_start = max(max(text.rfind(ch, 0, start) for ch in "。！？；!?;\n") + 1, start - 40)
+            if not _MONEY_WORDS.search(text[clause_start:m.start()]):
+                continue
+        value = parse_number(m.group("num"))
+        if not value:
+            continue
+        post = m.group("post")
+        qualifier = _QUALIFIER_AFTER.get(post, "exact") if post else "exact"
+        out.append(Amount(text[start:end], value, "CNY", qualifier, value, value, start, end))
+    return out
+
+
 def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
     out = []
     for m in _BARE.finditer(text):
@@ -182,6 +235,8 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
             continue
         if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".．"):
             continue
+        if start > 1 and text[start - 1] in "，," and text[start - 2].isdigit():
+            continue  # 30，40万 is "thirty or forty ten-thousands" written with a comma: no sum to tell
         after = text[end:end + 3]
         if _NOT_MONEY_AFTER.match(after) or (
             after and (after[0] in CHINESE_NUMERAL_CHARS or after[0].isdigit())
@@ -197,8 +252,6 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
             continue
         if re.fullmatch("[万亿]", m.group("num") or ""):
             continue
-        if "，" in m.group("num") or "，" in (m.group("num2") or ""):
-            continue  # 3，400万 is "three or four million" written with a comma, not 34 million
         value = parse_number(m.group("num") + m.group("mult"))
         if not value:
             continue

@@ -49,8 +49,14 @@ _PLACE_AFTER = re.compile(
     "酒店|宾馆|超市|市场|集团|公司|路|街|巷|湖|桥|郡)"
 )
 # the same, so sure that even a cue word next to it does not make a person: 与林塘路交叉, 名叫石家岭幼儿园
-_PLACE_END_STRICT = set("路街巷湖桥")
-_PLACE_AFTER_STRICT = re.compile("^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|新城|幼儿园|收费站)")
+_PLACE_END_STRICT = set("路街巷湖桥村乡镇")
+_PLACE_AFTER_STRICT = re.compile(
+    "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|新城|幼儿园|收费站|[一二三四五六七八九十0-9]+(?:段|号|栋|弄))")
+# estates, buildings and shops end so; a bare name is never one (蓝光·雍锦阁), even next to a cue word
+_ESTATE_END = set("阁邸苑")
+# quotation marks around a shop or brand name: “金禾汇”KTV
+_OPEN_QUOTES = set("“\"‘'「『")
+_CLOSE_QUOTES = set("”\"’'」』")
 # surnames that are mostly measure words or nouns (这段时间, 园区规划): never glued to a dictionary word
 _NEVER_BARE_SURNAMES = set("段区")
 # surnames that are far more often words of their own (和, 向, 来): never glued to the next word
@@ -65,7 +71,8 @@ _NOT_THIRD_FULL = set(
 )
 # tags of dictionary words that are not names: a given name does not start such a word (王伟|利用)
 _WORD_TAGS = ("v", "vn", "vd", "p", "c", "d", "u", "ad", "r", "f", "m", "q", "t")
-_ANON_AFTER_BAD = re.compile("^(?:地|些|种|处|项|时|天|日|年|月|位|单位|公司|部门|企业|机关|医院|学校|银行|镇|乡|县|市|省|村)")
+_ANON_AFTER_BAD = re.compile(
+    "^(?:地|些|种|处|项|时|天|日|年|月|位|单位|公司|部门|企业|机关|医院|学校|银行|镇|乡|县|市|省|村|同学|人士|领导)")
 _MASK_CHARS = "XＸ×xｘ*＊"
 _ANON_MARK = re.compile("某|[XＸ×ｘ＊]{2}")
 # one-character words that the segmenter glues to the surname of an anonymised name after them (经|黎某某)
@@ -90,8 +97,9 @@ _STRONG_CUES = (
     "被调查人", "同案犯", "申请人", "被申请人", "原告", "被告", "当事人", "法定代表人", "实际控制人", "户主", "村民",
     "居民", "群众", "私营企业主", "行贿人", "受贿人", "名叫", "叫做", "其妻", "其夫", "其子", "其女", "妻子", "丈夫",
     "儿子", "女儿", "同志", "老婆", "老公", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "爷爷", "奶奶",
-    "哥哥", "姐姐", "弟弟", "妹妹", "自然人", "老板",
+    "哥哥", "姐姐", "弟弟", "妹妹", "自然人", "老板", "法人",
 )
+_NEXT_PLACE = re.compile("[\u4e00-\u9fff]{1,3}(?:村|社区|居委会)")
 _PAREN_TITLE = re.compile(r"^[（(]([^（）()]{2,20})[）)]")
 _ATTACH_TRIGGER = re.compile("(?:系|任|担任|时任|现任|曾任|原任|原系|原为|作为|身为|是)$")
 
@@ -143,7 +151,8 @@ class PersonFinder:
         self.petitioner_re = re.compile(f"(?:{'|'.join(map(re.escape, cues))})(?:是|叫|为|姓名)?[：:，, ]?")
         self.accused_re = re.compile("|".join(map(re.escape, sorted(lexicon.accused_cues, key=len, reverse=True))))
         self.other_left = tuple(sorted(lexicon.other_cues, key=len, reverse=True))
-        self.cue_re = re.compile("|".join(map(re.escape, sorted(_STRONG_CUES, key=len, reverse=True))))
+        self.cue_re = re.compile(
+            "(?:" + "|".join(map(re.escape, sorted(_STRONG_CUES, key=len, reverse=True))) + ")[：:]?")
 
     # -- titles ---------------------------------------------------------------------------------------------
     def find_titles(self, text: str, token_ends: set[int], token_start_of: dict[int, int]) -> list[TitleMention]:
@@ -174,10 +183,21 @@ class PersonFinder:
                 continue  # 会计室, 主任办
             if e not in token_ends and e < len(text) and self.surname_at(text, e) is None:
                 continue  # inside a word: 人大常委会
+            if title[0] in "镇乡" and title[-1] == "长" and _NEXT_PLACE.match(text, e) and p > 0 \
+                    and (token_start_of.get(p) != p or self._place_name_before(text, p, token_start_of)):
+                continue  # 黄岭镇|长安村: 镇长 spans two places' names, the next one ending in 村 or 社区
             taken_until = e
             level, role_start = self.resolve_level(text, s, title, token_ends, token_start_of)
             out.append(TitleMention(title, text[role_start:e], level, role_start, s, e))
         return out
+
+    def _place_name_before(self, text: str, p: int, token_start_of: dict[int, int]) -> bool:
+        """The token before p could be a place's name (黄岭|镇长安村), not a verb or a preposition (找到|镇长)."""
+        k = token_start_of.get(p - 1)
+        if k is None or p - k < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in text[k:p]):
+            return False
+        tag = self.tags.get(text[k:p])
+        return tag is None or not tag.startswith(_WORD_TAGS)
 
     def resolve_level(
         self, text: str, title_start: int, title: str, token_ends: set[int], token_start_of: dict[int, int]
@@ -290,6 +310,8 @@ class PersonFinder:
         c1, c2 = text[q:q + 1], text[q + 1:q + 2]
         if not c1 or c1 in _NOT_IN_NAME or not ("\u4e00" <= c1 <= "\u9fff"):
             return None
+        if c1 in "一二两几" and self.tags.get(text[q:q + 2], "").startswith(("m", "q")):
+            return None  # 唐老师谈|一下: a numeral or measure word follows, no given name
         if self._bad_word_at(text, q) and not (strong and (surname not in self.common or q + 1 in token_ends)):
             return None  # 张|利用: no given name (but 老板杨跃|进行: the segmenter ends the name first)
         if not c2 or c2 in _NOT_IN_NAME or not ("\u4e00" <= c2 <= "\u9fff") or self._bad_word_at(text, q + 1):
@@ -379,6 +401,8 @@ class PersonFinder:
             end = self.name_at(text, p, token_ends, strong=True) if p < len(text) else None
             if end is not None and self._common_word(text, p, end, word_at):
                 end = None  # 市长|信箱, 老师|利用, 教师的|强烈: a word follows the title, not a name
+            if end is not None and text[end - 1] in "村乡镇" and self.anonymised_at(text, p) is None:
+                end = None  # 黄岭镇|长安村: the "title" 镇长 is the end of one place and the start of the next
             if end is not None and not overlaps(p, end, title_spans):
                 add_name(p, end, strong=True, title=t)
                 # earlier titles chained to this one with 、 or 兼 (原党组成员、副主任王某某)
@@ -458,7 +482,7 @@ class PersonFinder:
                 continue
             anon = self.anonymised_at(text, s, token_starts)
             if anon is not None:
-                if not overlaps(s, anon, title_spans):
+                if not overlaps(s, anon, title_spans) and not text[s - 1:s].isdigit():  # 357班|某同学
                     add_name(s, anon, strong=True)
                 continue
             if len(surname) < len(w) <= len(surname) + 2:
@@ -475,7 +499,7 @@ class PersonFinder:
             if (s, end) in names or overlaps(s, end, title_spans):
                 continue
             word = text[s:end]
-            if self._bare_name_ok(text, word, s, end, surname):
+            if self._bare_name_ok(text, word, s, end, surname, word_at=word_at):
                 add_name(s, end, strong=False)
         # 4a. anonymised names the segmenter glued to the word before: 经黎|某某 (经黎 is one token)
         for m in _ANON_MARK.finditer(text):
@@ -522,7 +546,8 @@ class PersonFinder:
 
     @staticmethod
     def _place_like(text: str, word: str, end: int) -> bool:
-        return word[-1] in _PLACE_END_STRICT or _PLACE_AFTER_STRICT.match(text[end:end + 3]) is not None
+        return word[-1] in _PLACE_END_STRICT or word[-1] in _ESTATE_END \
+            or _PLACE_AFTER_STRICT.match(text[end:end + 4]) is not None
 
     def _tagged_name_ok(self, word: str) -> bool:
         return 2 <= len(word) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in word) \
@@ -538,7 +563,8 @@ class PersonFinder:
         return tag is not None and not tag.startswith("nr")
 
     def _bare_name_ok(
-        self, text: str, word: str, s: int, end: int, surname: str, before_title: bool = False
+        self, text: str, word: str, s: int, end: int, surname: str, before_title: bool = False,
+        word_at: dict[int, str] | None = None,
     ) -> bool:
         """A name found with no title (or, ``before_title``, right before a bare role title such as 局长):
         dictionary and context decide."""
@@ -550,6 +576,13 @@ class PersonFinder:
                 return False  # 任青石|县委书记: a place or body follows, not a person
             if self._place_like(text, word, end):
                 return False  # 林溪路, 石家岭|幼儿园 even next to a cue word
+            if (s > 0 and text[s - 1] in _OPEN_QUOTES and text[end:end + 1] in _CLOSE_QUOTES) \
+                    or text[s - 1:s] == "·":
+                return False  # “金禾汇”KTV, 蓝光·雍景: a shop, a brand or an estate in quotation marks
+            nxt = (word_at or {}).get(end, "")
+            if len(nxt) >= 2 and nxt[-1] in "园苑阁城" and self.tags.get(nxt, "n").startswith(("n", "ns")) \
+                    and not self.tags.get(nxt, "n").startswith("nr"):
+                return False  # 万禾|山水园: a name before an estate or a park is the estate's
             if surname in _NEVER_BARE_SURNAMES and len(given) >= 2 and given_tag \
                     and not given_tag.startswith("nr"):
                 return False  # 这段|时间, 路段|规划, 居民区|建筑 even with a cue-like word after them
