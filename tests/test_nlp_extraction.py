@@ -121,6 +121,9 @@ PERSON_CASES = [
     ("工厂（法人：郑国栋）排放污水。", [("郑国栋", None, "unknown", "other")]),
     ("求助人孙丽华，家住青石镇。", [("孙丽华", None, "unknown", "petitioner")]),
     ("向镇长刘明反映过。", [("刘明", "镇长", "township", "accused")]),
+    # the next name of a list of names, even with a rare surname and a one-character given name
+    ("公司股东何俊、何娟、栗永，都不见了。", [("何俊", None, "unknown", "other"), ("何娟", None, "unknown", "other"),
+                                  ("栗永", None, "unknown", "other")]),
 ]
 
 NOT_PERSONS = [
@@ -163,6 +166,11 @@ NOT_PERSONS = [
     "高昂的医药费让人负担不起。",
     # 镇长 across two places' names
     "K7县黄岭镇长安村的路坏了。",
+    # a surname character before 领导 or 村民, a lending platform, a verb jieba tags as a name
+    "感谢感谢！祝领导工作顺利。",
+    "这个垃圾点是望江村民自己堆的。",
+    "网贷平台钱多贷去年就跑路了。",
+    "他竟然凌驾于法律之上。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -63,7 +63,10 @@ _NEVER_BARE_SURNAMES = set("段区")
 _FUNCTION_SURNAMES = set("和向来位于都由时原全应但同成平能要可上下前后那任支")
 # endings that make a word a form of address, not a name (高老板, 李老师)
 _NOT_GIVEN = set("老板 先生 女士 老师 师傅 总 哥 姐 叔 婶 姨 阿姨 大爷 大妈 孩子 家 家里 某人 同学 书记 主任 局长 镇长 村长 所长 "
-                 "经理 医生 律师 警官 科长 股长 站长 会计 队长 组长 场长 厂长 大哥 大姐 老师傅 总监 夫人 太太 小姐 们 氏".split())
+                 "经理 医生 律师 警官 科长 股长 站长 会计 队长 组长 场长 厂长 大哥 大姐 老师傅 总监 夫人 太太 小姐 们 氏 "
+                 "领导 干部 同志 村民 居民 业主 群众 百姓 老百姓 市民 网友 家长 学生 员工 工人 农民 司机 老人 小孩 老乡".split())
+# endings of businesses and platforms, never of a bare name: 余易贷, 金源网
+_BUSINESS_END = set("贷网店厂吧")
 # characters that rarely end a three-character name but often start the next word (蔡俊以…名义)
 _NOT_THIRD_FULL = set(
     "以把将被向从在对给让讓与和及等搞用系任为因于说称曾已又也还就便却竟都则并犯贿找拿要叫带私伙违涉收送骗套冒虚索挪贪侵"
@@ -501,6 +504,9 @@ class PersonFinder:
             word = text[s:end]
             if self._bare_name_ok(text, word, s, end, surname, word_at=word_at):
                 add_name(s, end, strong=False)
+            elif s > 0 and text[s - 1] == "、" and any(e2 == s - 1 for _, e2 in names) \
+                    and text[end:end + 1] in ("、", "，", ",", "。", "等", "") and self._plain_word(word, surname):
+                add_name(s, end, strong=False)  # 何俊、何娟、栗永，: the next name of a list of names
         # 4a. anonymised names the segmenter glued to the word before: 经黎|某某 (经黎 is one token)
         for m in _ANON_MARK.finditer(text):
             for s in (m.start() - 1, m.start() - 2):
@@ -586,7 +592,8 @@ class PersonFinder:
             if surname in _NEVER_BARE_SURNAMES and len(given) >= 2 and given_tag \
                     and not given_tag.startswith("nr"):
                 return False  # 这段|时间, 路段|规划, 居民区|建筑 even with a cue-like word after them
-            if not cue and (word[-1] in _PLACE_END_CHARS or _PLACE_AFTER.match(text[end:end + 3])):
+            if not cue and (word[-1] in _PLACE_END_CHARS or word[-1] in _BUSINESS_END
+                            or _PLACE_AFTER.match(text[end:end + 3])):
                 return False  # 柳月湖, 林秀|大道
             if len(word) == 3 and word[1] == "家" and word[2] in _FAMILY_PLACE_END:
                 return False  # 吴家山, 薛家洼: a village or a hill
@@ -609,6 +616,14 @@ class PersonFinder:
         if len(given) == 2:
             return common or cue
         return cue and (common or tag is not None)
+
+    def _plain_word(self, word: str, surname: str) -> bool:
+        """Surname and given name, neither a dictionary word nor anything that cannot be in a name."""
+        given = word[len(surname):]
+        tag = self.tags.get(word)
+        return word not in self.lexicon.nonnames and (tag is None or tag.startswith("nr")) \
+            and all("\u4e00" <= ch <= "\u9fff" and ch not in _NOT_IN_NAME for ch in given) \
+            and given not in _NOT_GIVEN and not self.tags.get(given, "nr").startswith(_WORD_TAGS)
 
     def _has_cue(self, text: str, s: int, e: int, word_at: dict[int, str]) -> bool:
         left = text[max(0, s - 6):s]
