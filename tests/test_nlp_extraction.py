@@ -124,6 +124,10 @@ PERSON_CASES = [
     # the next name of a list of names, even with a rare surname and a one-character given name
     ("公司股东何俊、何娟、栗永，都不见了。", [("何俊", None, "unknown", "other"), ("何娟", None, "unknown", "other"),
                                   ("栗永", None, "unknown", "other")]),
+    # a name standing alone before its sex or an honorific, even where the segmenter split it
+    ("郑金和，男，1968年生，大专学历。", [("郑金和", None, "unknown", "other")]),
+    ("孙斌：女，会计师。", [("孙斌", None, "unknown", "other")]),
+    ("路林先生，公司财务负责人。", [("路林", None, "unknown", "other")]),
 ]
 
 NOT_PERSONS = [
@@ -171,6 +175,9 @@ NOT_PERSONS = [
     "这个垃圾点是望江村民自己堆的。",
     "网贷平台钱多贷去年就跑路了。",
     "他竟然凌驾于法律之上。",
+    # 任 "served as" before a firm's name, and the start of a firm's name
+    "2015年3月至今任华泰机电股份有限公司董事。",
+    "他在温州金海船务有限公司上班。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -103,6 +103,13 @@ _STRONG_CUES = (
     "哥哥", "姐姐", "弟弟", "妹妹", "自然人", "老板", "法人",
 )
 _NEXT_PLACE = re.compile("[\u4e00-\u9fff]{1,3}(?:村|社区|居委会)")
+# a name right after a boundary and right before ，男 / ：女 / 先生 / 女士 (resumes, notices, letters)
+_ALONE_BEFORE_SEX = re.compile(
+    "(?:^|(?<=[，,。；;：:！？!?\n\\s（(“、]))(?P<name>[\u4e00-\u9fff]{2,4})(?=[，,：:]\\s?[男女][，,。；;\\s）)]|先生|女士)")
+# characters no name contains, even one the segmenter glued before ，男 (林金和 keeps its 和)
+_NEVER_IN_NAME = set("的了是在吗呢吧啊呀我你他她它们这那某个说")
+_COMPANY_NEAR = re.compile("股份有限公司|有限责任公司|有限公司|股份公司|集团|事务所")
+_BEFORE_SERVING = set("今现曾兼历后并先改升调转继连留时月年日起至及和、，")
 _PAREN_TITLE = re.compile(r"^[（(]([^（）()]{2,20})[）)]")
 _ATTACH_TRIGGER = re.compile("(?:系|任|担任|时任|现任|曾任|原任|原系|原为|作为|身为|是)$")
 
@@ -468,6 +475,18 @@ class PersonFinder:
                 tag = self.tags.get(text[p:end])
                 if tag is None or tag.startswith("nr") or self.anonymised_at(text, p) is not None:
                     add_name(p, end, strong=True)  # 村民|印章 is a word, not a name
+        # 3b. a name standing alone before its sex or an honorific: 林金和，男，…; 卢林先生，…
+        for m in _ALONE_BEFORE_SEX.finditer(text):
+            s, e = m.start("name"), m.end("name")
+            surname = self.surname_at(text, s)
+            if surname is None or not 1 <= e - s - len(surname) <= 2 or overlaps(s, e, title_spans):
+                continue
+            given = text[s + len(surname):e]
+            tag = self.tags.get(text[s:e])
+            if any(ch in _NEVER_IN_NAME for ch in given) or text[s:e] in self.lexicon.nonnames \
+                    or (tag is not None and not tag.startswith("nr")) or given in _NOT_GIVEN:
+                continue
+            add_name(s, e, strong=True)
         # 3. petitioner cues: 我叫张三, 举报人：李某
         for m in self.petitioner_re.finditer(text):
             p = m.end()
@@ -582,6 +601,11 @@ class PersonFinder:
                 return False  # 任青石|县委书记: a place or body follows, not a person
             if self._place_like(text, word, end):
                 return False  # 林溪路, 石家岭|幼儿园 even next to a cue word
+            company = _COMPANY_NEAR.search(text, end, end + 8)
+            if company is not None and company.start() - end <= 6 and text[end:end + 1] not in "，,。、；":
+                return False  # 温州金龙船务有限公司, 康恩贝制药股份: the start of a firm's name
+            if surname == "任" and s > 0 and (text[s - 1] in _BEFORE_SERVING or text[s - 1].isdigit()):
+                return False  # 至今任|金龙机电, 2011年任|鼎捷软件: 任 is "served as"
             if (s > 0 and text[s - 1] in _OPEN_QUOTES and text[end:end + 1] in _CLOSE_QUOTES) \
                     or text[s - 1:s] == "·":
                 return False  # “金禾汇”KTV, 蓝光·雍景: a shop, a brand or an estate in quotation marks
