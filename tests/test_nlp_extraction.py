@@ -128,6 +128,8 @@ PERSON_CASES = [
     ("郑金和，男，1968年生，大专学历。", [("郑金和", None, "unknown", "other")]),
     ("孙斌：女，会计师。", [("孙斌", None, "unknown", "other")]),
     ("路林先生，公司财务负责人。", [("路林", None, "unknown", "other")]),
+    # 和 joins two persons: it is not a surname here
+    ("客服人员和夏婷都不接电话。", [("夏婷", None, "unknown", "other")]),
 ]
 
 NOT_PERSONS = [
@@ -178,6 +180,15 @@ NOT_PERSONS = [
     # 任 "served as" before a firm's name, and the start of a firm's name
     "2015年3月至今任华泰机电股份有限公司董事。",
     "他在温州金海船务有限公司上班。",
+    # frequent words jieba tags as names, a surname character before a frequent noun, a preposition or an
+    # adverb before a name-like word, village groups, a word the segmenter cut after a title
+    "只希望有一个安全、温馨的家。",
+    "他家搬到了欧大厦附近。",
+    "于是向大恒申请退款，至今没有退。",
+    "举报人曾到学校反映过。",
+    "我们住在曾家组，路一直没修。",
+    "装修的钱全由业主出。",
+    "道路转弯处左拐弯道太窄。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name
@@ -185,6 +196,7 @@ TITLE_THEN_WORD = [
     "多次给市长信箱写信都没有回复。",
     "班主任老师利用课堂时间推销资料。",
     "新规定引起在职教师的强烈反感。",
+    "在市长信箱里留言三次了。",
 ]
 
 # text, [(place text, township, village)]

@@ -46,10 +46,11 @@ _PLACE_END_CHARS = set("路街巷道桥湖塘湾冲坝堤渠沟港洲垸园苑�
 _FAMILY_PLACE_END = set("山洼村庄湾坡沟岭寨坪铺营桥塘冲坝堡河集店屯垸岗嘴")
 _PLACE_AFTER = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|公园|新城|世纪|国际|幼儿园|小学|中学|学校|收费站|平台|小吃|粉店|"
-    "酒店|宾馆|超市|市场|集团|公司|路|街|巷|湖|桥|郡)"
+    "酒店|宾馆|超市|市场|集团|公司|中路|东路|西路|南路|北路|纪念|麻将|物业|商铺|景区|旅游|陶瓷|街道|"
+    "路|街|巷|湖|桥|郡|园|湾|城|馆|域)"
 )
 # the same, so sure that even a cue word next to it does not make a person: 与林塘路交叉, 名叫石家岭幼儿园
-_PLACE_END_STRICT = set("路街巷湖桥村乡镇")
+_PLACE_END_STRICT = set("路街巷湖桥村乡镇组")
 _PLACE_AFTER_STRICT = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|新城|幼儿园|收费站|[一二三四五六七八九十0-9]+(?:段|号|栋|弄))")
 # estates, buildings and shops end so; a bare name is never one (蓝光·雍锦阁), even next to a cue word
@@ -110,6 +111,17 @@ _ALONE_BEFORE_SEX = re.compile(
 _NEVER_IN_NAME = set("的了是在吗呢吧啊呀我你他她它们这那某个说")
 _COMPANY_NEAR = re.compile("股份有限公司|有限责任公司|有限公司|股份公司|集团|事务所")
 _BEFORE_SERVING = set("今现曾兼历后并先改升调转继连留时月年日起至及和、，")
+# jieba's frequency above which a two-character word tagged as a name is a common word (安静, 宁静, 文明), and
+# above which a noun, verb or adjective after a surname character is that word, not a given name (欧|大厦)
+_FREQUENT_NAME_WORD = 50
+# left cues that join or govern anything, not only persons
+_WEAK_LEFT_CUES = {"和", "与", "及", "、", "对", "将", "让", "找"}
+# surnames that are far more often a word in a petition (钱 money, 高 high, 曾 once, 左 left): a bare name
+# with one of them needs a cue word next to it
+_WORD_SURNAMES = set("钱高方常全查左右章盖莫信楼牛路于但那向和任曾")
+_FREQUENT_GIVEN_WORD = 400
+_FREQUENT_HEAD_WORD = 300
+_NOUN_VERB_TAGS = {"n", "vn", "v", "a", "ad", "an", "d", "l", "i"}
 _PAREN_TITLE = re.compile(r"^[（(]([^（）()]{2,20})[）)]")
 _ATTACH_TRIGGER = re.compile("(?:系|任|担任|时任|现任|曾任|原任|原系|原为|作为|身为|是)$")
 
@@ -147,9 +159,10 @@ class PersonDraft:
 class PersonFinder:
     """Finds persons in a text; built once (regexes compiled once) and called per text."""
 
-    def __init__(self, lexicon: Lexicon, tags: dict[str, str]):
+    def __init__(self, lexicon: Lexicon, tags: dict[str, str], freqs: dict[str, int] | None = None):
         self.lexicon = lexicon
         self.tags = tags
+        self.freqs = freqs or {}
         titles = sorted(lexicon.titles, key=len, reverse=True)
         self.title_re = re.compile("|".join(map(re.escape, titles)))
         bodies = sorted(lexicon.bodies, key=len, reverse=True)
@@ -317,6 +330,10 @@ class PersonFinder:
             return None  # 私营企业主|支付: a word, not a name (上诉人许宗旋: 许宗 is no numeral there)
         if surname in _FUNCTION_SURNAMES and (text[q:q + 2] in self.tags or text[p:p + 2] in self.tags):
             return None  # 工作人员和|私营企业主
+        if surname in "和同" and self.surname_at(text, q) is not None:
+            return None  # 工作人员和|夏婷: 和 joins two persons
+        if surname in _WORD_SURNAMES and text[q:q + 1] in _NOT_THIRD:
+            return None  # 举报人曾|到: 曾 is "once", 钱|由 "money"
         c1, c2 = text[q:q + 1], text[q + 1:q + 2]
         if not c1 or c1 in _NOT_IN_NAME or not ("\u4e00" <= c1 <= "\u9fff"):
             return None
@@ -411,7 +428,7 @@ class PersonFinder:
             end = self.name_at(text, p, token_ends, strong=True) if p < len(text) else None
             if end is not None and self._common_word(text, p, end, word_at):
                 end = None  # 市长|信箱, 老师|利用, 教师的|强烈: a word follows the title, not a name
-            if end is not None and text[end - 1] in "村乡镇" and self.anonymised_at(text, p) is None:
+            if end is not None and text[end - 1] in _PLACE_END_STRICT and self.anonymised_at(text, p) is None:
                 end = None  # 黄岭镇|长安村: the "title" 镇长 is the end of one place and the start of the next
             if end is not None and not overlaps(p, end, title_spans):
                 add_name(p, end, strong=True, title=t)
@@ -514,6 +531,7 @@ class PersonFinder:
                     end -= 1  # 田甲以|中秋节: the segmenter glued the next word's first character on
             elif w == surname and k + 1 < len(tokens) and 1 <= len(tokens[k + 1][0]) <= 2 \
                     and surname in self.common and surname not in _FUNCTION_SURNAMES \
+                    and (surname not in _WORD_SURNAMES or self._left_cue(text, s)) \
                     and not (self.tags.get(tokens[k + 1][0]) or "nr").startswith(_WORD_TAGS):
                 end = tokens[k + 1][2]
             else:
@@ -582,9 +600,11 @@ class PersonFinder:
         """The segmenter cut a word at p that covers text[p:end] (信箱, 强烈反感) and the dictionary knows
         that word as something other than a name."""
         token = word_at.get(p)
-        if token is None or len(token) < end - p or self.anonymised_at(text, p) is not None:
+        if token is None or self.anonymised_at(text, p) is not None:
             return False
         tag = self.tags.get(token)
+        if len(token) < end - p:  # 市长|信箱|里: a noun or a verb the segmenter cut starts the "name"
+            return len(token) >= 2 and tag in _NOUN_VERB_TAGS and token not in self.compound
         return tag is not None and not tag.startswith("nr")
 
     def _bare_name_ok(
@@ -616,8 +636,8 @@ class PersonFinder:
             if surname in _NEVER_BARE_SURNAMES and len(given) >= 2 and given_tag \
                     and not given_tag.startswith("nr"):
                 return False  # 这段|时间, 路段|规划, 居民区|建筑 even with a cue-like word after them
-            if not cue and (word[-1] in _PLACE_END_CHARS or word[-1] in _BUSINESS_END
-                            or _PLACE_AFTER.match(text[end:end + 3])):
+            if not self._left_cue(text, s) and (word[-1] in _PLACE_END_CHARS or word[-1] in _BUSINESS_END
+                                                or _PLACE_AFTER.match(text[end:end + 3])):
                 return False  # 柳月湖, 林秀|大道
             if len(word) == 3 and word[1] == "家" and word[2] in _FAMILY_PLACE_END:
                 return False  # 吴家山, 薛家洼: a village or a hill
@@ -636,7 +656,13 @@ class PersonFinder:
             return False
         if given in _NOT_GIVEN:
             return False
+        if not before_title and self._frequent_word(word, given) and not self._left_cue(text, s):
+            return False  # 安静, 温馨 (jieba calls them names), 欧|大厦, 何|道理: a common word, nothing says person
+        if not before_title and surname in _FUNCTION_SURNAMES and not self._left_cue(text, s):
+            return False  # 向|大恒, 于|泉塘, 和|夏婷: a preposition or a conjunction, not a surname
         common = surname in self.common
+        if len(word) == 3 and word[0] == word[2] and word[1] in "一了":
+            return False  # 查一查, 看了看
         if len(given) == 2:
             return common or cue
         return cue and (common or tag is not None)
@@ -648,6 +674,23 @@ class PersonFinder:
         return word not in self.lexicon.nonnames and (tag is None or tag.startswith("nr")) \
             and all("\u4e00" <= ch <= "\u9fff" and ch not in _NOT_IN_NAME for ch in given) \
             and given not in _NOT_GIVEN and not self.tags.get(given, "nr").startswith(_WORD_TAGS)
+
+    def _frequent_word(self, word: str, given: str) -> bool:
+        """A frequent dictionary word that jieba tags as a name (安静 1199, 高明 791: mostly words, or names
+        from history books), or a surname character before a frequent common noun, verb or adjective."""
+        tag = self.tags.get(word, "")
+        if len(word) == 2 and tag.startswith("nr") and self.freqs.get(word, 0) >= _FREQUENT_NAME_WORD:
+            return True
+        if len(word) == 3 and self.freqs.get(word[:2], 0) >= _FREQUENT_HEAD_WORD:
+            return True  # 幸福感, 阳光房, 银杏嘉(园): a frequent word and one more character
+        given_tag = self.tags.get(given, "")
+        return len(given) == 2 and given_tag in _NOUN_VERB_TAGS \
+            and self.freqs.get(given, 0) >= _FREQUENT_GIVEN_WORD
+
+    @staticmethod
+    def _left_cue(text: str, s: int) -> bool:
+        left = text[max(0, s - 6):s]
+        return any(left.endswith(c) for c in _PERSON_LEFT_CUES if c not in _WEAK_LEFT_CUES)
 
     def _has_cue(self, text: str, s: int, e: int, word_at: dict[int, str]) -> bool:
         left = text[max(0, s - 6):s]

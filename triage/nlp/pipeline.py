@@ -64,6 +64,13 @@ def load_word_tags() -> dict[str, str]:
     return tags
 
 
+def load_word_freqs() -> dict[str, int]:
+    """Frequencies of jieba's main dictionary (word → count): a frequent word is rarely a name."""
+    path = Path(jieba.__file__).resolve().parent / "dict.txt"
+    fields = path.read_text(encoding="utf-8").split()
+    return {word: int(freq) for word, freq in zip(fields[0::3], fields[1::3])}
+
+
 def gazetteer_to_config(gazetteer: Gazetteer | None) -> dict[str, Any] | None:
     if gazetteer is None:
         return None
@@ -204,7 +211,7 @@ def make_places(nlp: Language, name: str, gazetteer: dict[str, Any] | None):
 
 @Language.factory("triage_persons", default_config={"name_tagger": None})
 def make_persons(nlp: Language, name: str, name_tagger: str | None):
-    finder = PersonFinder(load_lexicon(), load_word_tags())
+    finder = PersonFinder(load_lexicon(), load_word_tags(), load_word_freqs())
     tagger = None
     if name_tagger:
         from triage.nlp.tagger import NameTagger
