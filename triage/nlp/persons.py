@@ -54,7 +54,7 @@ _PLACE_END_STRICT = set("路街巷湖桥村乡镇组")
 _PLACE_AFTER_STRICT = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|新城|幼儿园|收费站|[一二三四五六七八九十0-9]+(?:段|号|栋|弄))")
 # estates, buildings and shops end so; a bare name is never one (蓝光·雍锦阁), even next to a cue word
-_ESTATE_END = set("阁邸苑")
+_ESTATE_END = set("阁邸苑府汇")
 # quotation marks around a shop or brand name: “金禾汇”KTV
 _OPEN_QUOTES = set("“\"‘'「『")
 _CLOSE_QUOTES = set("”\"’'」』")
@@ -66,6 +66,9 @@ _FUNCTION_SURNAMES = set("和向来位于都由时原全应但同成平能要可
 _NOT_GIVEN = set("老板 先生 女士 老师 师傅 总 哥 姐 叔 婶 姨 阿姨 大爷 大妈 孩子 家 家里 某人 同学 书记 主任 局长 镇长 村长 所长 "
                  "经理 医生 律师 警官 科长 股长 站长 会计 队长 组长 场长 厂长 大哥 大姐 老师傅 总监 夫人 太太 小姐 们 氏 "
                  "领导 干部 同志 村民 居民 业主 群众 百姓 老百姓 市民 网友 家长 学生 员工 工人 农民 司机 老人 小孩 老乡".split())
+# a surname and one of these is no name, whatever cue stands before it (申请人：唐先生)
+_FORMS_OF_ADDRESS = {"先生", "女士", "老师", "师傅", "阿姨", "大爷", "大妈", "老板", "经理", "书记", "主任", "局长",
+                     "镇长", "村长", "所长", "科长", "站长", "会计", "队长", "组长", "律师", "警官", "医生", "总监"}
 # endings of businesses and platforms, never of a bare name: 余易贷, 金源网
 _BUSINESS_END = set("贷网店厂吧")
 # characters that rarely end a three-character name but often start the next word (蔡俊以…名义)
@@ -118,7 +121,7 @@ _FREQUENT_NAME_WORD = 50
 _WEAK_LEFT_CUES = {"和", "与", "及", "、", "对", "将", "让", "找"}
 # surnames that are far more often a word in a petition (钱 money, 高 high, 曾 once, 左 left): a bare name
 # with one of them needs a cue word next to it
-_WORD_SURNAMES = set("钱高方常全查左右章盖莫信楼牛路于但那向和任曾")
+_WORD_SURNAMES = set("钱高方常全查左右章盖莫信楼牛路于但那向和任曾包车")
 _FREQUENT_GIVEN_WORD = 400
 _FREQUENT_HEAD_WORD = 300
 _NOUN_VERB_TAGS = {"n", "vn", "v", "a", "ad", "an", "d", "l", "i"}
@@ -337,6 +340,8 @@ class PersonFinder:
         c1, c2 = text[q:q + 1], text[q + 1:q + 2]
         if not c1 or c1 in _NOT_IN_NAME or not ("\u4e00" <= c1 <= "\u9fff"):
             return None
+        if text[q:q + 2] in _FORMS_OF_ADDRESS:
+            return None  # 申请人：唐先生, 举报人王老师: a surname and a form of address
         if c1 in "一二两几" and self.tags.get(text[q:q + 2], "").startswith(("m", "q")):
             return None  # 唐老师谈|一下: a numeral or measure word follows, no given name
         if self._bad_word_at(text, q) and not (strong and (surname not in self.common or q + 1 in token_ends)):
@@ -425,6 +430,8 @@ class PersonFinder:
                 p += 1
             if text[p:p + 1] in ("：", ":", "的"):  # 村主任：张三, 村党支部书记的万丽
                 p += 1
+            if text[p:p + 1] in "和与及同跟":
+                continue  # 村长和|支书, 在编老师和|临聘老师: a conjunction, not the surname 和
             end = self.name_at(text, p, token_ends, strong=True) if p < len(text) else None
             if end is not None and self._common_word(text, p, end, word_at):
                 end = None  # 市长|信箱, 老师|利用, 教师的|强烈: a word follows the title, not a name
@@ -513,6 +520,13 @@ class PersonFinder:
             if m.group(0).startswith(("我是", "我们是", "本人是", "本人")) and self.anonymised_at(text, p) is None \
                     and not (text[end:end + 1] in "，,。、；（( " or text[end:end + 1] == "" or text[end:end + 1] in "系"):
                 continue  # 我是南岭南岭村村民: a place follows, not a name
+            word = text[p:end]
+            tag = self.tags.get(word)
+            if self.anonymised_at(text, p) is None and (
+                    (tag is not None and not tag.startswith("nr") and self.freqs.get(word, 0) >= _FREQUENT_GIVEN_WORD)
+                    or self._place_like(text, word, end)
+                    or word[-1] in "城"):
+                continue  # 我是农民, 本人华悦城（…）: a word or an estate, not a name
             add_name(p, end, strong=True, party="petitioner")
         # 4. every segment that starts with a surname
         for k, (w, s, e) in enumerate(tokens):
@@ -604,7 +618,10 @@ class PersonFinder:
             return False
         tag = self.tags.get(token)
         if len(token) < end - p:  # 市长|信箱|里: a noun or a verb the segmenter cut starts the "name"
-            return len(token) >= 2 and tag in _NOUN_VERB_TAGS and token not in self.compound
+            return len(token) >= 2 and token not in self.compound and (
+                tag in _NOUN_VERB_TAGS
+                or (tag is not None and tag.startswith("nr") and token[1] != "家"
+                    and self.freqs.get(token, 0) >= _FREQUENT_HEAD_WORD // 2))  # 组长|盖章|后
         return tag is not None and not tag.startswith("nr")
 
     def _bare_name_ok(
