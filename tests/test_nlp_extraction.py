@@ -195,6 +195,14 @@ NOT_PERSONS = [
     "尊敬的领导，我是农民，靠种粮为生。",
     "在编老师和临聘老师的慰问金不一样。",
     "小组长盖章后才动工。",
+    # a cue that straddles two words, a word right after a cue or a title, an adverb after a title, a county
+    "新老公司交接导致公积金断缴。",
+    "小区居民车辆无地可停。",
+    "我和母亲相依为命。",
+    "往年录取教师都会公布成绩。",
+    "当事人应拿的合同没给我。",
+    "学校说高二才开始补课。",
+    "他老家在河北省宁晋县。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -50,7 +50,7 @@ _PLACE_AFTER = re.compile(
     "路|街|巷|湖|桥|郡|园|湾|城|馆|域)"
 )
 # the same, so sure that even a cue word next to it does not make a person: 与林塘路交叉, 名叫石家岭幼儿园
-_PLACE_END_STRICT = set("路街巷湖桥村乡镇组")
+_PLACE_END_STRICT = set("路街巷湖桥村乡镇组县")
 _PLACE_AFTER_STRICT = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|新城|幼儿园|收费站|[一二三四五六七八九十0-9]+(?:段|号|栋|弄))")
 # estates, buildings and shops end so; a bare name is never one (蓝光·雍锦阁), even next to a cue word
@@ -121,7 +121,9 @@ _FREQUENT_NAME_WORD = 50
 _WEAK_LEFT_CUES = {"和", "与", "及", "、", "对", "将", "让", "找"}
 # surnames that are far more often a word in a petition (钱 money, 高 high, 曾 once, 左 left): a bare name
 # with one of them needs a cue word next to it
-_WORD_SURNAMES = set("钱高方常全查左右章盖莫信楼牛路于但那向和任曾包车")
+_WORD_SURNAMES = set("钱高方常全查左右章盖莫信楼牛路于但那向和任曾包车南敬房初")
+# surnames that after a title or a cue are far more often an adverb or a modal verb (教师都会…, 当事人应拿…)
+_ADVERB_SURNAMES = set("都由应但那可能要来全")
 _FREQUENT_GIVEN_WORD = 400
 _FREQUENT_HEAD_WORD = 300
 _NOUN_VERB_TAGS = {"n", "vn", "v", "a", "ad", "an", "d", "l", "i"}
@@ -335,7 +337,7 @@ class PersonFinder:
             return None  # 工作人员和|私营企业主
         if surname in "和同" and self.surname_at(text, q) is not None:
             return None  # 工作人员和|夏婷: 和 joins two persons
-        if surname in _WORD_SURNAMES and text[q:q + 1] in _NOT_THIRD:
+        if surname in "曾向于和但那任" and text[q:q + 1] in _NOT_THIRD:
             return None  # 举报人曾|到: 曾 is "once", 钱|由 "money"
         c1, c2 = text[q:q + 1], text[q + 1:q + 2]
         if not c1 or c1 in _NOT_IN_NAME or not ("\u4e00" <= c1 <= "\u9fff"):
@@ -435,6 +437,9 @@ class PersonFinder:
             end = self.name_at(text, p, token_ends, strong=True) if p < len(text) else None
             if end is not None and self._common_word(text, p, end, word_at):
                 end = None  # 市长|信箱, 老师|利用, 教师的|强烈: a word follows the title, not a name
+            if end is not None and text[p] in _ADVERB_SURNAMES and self.anonymised_at(text, p) is None \
+                    and not self.tags.get(text[p:end], "").startswith("nr"):
+                end = None  # 教师|都会, 当事人|应拿: an adverb or a preposition, not the surname
             if end is not None and text[end - 1] in _PLACE_END_STRICT and self.anonymised_at(text, p) is None:
                 end = None  # 黄岭镇|长安村: the "title" 镇长 is the end of one place and the start of the next
             if end is not None and not overlaps(p, end, title_spans):
@@ -492,9 +497,17 @@ class PersonFinder:
             ts = token_start_of.get(p - 1, p)
             if p not in token_ends and ts <= m.start():
                 continue  # the cue is part of a longer word: 居民区|建筑物 is no 居民 followed by a name
+            if p not in token_starts and m.start() not in token_starts and self.anonymised_at(text, p) is None \
+                    and self._word_at(text, token_start_of.get(p, p)):
+                continue  # 新老|公司: the cue 老公 straddles two words, no name follows
             end = self.name_at(text, p, token_ends, strong=True)
             if end is not None and self._place_like(text, text[p:end], end):
                 continue  # 名叫石家岭|幼儿园: an estate, school or road, not a person
+            if end is not None and self._common_word(text, p, end, word_at):
+                continue  # 居民|车辆无地, 母亲|相依为命: a word follows the cue, not a name
+            if end is not None and text[p] in _ADVERB_SURNAMES and self.anonymised_at(text, p) is None \
+                    and not self.tags.get(text[p:end], "").startswith("nr"):
+                continue  # 当事人|应拿: a modal verb, not the surname 应
             if end is not None and not overlaps(p, end, title_spans):
                 tag = self.tags.get(text[p:end])
                 if tag is None or tag.startswith("nr") or self.anonymised_at(text, p) is not None:
@@ -617,6 +630,10 @@ class PersonFinder:
         if token is None or self.anonymised_at(text, p) is not None:
             return False
         tag = self.tags.get(token)
+        head = text[p:p + 2]
+        if head != token and not self.tags.get(head, "nr").startswith("nr") \
+                and self.freqs.get(head, 0) >= _FREQUENT_HEAD_WORD:
+            return True  # 主管的|司法厅: a frequent word begins what follows the title
         if len(token) < end - p:  # 市长|信箱|里: a noun or a verb the segmenter cut starts the "name"
             return len(token) >= 2 and token not in self.compound and (
                 tag in _NOUN_VERB_TAGS
@@ -673,6 +690,8 @@ class PersonFinder:
             return False
         if given in _NOT_GIVEN:
             return False
+        if len(word) == 3 and surname in _WORD_SURNAMES and not cue:
+            return False  # 高二才, 付完款, 易老化: a word with a surname's character, nothing says person
         if not before_title and self._frequent_word(word, given) and not self._left_cue(text, s):
             return False  # 安静, 温馨 (jieba calls them names), 欧|大厦, 何|道理: a common word, nothing says person
         if not before_title and surname in _FUNCTION_SURNAMES and not self._left_cue(text, s):
