@@ -41,9 +41,9 @@ _NOT_THIRD = set(
 _PLACE_OR_BODY_CHARS = set("省市县区镇乡村州旗局处科所站委办部厅院庄屯寨组")
 # a bare name (no title, no cue) never ends with a feature of the land or a street (林家冲, 柳月湖, 林溪路),
 # nor is it followed by a word that names a place, an estate or a business (林秀|大道, 金禾|家园, 周记|小吃)
-_PLACE_END_CHARS = set("路街巷道桥湖塘湾冲坝堤渠沟港洲垸园苑郡城镇乡村庄堡")
+_PLACE_END_CHARS = set("路街巷道桥湖塘湾冲坝堤渠沟港洲垸园苑郡城镇乡村庄堡家庙段岭堆垅亭滩坳")
 # X家 + a feature of the land is a village or a hill, not a name (吴家山, 薛家洼, 林家冲)
-_FAMILY_PLACE_END = set("山洼村庄湾坡沟岭寨坪铺营桥塘冲坝堡河集店屯垸岗嘴")
+_FAMILY_PLACE_END = set("山洼村庄湾坡沟岭寨坪铺营桥塘冲坝堡河集店屯垸岗嘴滩洞坳湖")
 _PLACE_AFTER = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|公园|新城|世纪|国际|幼儿园|小学|中学|学校|收费站|平台|小吃|粉店|"
     "酒店|宾馆|超市|市场|集团|公司|中路|东路|西路|南路|北路|纪念|麻将|物业|商铺|景区|旅游|陶瓷|街道|"
@@ -68,7 +68,8 @@ _NOT_GIVEN = set("老板 先生 女士 老师 师傅 总 哥 姐 叔 婶 姨 阿
                  "领导 干部 同志 村民 居民 业主 群众 百姓 老百姓 市民 网友 家长 学生 员工 工人 农民 司机 老人 小孩 老乡".split())
 # a surname and one of these is no name, whatever cue stands before it (申请人：唐先生)
 _FORMS_OF_ADDRESS = {"先生", "女士", "老师", "师傅", "阿姨", "大爷", "大妈", "老板", "经理", "书记", "主任", "局长",
-                     "镇长", "村长", "所长", "科长", "站长", "会计", "队长", "组长", "律师", "警官", "医生", "总监"}
+                     "镇长", "村长", "所长", "科长", "站长", "会计", "队长", "组长", "律师", "警官", "医生", "总监",
+                     "同志", "领导"}
 # endings of businesses and platforms, never of a bare name: 余易贷, 金源网
 _BUSINESS_END = set("贷网店厂吧")
 # characters that rarely end a three-character name but often start the next word (蔡俊以…名义)
@@ -90,7 +91,7 @@ _PERSON_LEFT_CUES = (
     "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "哥哥", "弟弟", "姐姐", "妹妹", "侄子", "女婿", "亲戚", "名叫",
     "叫", "我叫", "本人", "其妻", "其子", "其女", "其父", "其母", "与", "和", "及", "、", "对", "将", "让", "找",
     "联系", "委托", "指使", "安排", "伙同", "时任", "原任", "经理", "老师", "医生", "老婆", "老公", "爸爸",
-    "妈妈", "老爸", "老妈", "爷爷", "奶奶", "自然人",
+    "妈妈", "老爸", "老妈", "爷爷", "奶奶", "自然人", "实控人", "控制人", "负责人", "股东", "法人代表",
 )
 _PERSON_RIGHT_CUES = (
     "等人", "等", "同志", "说", "称", "表示", "利用", "收受", "在", "担任", "系", "是", "被", "因", "为", "于", "与",
@@ -121,7 +122,7 @@ _FREQUENT_NAME_WORD = 50
 _WEAK_LEFT_CUES = {"和", "与", "及", "、", "对", "将", "让", "找"}
 # surnames that are far more often a word in a petition (钱 money, 高 high, 曾 once, 左 left): a bare name
 # with one of them needs a cue word next to it
-_WORD_SURNAMES = set("钱高方常全查左右章盖莫信楼牛路于但那向和任曾包车南敬房初")
+_WORD_SURNAMES = set("钱高方常全查左右章盖莫信楼牛路于但那向和任曾包车南敬房初付")
 # surnames that after a title or a cue are far more often an adverb or a modal verb (教师都会…, 当事人应拿…)
 _ADVERB_SURNAMES = set("都由应但那可能要来全")
 _FREQUENT_GIVEN_WORD = 400
