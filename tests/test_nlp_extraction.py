@@ -60,6 +60,14 @@ MONEY_CASES = [
     ("食堂每月消费300，不够再充。", "300", 300, "CNY", "exact", 300, 300),
     ("开水房打水六毛钱一壶。", "六毛钱", 0.6, "CNY", "exact", 0.6, 0.6),
     ("我每月工资3000出头，养不起车。", "3000出头", 3000, "CNY", "over", 3000, 3000),
+    # thousands and hundreds without 元 in a clause about money, colloquial 2千1 / 1万5, neighbouring digits
+    ("物业费一年三千多，服务却很差。", "三千多", 3000, "CNY", "over", 3000, 3000),
+    ("代课老师工资两千多一个月。", "两千多", 2000, "CNY", "over", 2000, 2000),
+    ("装修费2千1一平，太贵了。", "2千1", 2100, "CNY", "exact", 2100, 2100),
+    ("车位单价1万5，还要捆绑购买。", "1万5", 15000, "CNY", "exact", 15000, 15000),
+    ("中介收费五千到一万不等。", "五千到一万", 7500, "CNY", "range", 5000, 10000),
+    ("补课一次收费两三千。", "两三千", 2500, "CNY", "range", 2000, 3000),
+    ("工程款5万之多，都被他拿走了。", "5万之多", 50000, "CNY", "over", 50000, 50000),
 ]
 
 # several sums in one text: (text, values in order)
@@ -82,6 +90,12 @@ NOT_MONEY = [
     "每年的租金少说也有30，40万，十年就更多。",  # "thirty or forty", not 30,400,000
     "学校一共有学生2400，老师120。",  # plain numbers with no word about paying
     "共计1200人次参加了培训。",
+    # orders of magnitude, not sums; counts in thousands
+    "账上有几百万对不上，钱去哪了？",
+    "骗了商户上千万的资金。",
+    "他们损失了数万元。",
+    "活动一共有三千多人参加，收费很乱。",
+    "按已付房款的千万之一支付违约金。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found

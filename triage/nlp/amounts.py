@@ -43,7 +43,7 @@ _BARE = re.compile(
     f"(?P<num>{_ARABIC}[十百千]?|[{CHINESE_NUMERAL_CHARS}]+)"
     f"(?:{_RANGE_SEP}(?P<num2>{_ARABIC}[十百千]?|[{CHINESE_NUMERAL_CHARS}]+))?"
     f"(?P<q1>多|余)?(?P<mult>[万亿]+)(?P<q2>多|余)?"
-    f"(?P<post>左右|以上|以下)?"
+    f"(?P<post>左右|以上|以下|之多)?"
 )
 _MONEY_WORDS = re.compile(
     "钱|款|金|资金|费|补贴|补助|补偿|工资|薪|贿|贪污|挪用|收受|索要|礼|现金|存款|价|元|经费|报酬|利润|好处|"
@@ -123,6 +123,8 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
         # letters is a code: A3区 is not money, but 3元 after a letter is rare; skip when preceded by a digit.
         if start > 0 and text[start - 1].isdigit():
             continue
+        if _vague_before(text, start, m.start("num")):
+            continue  # 几百万元, 上千万元, 数万元: an order of magnitude, not a sum
         value = _value(num, mult)
         if value is None or (value == 0 and not re.search("[0０零〇]", num)):
             continue  # 几万块钱: a multiplier with no number is no sum
@@ -166,6 +168,7 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
             taken.append((listed.start(), listed.start() + len(listed.group("num"))))
             k = listed.start()
     found.extend(_find_bare_amounts(text, taken))
+    found.extend(_find_thousands(text, taken + [(a.start, a.end) for a in found]))
     found.extend(_find_plain_amounts(text, taken + [(a.start, a.end) for a in found]))
     found.sort(key=lambda a: a.start)
     return _join_ranges(text, found)
@@ -203,6 +206,74 @@ def _join_ranges(text: str, found: list[Amount]) -> list[Amount]:
     return out
 
 
+# Sums in thousands or hundreds written without 元 when the clause is about money: 三千多的物业费, 工资两千多,
+# 装修费2千1 (2,100), 单价1万5 (15,000), 收费五千到一万
+_SMALL_NUM = f"(?:[0-9０-９]{{1,2}}(?:[.．][0-9０-９]+)?[千百]|[一二两三四五六七八九十]+[千百](?:[一二三四五六七八九]百)?)"
+_THOUSANDS = re.compile(
+    f"(?P<pre>{_ABOUT_BEFORE}|{_OVER_BEFORE}|{_UNDER_BEFORE})?"
+    f"(?:(?P<coll>[0-9０-９]+)(?P<cunit>[万千])(?P<tail>[1-9])(?![0-9０-９万千百十])"
+    f"|(?P<num>{_SMALL_NUM})(?:{_RANGE_SEP}(?P<num2>{_SMALL_NUM}|[一二两三四五六七八九十0-9０-９]+万))?(?P<q>多|余)?)"
+)
+
+
+_PER_ONE = re.compile("一[个月年平次天亩斤户人]")  # 两千多一个月, 一万多一平: a rate, not a longer numeral
+
+
+def _vague_before(text: str, start: int, num_start: int) -> bool:
+    """几百万, 上千万, 数万元, 好几千: an order of magnitude, not a sum."""
+    return text[num_start - 1:num_start] in ("几", "数") or (
+        text[num_start - 1:num_start] == "上" and text[num_start:num_start + 1] in "百千万亿")
+
+
+def _money_context(text: str, start: int, end: int) -> bool:
+    """Whether the number at text[start:end] stands where a sum does: no digit glued before it, no count or unit
+    after it, and a money word in its clause."""
+    if _vague_before(text, start, start):
+        return False
+    if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".．" or text[start - 1] in CHINESE_NUMERAL_CHARS):
+        return False
+    after = text[end:end + 3]
+    if _NOT_MONEY_AFTER.match(after) or (after and (after[0] in CHINESE_NUMERAL_CHARS or after[0].isdigit())
+                                         and not _PER_ONE.match(after)):
+        return False
+    clause_start = max(max(text.rfind(ch, 0, start) for ch in "。！？；!?;\n") + 1, start - 40)
+    window = text[min(clause_start, max(0, start - 12)):start] + text[end:end + 6]
+    return _MONEY_WORDS.search(window) is not None
+
+
+def _find_thousands(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
+    out = []
+    for m in _THOUSANDS.finditer(text):
+        start, end = m.start(), m.end()
+        if any(s < end and start < e for s, e in taken) or not _money_context(text, start, end):
+            continue
+        if m.group("coll"):  # 2千1, 1万5: the digit after the unit is the next place down
+            unit = 10_000 if m.group("cunit") == "万" else 1000
+            value = float(m.group("coll")) * unit + int(m.group("tail")) * unit / 10
+            low = high = value
+            qualifier = _QUALIFIER_BEFORE.get(m.group("pre") or "", "exact")
+        else:
+            value = parse_number(m.group("num"))
+            if not value:
+                continue
+            low = high = value
+            qualifier = _QUALIFIER_AFTER.get(m.group("q") or "", "exact")
+            approx = _adjacent_range(m.group("num"), "")
+            if approx is not None:  # 两三千, 八九千: neighbouring digits
+                low, high = approx
+                value, qualifier = (low + high) / 2, "range"
+            if m.group("num2"):
+                v2 = parse_number(m.group("num2"))
+                if not v2 or v2 <= value:
+                    continue
+                low, high, value, qualifier = value, v2, (value + v2) / 2, "range"
+            elif m.group("pre"):
+                qualifier = _QUALIFIER_BEFORE.get(m.group("pre"), qualifier)
+        amount_start = start if m.group("pre") else (m.start("coll") if m.group("coll") else m.start("num"))
+        out.append(Amount(text[amount_start:end], value, "CNY", qualifier, low, high, amount_start, end))
+    return out
+
+
 def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
     """Plain numbers that words about paying make sums: 收费3000, 每月工资2000出头; a total (共计12280) counts
     only when its clause speaks of money."""
@@ -237,9 +308,11 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
             continue
         if start > 1 and text[start - 1] in "，," and text[start - 2].isdigit():
             continue  # 30，40万 is "thirty or forty ten-thousands" written with a comma: no sum to tell
+        if _vague_before(text, start, m.start("num")) or (text[end:end + 1] == "之" and text[end + 1:end + 2] != "多"):
+            continue  # 几百万, 上千万: an order of magnitude; 千万之一: a fraction
         after = text[end:end + 3]
         if _NOT_MONEY_AFTER.match(after) or (
-            after and (after[0] in CHINESE_NUMERAL_CHARS or after[0].isdigit())
+            after and (after[0] in CHINESE_NUMERAL_CHARS or after[0].isdigit()) and not _PER_ONE.match(after)
         ):
             continue
         if re.fullmatch(f"[{CHINESE_NUMERAL_CHARS}]+", m.group("num")) and len(m.group("num")) < 1:

@@ -50,7 +50,7 @@ _PLACE_AFTER = re.compile(
     "路|街|巷|湖|桥|郡|园|湾|城|馆|域)"
 )
 # the same, so sure that even a cue word next to it does not make a person: 与林塘路交叉, 名叫石家岭幼儿园
-_PLACE_END_STRICT = set("路街巷湖桥村乡镇组县")
+_PLACE_END_STRICT = set("路街巷湖桥村乡镇组县市岛")
 _PLACE_AFTER_STRICT = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|新城|幼儿园|收费站|[一二三四五六七八九十0-9]+(?:段|号|栋|弄))")
 # estates, buildings and shops end so; a bare name is never one (蓝光·雍锦阁), even next to a cue word
