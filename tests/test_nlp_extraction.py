@@ -68,6 +68,10 @@ MONEY_CASES = [
     ("中介收费五千到一万不等。", "五千到一万", 7500, "CNY", "range", 5000, 10000),
     ("补课一次收费两三千。", "两三千", 2500, "CNY", "range", 2000, 3000),
     ("工程款5万之多，都被他拿走了。", "5万之多", 50000, "CNY", "over", 50000, 50000),
+    # 人民币 after the number; investment words make a sum; 块 before a particle
+    ("对方愿意赔偿10万人民币了事。", "10万人民币", 100000, "CNY", "exact", 100000, 100000),
+    ("他出资200万成立了公司。", "200万", 2000000, "CNY", "exact", 2000000, 2000000),
+    ("儿童票少收1块呢。", "1块", 1, "CNY", "exact", 1, 1),
 ]
 
 # several sums in one text: (text, values in order)

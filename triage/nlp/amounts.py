@@ -32,7 +32,7 @@ def build_amount_regex(currency_words: list[str]) -> re.Pattern[str]:
         f"(?P<num>{_NUM})"
         f"(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_NUM}))?"
         f"(?P<q1>多|余|来|几)?(?P<mult>{_MULT}*)(?P<q2>多|余)?"
-        f"(?P<cur>{currencies})"
+        f"(?P<cur>{currencies}|(?<=[0-9０-９万亿千百])人民币)"
         f"(?P<post>整|左右|上下|以上|以下|之多|多|出头)?"
     )
 
@@ -46,7 +46,7 @@ _BARE = re.compile(
     f"(?P<post>左右|以上|以下|之多)?"
 )
 _MONEY_WORDS = re.compile(
-    "钱|款|金|资金|费|补贴|补助|补偿|工资|薪|贿|贪污|挪用|收受|索要|礼|现金|存款|价|元|经费|报酬|利润|好处|"
+    "钱|款|金|资金|投资|出资|融资|集资|资产|费|补贴|补助|补偿|工资|薪|贿|贪污|挪用|收受|索要|礼|现金|存款|价|元|经费|报酬|利润|好处|"
     "罚|赔|债|贷|账|帐|拿|给了|收了|送了|借了|付了|交了|退了|花了|用了|骗了|要了|转了|欠|打条|收条|好处|红包"
 )
 _NOT_MONEY_AFTER = re.compile(
@@ -108,7 +108,8 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
         num, num2, mult, cur = m.group("num"), m.group("num2"), m.group("mult"), m.group("cur")
         if _is_id_like(num):
             continue
-        if cur == "块" and text[m.end():m.end() + 1] not in ("钱", "", "，", "。", "、", "；", " ", "的"):
+        if cur == "块" and text[m.end():m.end() + 1] not in ("钱", "", "，", "。", "、", "；", " ", "的", "呢", "了", "吧",
+                                                              "啊", "？", "！", "?", "!", "已", "就", "都", "也", "还"):
             continue  # 一块地, 三块牌子
         if cur in ("元", "块") and not mult and re.fullmatch(f"[{CHINESE_NUMERAL_CHARS}]+", num) and len(num) == 1 \
                 and num in "一两":
