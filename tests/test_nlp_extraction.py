@@ -148,6 +148,8 @@ PERSON_CASES = [
     ("路林先生，公司财务负责人。", [("路林", None, "unknown", "other")]),
     # 和 joins two persons: it is not a surname here
     ("客服人员和夏婷都不接电话。", [("夏婷", None, "unknown", "other")]),
+    # a pronoun for a group right after a name: 夏庭他们 ("夏庭 and the others")
+    ("公司倒闭后，夏庭他们先还了一部分。", [("夏庭", None, "unknown", "other")]),
 ]
 
 NOT_PERSONS = [
