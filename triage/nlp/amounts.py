@@ -209,7 +209,7 @@ def _join_ranges(text: str, found: list[Amount]) -> list[Amount]:
 
 # Sums in thousands or hundreds written without 元 when the clause is about money: 三千多的物业费, 工资两千多,
 # 装修费2千1 (2,100), 单价1万5 (15,000), 收费五千到一万
-_SMALL_NUM = f"(?:[0-9０-９]{{1,2}}(?:[.．][0-9０-９]+)?[千百]|[一二两三四五六七八九十]+[千百](?:[一二三四五六七八九]百)?)"
+_SMALL_NUM = "(?:[0-9０-９]{1,2}(?:[.．][0-9０-９]+)?[千百]|[一二两三四五六七八九十]+[千百](?:[一二三四五六七八九]百)?)"
 _THOUSANDS = re.compile(
     f"(?P<pre>{_ABOUT_BEFORE}|{_OVER_BEFORE}|{_UNDER_BEFORE})?"
     f"(?:(?P<coll>[0-9０-９]+)(?P<cunit>[万千])(?P<tail>[1-9])(?![0-9０-９万千百十])"

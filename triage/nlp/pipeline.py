@@ -68,7 +68,7 @@ def load_word_freqs() -> dict[str, int]:
     """Frequencies of jieba's main dictionary (word → count): a frequent word is rarely a name."""
     path = Path(jieba.__file__).resolve().parent / "dict.txt"
     fields = path.read_text(encoding="utf-8").split()
-    return {word: int(freq) for word, freq in zip(fields[0::3], fields[1::3])}
+    return {word: int(freq) for word, freq in zip(fields[0::3], fields[1::3], strict=True)}
 
 
 def gazetteer_to_config(gazetteer: Gazetteer | None) -> dict[str, Any] | None:
