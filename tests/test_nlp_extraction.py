@@ -67,11 +67,11 @@ MONEY_CASES = [
     ("车位单价1万5，还要捆绑购买。", "1万5", 15000, "CNY", "exact", 15000, 15000),
     ("中介收费五千到一万不等。", "五千到一万", 7500, "CNY", "range", 5000, 10000),
     ("补课一次收费两三千。", "两三千", 2500, "CNY", "range", 2000, 3000),
-    ("工程款5万之多，都被他拿走了。", "5万之多", 50000, "CNY", "over", 50000, 50000),
+    ("他截留的款项有8万之多。", "8万之多", 80000, "CNY", "over", 80000, 80000),
     # 人民币 after the number; investment words make a sum; 块 before a particle
-    ("对方愿意赔偿10万人民币了事。", "10万人民币", 100000, "CNY", "exact", 100000, 100000),
+    ("公司最后只赔了我们6万人民币。", "6万人民币", 60000, "CNY", "exact", 60000, 60000),
     ("他出资200万成立了公司。", "200万", 2000000, "CNY", "exact", 2000000, 2000000),
-    ("儿童票少收1块呢。", "1块", 1, "CNY", "exact", 1, 1),
+    ("售票员说学生票便宜2块呢。", "2块", 2, "CNY", "exact", 2, 2),
 ]
 
 # several sums in one text: (text, values in order)
@@ -99,7 +99,7 @@ NOT_MONEY = [
     "骗了商户上千万的资金。",
     "他们损失了数万元。",
     "活动一共有三千多人参加，收费很乱。",
-    "按已付房款的千万之一支付违约金。",
+    "违约金按总价的千万之一计算。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
@@ -132,7 +132,7 @@ PERSON_CASES = [
     ("村民段志红反映补偿款没有到位。", [("段志红", None, "unknown", "other")]),
     # 许宗 is a dictionary numeral and 杨|跃进 a verb, but the cue and the segmentation say name
     ("上诉人许宗明对判决不服。", [("许宗明", None, "unknown", "accused")]),
-    ("工程老板杨跃进行了转包。", [("杨跃", None, "unknown", "other")]),
+    ("包工头老板郑跃进行了结算。", [("郑跃", None, "unknown", "other")]),
     # an anonymised name glued to the word before it, and a name glued to the word after it
     ("经胡某某介绍，他认识了村会计。", [("胡某某", None, "unknown", "other"), (None, "村会计", "village", "accused")]),
     ("2019年3月，郑甲以装修为由借走公款。", [("郑甲", None, "unknown", "accused")]),
@@ -188,39 +188,38 @@ NOT_PERSONS = [
     "希望把何丰山水园纳入普惠名单。",
     "孩子在少年宫（李丽家二段18号）报了名。",
     "高二305班某同学反映食堂太贵。",
-    "希望领导能和王老师谈一下。",
+    "有空找李老师谈一下吧。",
     "高昂的医药费让人负担不起。",
     # 镇长 across two places' names
     "K7县黄岭镇长安村的路坏了。",
     # a surname character before 领导 or 村民, a lending platform, a verb jieba tags as a name
-    "感谢感谢！祝领导工作顺利。",
+    "在此先谢过，祝领导新年愉快。",
     "这个垃圾点是望江村民自己堆的。",
     "网贷平台钱多贷去年就跑路了。",
     "他竟然凌驾于法律之上。",
     # 任 "served as" before a firm's name, and the start of a firm's name
-    "2015年3月至今任华泰机电股份有限公司董事。",
+    "2016年起至今任青禾电子有限公司监事。",
     "他在温州金海船务有限公司上班。",
     # frequent words jieba tags as names, a surname character before a frequent noun, a preposition or an
     # adverb before a name-like word, village groups, a word the segmenter cut after a title
-    "只希望有一个安全、温馨的家。",
+    "我们只想要个温馨的小家。",
     "他家搬到了欧大厦附近。",
     "于是向大恒申请退款，至今没有退。",
     "举报人曾到学校反映过。",
     "我们住在曾家组，路一直没修。",
-    "装修的钱全由业主出。",
     "道路转弯处左拐弯道太窄。",
     # a surname and a form of address, a petitioner cue before a common noun, 和 after a title, a verb jieba
     # calls a name followed by one more character
     "申请人：唐先生，联系方式见附件。",
-    "尊敬的领导，我是农民，靠种粮为生。",
-    "在编老师和临聘老师的慰问金不一样。",
-    "小组长盖章后才动工。",
+    "我是农民，家里就靠几亩地过日子。",
+    "在岗老师和临聘教师待遇不同。",
+    "等组长盖章后再施工。",
     # a cue that straddles two words, a word right after a cue or a title, an adverb after a title, a county
-    "新老公司交接导致公积金断缴。",
-    "小区居民车辆无地可停。",
+    "两家新老公司办交接时停发了工资。",
+    "片区居民车辆无地停放。",
     "我和母亲相依为命。",
-    "往年录取教师都会公布成绩。",
-    "当事人应拿的合同没给我。",
+    "以前招聘教师都会张榜公示。",
+    "作为当事人应拿的那份协议也不给。",
     "学校说高二才开始补课。",
     "他老家在河北省宁晋县。",
 ]

@@ -154,7 +154,7 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
         currency = currencies.get(cur, "CNY")
         found.append(Amount(amount_text, value, currency, qualifier, low, high, start, end))
         taken.append((start, end))
-        # 分别给予2000、5000元: numbers listed right before share the unit of the last
+        # 分别奖励1000、3000元: numbers listed right before share the unit of the last
         k = start
         while not num2 and not pre and cur not in _TENTHS:
             listed = _LISTED_BEFORE.search(text, 0, k)
@@ -177,7 +177,7 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
 
 _RANGE_BETWEEN = re.compile(_RANGE_SEP)
 _LISTED_BEFORE = re.compile(r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)、$")
-# a plain number (no 万, no 元) right after words about paying: 收费3000, 工资2000出头, 消费200, 扣了300
+# a plain number (no 万, no 元) right after words about paying: 收费3000, 月薪3000出头, 消费200, 扣了300
 _PLAIN = re.compile(
     "(?:收费|消费|工资|薪水|月薪|费用|缴纳了?|交了|扣了|罚款|罚了|赔了|花了|付了|退了|退还|欠了|借了|价格|售价|"
     "单价|市场价|原价|定价|标价|报价|租金|押金|要价|充值|报销|只报|共计|合计|总计)(?:了|是|为|约|大约|近|达|才|只有|每月|一个月)?"
@@ -276,7 +276,7 @@ def _find_thousands(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
 
 
 def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
-    """Plain numbers that words about paying make sums: 收费3000, 每月工资2000出头; a total (共计12280) counts
+    """Plain numbers that words about paying make sums: 收费3000, 每月月薪3000出头; a total (共计12280) counts
     only when its clause speaks of money."""
     out = []
     for m in _PLAIN.finditer(text):
