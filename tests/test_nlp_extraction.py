@@ -150,6 +150,10 @@ PERSON_CASES = [
     ("客服人员和夏婷都不接电话。", [("夏婷", None, "unknown", "other")]),
     # a pronoun for a group right after a name: 夏庭他们 ("夏庭 and the others")
     ("公司倒闭后，夏庭他们先还了一部分。", [("夏庭", None, "unknown", "other")]),
+    # a given name that is a time word after a strong cue; 正 before a verb is "now"; a person after a firm
+    ("村民李初夏反映房屋受损。", [("李初夏", None, "unknown", "other")]),
+    ("名叫孙尧正利用空地搭棚。", [("孙尧", None, "unknown", "other")]),
+    ("青禾建材有限公司佘玉梅至今拖欠工资。", [("佘玉梅", None, "unknown", "other")]),
 ]
 
 NOT_PERSONS = [

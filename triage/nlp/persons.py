@@ -91,7 +91,7 @@ _PERSON_LEFT_CUES = (
     "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "哥哥", "弟弟", "姐姐", "妹妹", "侄子", "女婿", "亲戚", "名叫",
     "叫", "我叫", "本人", "其妻", "其子", "其女", "其父", "其母", "与", "和", "及", "、", "对", "将", "让", "找",
     "联系", "委托", "指使", "安排", "伙同", "时任", "原任", "经理", "老师", "医生", "老婆", "老公", "爸爸",
-    "妈妈", "老爸", "老妈", "爷爷", "奶奶", "自然人", "实控人", "控制人", "负责人", "股东", "法人代表",
+    "妈妈", "老爸", "老妈", "爷爷", "奶奶", "自然人", "实控人", "控制人", "负责人", "股东", "法人代表", "公司",
 )
 _PERSON_RIGHT_CUES = (
     "等人", "等", "同志", "说", "称", "表示", "利用", "收受", "在", "担任", "系", "是", "被", "因", "为", "于", "与",
@@ -120,7 +120,7 @@ _BEFORE_SERVING = set("今现曾兼历后并先改升调转继连留时月年日
 # above which a noun, verb or adjective after a surname character is that word, not a given name (欧|大厦)
 _FREQUENT_NAME_WORD = 50
 # left cues that join or govern anything, not only persons
-_WEAK_LEFT_CUES = {"和", "与", "及", "、", "对", "将", "让", "找"}
+_WEAK_LEFT_CUES = {"和", "与", "及", "、", "对", "将", "让", "找", "公司"}
 # surnames that are far more often a word in a petition (钱 money, 高 high, 曾 once, 左 left): a bare name
 # with one of them needs a cue word next to it
 _WORD_SURNAMES = set("钱高方常全查左右章盖莫信楼牛路于但那向和任曾包车南敬房初付")
@@ -348,7 +348,7 @@ class PersonFinder:
             return None  # 申请人：唐先生, 举报人王老师: a surname and a form of address
         if c1 in "一二两几" and self.tags.get(text[q:q + 2], "").startswith(("m", "q")):
             return None  # 唐老师谈|一下: a numeral or measure word follows, no given name
-        if self._bad_word_at(text, q) and not (strong and (surname not in self.common or q + 1 in token_ends)):
+        if self._bad_word_at(text, q, strong) and not (strong and (surname not in self.common or q + 1 in token_ends)):
             return None  # 张|利用: no given name (but 老板杨跃|进行: the segmenter ends the name first)
         if not c2 or c2 in _NOT_IN_NAME or not ("\u4e00" <= c2 <= "\u9fff") or self._bad_word_at(text, q + 1):
             candidates = [q + 1]
@@ -356,6 +356,8 @@ class PersonFinder:
             candidates = [q + 2, q + 1] if q + 2 in token_ends or q + 2 == len(text) else [q + 1, q + 2]
         elif strong and c2 in _NOT_THIRD_FULL:
             candidates = [q + 1]  # 蔡俊|以, 胡红|用, 卢勇|搞
+        elif strong and c2 == "正" and self._word_at(text, q + 2):
+            candidates = [q + 1, q + 2]  # 名叫谭尧|正|利用: "is now using", not a third character
         elif q + 1 in token_ends and self._word_at(text, q + 1):
             candidates = [q + 1, q + 2]  # 张敏|提议: the segmenter and the dictionary agree a word starts
         else:
@@ -372,11 +374,11 @@ class PersonFinder:
     def _word_at(self, text: str, k: int) -> bool:
         return any(text[k:k + n] in self.tags for n in (2, 3, 4) if k + n <= len(text))
 
-    def _bad_word_at(self, text: str, k: int) -> bool:
+    def _bad_word_at(self, text: str, k: int, strong: bool = False) -> bool:
         for length in (2, 3):
             tag = self.tags.get(text[k:k + length])
-            if tag is not None and tag.startswith(_WORD_TAGS):
-                return True
+            if tag is not None and tag.startswith(_WORD_TAGS) and not (strong and tag == "t"):
+                return True  # after a strong cue a time word is a given name: 村民王|初阳
         return False
 
     def _looks_like_name(self, word: str) -> bool:
