@@ -226,6 +226,9 @@ NOT_PERSONS = [
     "作为当事人应拿的那份协议也不给。",
     "学校说高二才开始补课。",
     "他老家在河北省宁晋县。",
+    # a title at the start of a longer word (会计|师事务), a village group's name before 到
+    "发票由青山会计师事务有限公司开具。",
+    "修一条从新屋村学田组到河口村的路。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

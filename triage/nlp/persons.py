@@ -41,12 +41,12 @@ _NOT_THIRD = set(
 _PLACE_OR_BODY_CHARS = set("省市县区镇乡村州旗局处科所站委办部厅院庄屯寨组")
 # a bare name (no title, no cue) never ends with a feature of the land or a street (林家冲, 柳月湖, 林溪路),
 # nor is it followed by a word that names a place, an estate or a business (林秀|大道, 金禾|家园, 周记|小吃)
-_PLACE_END_CHARS = set("路街巷道桥湖塘湾冲坝堤渠沟港洲垸园苑郡城镇乡村庄堡家庙段岭堆垅亭滩坳")
+_PLACE_END_CHARS = set("路街巷道桥湖塘湾冲坝堤渠沟港洲垸园苑郡城镇乡村庄堡家庙段岭堆垅亭滩坳坡")
 # X家 + a feature of the land is a village or a hill, not a name (吴家山, 薛家洼, 林家冲)
 _FAMILY_PLACE_END = set("山洼村庄湾坡沟岭寨坪铺营桥塘冲坝堡河集店屯垸岗嘴滩洞坳湖")
 _PLACE_AFTER = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|公园|新城|世纪|国际|幼儿园|小学|中学|学校|收费站|平台|小吃|粉店|"
-    "酒店|宾馆|超市|市场|集团|公司|中路|东路|西路|南路|北路|纪念|麻将|物业|商铺|景区|旅游|陶瓷|街道|"
+    "酒店|宾馆|超市|市场|集团|公司|中路|东路|西路|南路|北路|纪念|麻将|物业|商铺|景区|旅游|陶瓷|街道|牌|"
     "路|街|巷|湖|桥|郡|园|湾|城|馆|域)"
 )
 # the same, so sure that even a cue word next to it does not make a person: 与林塘路交叉, 名叫石家岭幼儿园
@@ -213,6 +213,9 @@ class PersonFinder:
                 continue  # 会计室, 主任办
             if e not in token_ends and e < len(text) and self.surname_at(text, e) is None:
                 continue  # inside a word: 人大常委会
+            if e not in token_ends and token_start_of.get(e) == token_start_of.get(e - 1) == s \
+                    and self._word_at(text, s):
+                continue  # 会计|师 of 会计师事务所: the title is the start of a longer word
             if title[0] in "镇乡" and title[-1] == "长" and _NEXT_PLACE.match(text, e) and p > 0 \
                     and (token_start_of.get(p) != p or self._place_name_before(text, p, token_start_of)):
                 continue  # 黄岭镇|长安村: 镇长 spans two places' names, the next one ending in 村 or 社区
@@ -694,6 +697,10 @@ class PersonFinder:
             return False
         if given in _NOT_GIVEN:
             return False
+        if surname in _FUNCTION_SURNAMES and given[0] in _NOT_THIRD:
+            return False  # 老板那|拿回: a demonstrative before a verb, not the surname 那
+        if given[0] in "组村乡镇县":
+            return False  # 学田组|到: a village group's name, not a person
         if len(word) == 3 and surname in _WORD_SURNAMES and not cue:
             return False  # 高二才, 付完款, 易老化: a word with a surname's character, nothing says person
         if not before_title and self._frequent_word(word, given) and not self._left_cue(text, s):
