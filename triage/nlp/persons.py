@@ -129,6 +129,13 @@ _ADVERB_SURNAMES = set("都由应但那可能要来全")
 _FREQUENT_GIVEN_WORD = 400
 _FREQUENT_HEAD_WORD = 300
 _NOUN_VERB_TAGS = {"n", "vn", "v", "a", "ad", "an", "d", "l", "i"}
+def _alternation(words: "tuple[str, ...] | set[str]") -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+_LEFT_CUE_RE = re.compile(f"(?:{_alternation(_PERSON_LEFT_CUES)})$")
+_STRONG_LEFT_CUE_RE = re.compile(f"(?:{_alternation(set(_PERSON_LEFT_CUES) - _WEAK_LEFT_CUES)})$")
+_RIGHT_CUE_RE = re.compile(_alternation(_PERSON_RIGHT_CUES))
 _PAREN_TITLE = re.compile(r"^[（(]([^（）()]{2,20})[）)]")
 _ATTACH_TRIGGER = re.compile("(?:系|任|担任|时任|现任|曾任|原任|原系|原为|作为|身为|是)$")
 
@@ -736,22 +743,21 @@ class PersonFinder:
 
     @staticmethod
     def _left_cue(text: str, s: int) -> bool:
-        left = text[max(0, s - 6):s]
-        return any(left.endswith(c) for c in _PERSON_LEFT_CUES if c not in _WEAK_LEFT_CUES)
+        return _STRONG_LEFT_CUE_RE.search(text, max(0, s - 6), s) is not None
 
     def _has_cue(self, text: str, s: int, e: int, word_at: dict[int, str]) -> bool:
-        left = text[max(0, s - 6):s]
-        right = text[e:e + 4]
-        if any(left.endswith(c) for c in _PERSON_LEFT_CUES):
+        if _LEFT_CUE_RE.search(text, max(0, s - 6), s) is not None:
             return True
-        for c in _PERSON_RIGHT_CUES:
-            if right.startswith(c):
-                # a one-character cue that begins a word of its own is none: 胡镇|从事 (从 is no cue there)
-                if len(c) == 1 and any(self.tags.get(right[:n], "").startswith(("n", "v", "a")) and
-                                       not self.tags.get(right[:n], "").startswith("nr") for n in (2, 3)):
-                    continue
-                return True
-        return False
+        m = _RIGHT_CUE_RE.match(text, e)
+        if m is None:
+            return False
+        if len(m.group(0)) == 1:
+            # a one-character cue that begins a word of its own is none: 胡镇|从事 (从 is no cue there)
+            for n in (2, 3):
+                tag = self.tags.get(text[e:e + n], "")
+                if tag.startswith(("n", "v", "a")) and not tag.startswith("nr"):
+                    return False
+        return True
 
     # -- grouping and parts -------------------------------------------------------------------------------
     def _assemble(self, text: str, titles: list[TitleMention], names: dict, places: list[Place]) -> list[Person]:
