@@ -72,6 +72,9 @@ MONEY_CASES = [
     ("公司最后只赔了我们6万人民币。", "6万人民币", 60000, "CNY", "exact", 60000, 60000),
     ("他出资200万成立了公司。", "200万", 2000000, "CNY", "exact", 2000000, 2000000),
     ("售票员说学生票便宜2块呢。", "2块", 2, "CNY", "exact", 2, 2),
+    # Arabic digits in several sections; a sale verb makes a sum by context
+    ("购房时交了23万5千元首付。", "23万5千元", 235000, "CNY", "exact", 235000, 235000),
+    ("这台旧电脑他卖我三千多。", "三千多", 3000, "CNY", "over", 3000, 3000),
 ]
 
 # several sums in one text: (text, values in order)
@@ -154,6 +157,7 @@ PERSON_CASES = [
     ("村民李初夏反映房屋受损。", [("李初夏", None, "unknown", "other")]),
     ("名叫孙尧正利用空地搭棚。", [("孙尧", None, "unknown", "other")]),
     ("青禾建材有限公司佘玉梅至今拖欠工资。", [("佘玉梅", None, "unknown", "other")]),
+    ("宏达公司的周凯欠我的工钱一直没给。", [("周凯", None, "unknown", "other")]),
 ]
 
 NOT_PERSONS = [
@@ -283,6 +287,16 @@ def test_money(analyzer, text, span, value, currency, qualifier, low, high):
         (span, value, currency, qualifier, low, high)
     ]
     assert text[amounts[0].start:amounts[0].end] == span
+
+
+@pytest.mark.parametrize(("written", "value"), [
+    ("18万5千", 185000), ("18万5000", 185000), ("1万2千5百", 12500), ("3万5", 35000), ("1亿2000万", 120000000),
+    ("2.3万", 23000), ("1,200", 1200), ("七千二百", 7200), ("二万五", 25000), ("叁万伍仟", 35000),
+])
+def test_parse_number(written, value):
+    from triage.nlp.numbers import parse_number
+
+    assert parse_number(written) == value
 
 
 @pytest.mark.parametrize(("text", "values"), MONEY_LISTS)

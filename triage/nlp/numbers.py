@@ -3,6 +3,7 @@ financial capitals (叁万伍仟) and mixtures (2.3万, 16万, 1.2亿). Pure fun
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import cn2an
@@ -49,11 +50,39 @@ def parse_chinese_integer(text: str) -> int | None:
     return total + section
 
 
+_SECTION = re.compile(r"([0-9]+(?:\.[0-9]+)?)([万萬亿億千仟百佰十拾]?)")
+_ALL_UNITS = {**SMALL_UNITS, **BIG_UNITS}
+
+
+def _mixed_sections(text: str) -> float | None:
+    """Arabic digits in several sections: 18万5千 → 185000, 18万5000 → 185000, 1万2千5百 → 12500; None when the
+    text is not of that form (a single section such as 2.3万 is left to the general rule)."""
+    parts = _SECTION.findall(text)
+    if len(parts) < 2 or "".join(n + u for n, u in parts) != text or not parts[0][1]:
+        return None
+    total, section, last_unit = 0.0, 0.0, 1
+    for number, unit in parts:
+        value = float(number)
+        if unit in BIG_UNITS:
+            total = (total + section + value) * BIG_UNITS[unit] if BIG_UNITS[unit] > 10_000 and total \
+                else total + (section + value) * BIG_UNITS[unit]
+            section = 0.0
+        elif unit:
+            section += value * _ALL_UNITS[unit]
+        else:  # a bare last section: 18万5000, or one digit that takes the next unit down (3万5)
+            section += value * (last_unit // 10) if len(number) == 1 and last_unit >= 100 else value
+        last_unit = _ALL_UNITS.get(unit, last_unit)
+    return total + section
+
+
 def parse_number(text: str) -> float | None:
     """Any written number, with 万/亿/千 multipliers: '2.3万' → 23000, '1,200' → 1200, '七千二百' → 7200."""
     text = unicodedata.normalize("NFKC", text).replace(",", "").replace("，", "").replace(" ", "")
     if not text:
         return None
+    mixed = _mixed_sections(text)
+    if mixed is not None:
+        return mixed
     # split off trailing multipliers after an Arabic part: 2.3万, 1.2亿, 5千, 3百万
     i = 0
     while i < len(text) and (text[i].isdigit() or text[i] == "."):

@@ -98,7 +98,7 @@ _PERSON_RIGHT_CUES = (
     "和", "及", "、", "，男", "，女", "(男", "（男", "(女", "（女", "先生", "女士", "书记", "主任", "村长", "局长",
     "镇长", "县长", "的", "通过", "以", "多次", "先后", "将", "把", "向", "从", "还", "也", "已", "曾", "拒不",
     "涉嫌", "违规", "贪污", "任", "担任", "同意", "提出", "供述", "受贿", "挪用", "侵占", "冒领", "索要", "私自", "擅自", "非法", "伙同", "家", "一家",
-    "他们", "她们", "本人", "夫妇", "夫妻", "一伙",
+    "他们", "她们", "本人", "夫妇", "夫妻", "一伙", "欠",
 )
 # words right before a name (the name is read as after a title)
 _STRONG_CUES = (
@@ -123,7 +123,7 @@ _FREQUENT_NAME_WORD = 50
 _WEAK_LEFT_CUES = {"和", "与", "及", "、", "对", "将", "让", "找", "公司"}
 # surnames that are far more often a word in a petition (钱 money, 高 high, 曾 once, 左 left): a bare name
 # with one of them needs a cue word next to it
-_WORD_SURNAMES = set("钱高方常全查左右章盖莫信楼牛路于但那向和任曾包车南敬房初付")
+_WORD_SURNAMES = set("钱高方常全查左右章盖莫信楼牛路于但那向和任曾包车南敬房初付安")
 # surnames that after a title or a cue are far more often an adverb or a modal verb (教师都会…, 当事人应拿…)
 _ADVERB_SURNAMES = set("都由应但那可能要来全")
 _FREQUENT_GIVEN_WORD = 400
