@@ -233,6 +233,10 @@ NOT_PERSONS = [
     # a title at the start of a longer word (会计|师事务), a village group's name before 到
     "发票由青山会计师事务有限公司开具。",
     "修一条从新屋村学田组到河口村的路。",
+    # roads, halls, bureaus and stations named after a surname character
+    "修好了宁丰公路、梅岗公路。",
+    "据市发改委、国测局的通知。",
+    "从刘岗站坐车去县城。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

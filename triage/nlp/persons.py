@@ -41,7 +41,7 @@ _NOT_THIRD = set(
 _PLACE_OR_BODY_CHARS = set("省市县区镇乡村州旗局处科所站委办部厅院庄屯寨组")
 # a bare name (no title, no cue) never ends with a feature of the land or a street (林家冲, 柳月湖, 林溪路),
 # nor is it followed by a word that names a place, an estate or a business (林秀|大道, 金禾|家园, 周记|小吃)
-_PLACE_END_CHARS = set("路街巷道桥湖塘湾冲坝堤渠沟港洲垸园苑郡城镇乡村庄堡家庙段岭堆垅亭滩坳坡")
+_PLACE_END_CHARS = set("路街巷道桥湖塘湾冲坝堤渠沟港洲垸园苑郡城镇乡村庄堡家庙段岭堆垅亭滩坳坡馆局站")
 # X家 + a feature of the land is a village or a hill, not a name (吴家山, 薛家洼, 林家冲)
 _FAMILY_PLACE_END = set("山洼村庄湾坡沟岭寨坪铺营桥塘冲坝堡河集店屯垸岗嘴滩洞坳湖")
 _PLACE_AFTER = re.compile(
@@ -52,7 +52,7 @@ _PLACE_AFTER = re.compile(
 # the same, so sure that even a cue word next to it does not make a person: 与林塘路交叉, 名叫石家岭幼儿园
 _PLACE_END_STRICT = set("路街巷湖桥村乡镇组县市岛")
 _PLACE_AFTER_STRICT = re.compile(
-    "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|新城|幼儿园|收费站|[一二三四五六七八九十0-9]+(?:段|号|栋|弄))")
+    "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|新城|幼儿园|收费站|公路|[一二三四五六七八九十0-9]+(?:段|号|栋|弄))")
 # estates, buildings and shops end so; a bare name is never one (蓝光·雍锦阁), even next to a cue word
 _ESTATE_END = set("阁邸苑府汇")
 # quotation marks around a shop or brand name: “金禾汇”KTV
