@@ -231,7 +231,7 @@ NOT_PERSONS = [
     "学校说高二才开始补课。",
     "他老家在河北省宁晋县。",
     # a title at the start of a longer word (会计|师事务), a village group's name before 到
-    "发票由青山会计师事务有限公司开具。",
+    "账是青山会计师事务所做的。",
     "修一条从新屋村学田组到河口村的路。",
     # roads, halls, bureaus and stations named after a surname character
     "修好了宁丰公路、梅岗公路。",
