@@ -75,6 +75,10 @@ MONEY_CASES = [
     # Arabic digits in several sections; a sale verb makes a sum by context
     ("购房时交了23万5千元首付。", "23万5千元", 235000, "CNY", "exact", 235000, 235000),
     ("这台旧电脑他卖我三千多。", "三千多", 3000, "CNY", "over", 3000, 3000),
+    # a range whose first number borrows the second's unit; plain sums and ranges after 收取 / 扣
+    ("修路每户又摊了两到三千。", "两到三千", 2500, "CNY", "range", 2000, 3000),
+    ("补课班每期收取300至500，家长意见很大。", "300至500", 400, "CNY", "range", 300, 500),
+    ("没考过就要扣1500，合同里没写。", "1500", 1500, "CNY", "exact", 1500, 1500),
 ]
 
 # several sums in one text: (text, values in order)
@@ -103,6 +107,8 @@ NOT_MONEY = [
     "他们损失了数万元。",
     "活动一共有三千多人参加，收费很乱。",
     "违约金按总价的千万之一计算。",
+    "老师又要拿30班的学生做试点。",
+    "逃课一次扣12学分。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found

@@ -181,10 +181,11 @@ _RANGE_BETWEEN = re.compile(_RANGE_SEP)
 _LISTED_BEFORE = re.compile(r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)、$")
 # a plain number (no 万, no 元) right after words about paying: 收费3000, 月薪3000出头, 消费200, 扣了300
 _PLAIN = re.compile(
-    "(?:收费|消费|工资|薪水|月薪|费用|缴纳了?|交了|扣了|罚款|罚了|赔了|花了|付了|退了|退还|欠了|借了|价格|售价|"
+    "(?:收费|消费|工资|薪水|月薪|费用|缴纳了?|收取了?|交了|扣了?|罚款|罚了|赔了|花了|付了|退了|退还|欠了|借了|拿|价格|售价|"
     "单价|市场价|原价|定价|标价|报价|租金|押金|要价|充值|报销|只报|共计|合计|总计)(?:了|是|为|约|大约|近|达|才|只有|每月|一个月)?"
-    r"(?P<num>[0-9０-９]{2,7}(?:[.．][0-9０-９]{1,2})?)(?P<post>多|余|出头|左右)?"
+    r"(?P<num>[0-9０-９]{2,7}(?:[.．][0-9０-９]{1,2})?)(?:(?:至|到|-|~|～|—)(?P<num2>[0-9０-９]{2,7}))?(?P<post>多|余|出头|左右)?"
 )
+_NOT_PLAIN_AFTER = re.compile("^(?:分|学分|班|级|届|楼|层|号|路)")
 _PLAIN_TOTAL = ("共计", "合计", "总计")
 
 
@@ -215,6 +216,7 @@ _SMALL_NUM = "(?:[0-9０-９]{1,2}(?:[.．][0-9０-９]+)?[千百]|[一二两三
 _THOUSANDS = re.compile(
     f"(?P<pre>{_ABOUT_BEFORE}|{_OVER_BEFORE}|{_UNDER_BEFORE})?"
     f"(?:(?P<coll>[0-9０-９]+)(?P<cunit>[万千])(?P<tail>[1-9])(?![0-9０-９万千百十])"
+    f"|(?P<lone>[一二两三四五六七八九]|[1-9])(?:到|至|~|～|-|—)(?P<lone2>[一二两三四五六七八九]|[1-9])(?P<lunit>[千百万])"
     f"|(?P<num>{_SMALL_NUM})(?:{_RANGE_SEP}(?P<num2>{_SMALL_NUM}|[一二两三四五六七八九十0-9０-９]+万))?(?P<q>多|余)?)"
 )
 
@@ -250,7 +252,12 @@ def _find_thousands(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
         start, end = m.start(), m.end()
         if any(s < end and start < e for s, e in taken) or not _money_context(text, start, end):
             continue
-        if m.group("coll"):  # 2千1, 1万5: the digit after the unit is the next place down
+        if m.group("lone"):  # 两到三千: the unit of the second number is the first's too
+            low, high = parse_number(m.group("lone") + m.group("lunit")), parse_number(m.group("lone2") + m.group("lunit"))
+            if not low or not high or high <= low:
+                continue
+            value, qualifier = (low + high) / 2, "range"
+        elif m.group("coll"):  # 2千1, 1万5: the digit after the unit is the next place down
             unit = 10_000 if m.group("cunit") == "万" else 1000
             value = float(m.group("coll")) * unit + int(m.group("tail")) * unit / 10
             low = high = value
@@ -272,7 +279,7 @@ def _find_thousands(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
                 low, high, value, qualifier = value, v2, (value + v2) / 2, "range"
             elif m.group("pre"):
                 qualifier = _QUALIFIER_BEFORE.get(m.group("pre"), qualifier)
-        amount_start = start if m.group("pre") else (m.start("coll") if m.group("coll") else m.start("num"))
+        amount_start = start if m.group("pre") else next(m.start(g) for g in ("coll", "lone", "num") if m.group(g))
         out.append(Amount(text[amount_start:end], value, "CNY", qualifier, low, high, amount_start, end))
     return out
 
@@ -286,7 +293,8 @@ def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]
         if any(s < end and start < e for s, e in taken):
             continue
         after = text[end:end + 3]
-        if _NOT_MONEY_AFTER.match(after) or (after and (after[0].isdigit() or after[0] in "万亿千百十.．:：-/")):
+        if _NOT_MONEY_AFTER.match(after) or _NOT_PLAIN_AFTER.match(after) \
+                or (after and (after[0].isdigit() or after[0] in "万亿千百十.．:：-/")):
             continue
         if m.group(0).startswith(_PLAIN_TOTAL):
             clause_start = max(max(text.rfind(ch, 0, start) for ch in "。！？；!?;\n") + 1, start - 40)
@@ -297,7 +305,13 @@ def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]
             continue
         post = m.group("post")
         qualifier = _QUALIFIER_AFTER.get(post, "exact") if post else "exact"
-        out.append(Amount(text[start:end], value, "CNY", qualifier, value, value, start, end))
+        low = high = value
+        if m.group("num2"):  # 收取400至600: a range
+            high = parse_number(m.group("num2")) or value
+            if high <= low:
+                continue
+            value, qualifier = (low + high) / 2, "range"
+        out.append(Amount(text[start:end], value, "CNY", qualifier, low, high, start, end))
     return out
 
 
