@@ -183,7 +183,8 @@ _LISTED_BEFORE = re.compile(r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)、$
 _PLAIN = re.compile(
     "(?:收费|消费|工资|薪水|月薪|费用|缴纳了?|收取了?|交了|扣了?|罚款|罚了|赔了|花了|付了|退了|退还|欠了|借了|拿|价格|售价|"
     "单价|市场价|原价|定价|标价|报价|租金|押金|要价|充值|报销|只报|共计|合计|总计)(?:了|是|为|约|大约|近|达|才|只有|每月|一个月)?"
-    r"(?P<num>[0-9０-９]{2,7}(?:[.．][0-9０-９]{1,2})?)(?:(?:至|到|-|~|～|—)(?P<num2>[0-9０-９]{2,7}))?(?P<post>多|余|出头|左右)?"
+    r"(?P<num>[0-9０-９]{2,7}(?:[.．][0-9０-９]{1,2})?)"
+    f"(?:{_RANGE_SEP}(?P<num2>[0-9０-９]{{2,7}}))?(?P<post>多|余|出头|左右)?"
 )
 _NOT_PLAIN_AFTER = re.compile("^(?:分|学分|班|级|届|楼|层|号|路)")
 _PLAIN_TOTAL = ("共计", "合计", "总计")
@@ -216,7 +217,7 @@ _SMALL_NUM = "(?:[0-9０-９]{1,2}(?:[.．][0-9０-９]+)?[千百]|[一二两三
 _THOUSANDS = re.compile(
     f"(?P<pre>{_ABOUT_BEFORE}|{_OVER_BEFORE}|{_UNDER_BEFORE})?"
     f"(?:(?P<coll>[0-9０-９]+)(?P<cunit>[万千])(?P<tail>[1-9])(?![0-9０-９万千百十])"
-    f"|(?P<lone>[一二两三四五六七八九]|[1-9])(?:到|至|~|～|-|—)(?P<lone2>[一二两三四五六七八九]|[1-9])(?P<lunit>[千百万])"
+    f"|(?P<lone>[一二两三四五六七八九]|[1-9]){_RANGE_SEP}(?P<lone2>[一二两三四五六七八九]|[1-9])(?P<lunit>[千百万])"
     f"|(?P<num>{_SMALL_NUM})(?:{_RANGE_SEP}(?P<num2>{_SMALL_NUM}|[一二两三四五六七八九十0-9０-９]+万))?(?P<q>多|余)?)"
 )
 
@@ -230,6 +231,24 @@ def _vague_before(text: str, start: int, num_start: int) -> bool:
         text[num_start - 1:num_start] == "上" and text[num_start:num_start + 1] in "百千万亿")
 
 
+def _clause_start(text: str, start: int) -> int:
+    """Where the clause of the number at ``start`` begins: after the last full stop, at most 40 characters back."""
+    return max(max(text.rfind(ch, 0, start) for ch in "。！？；!?;\n") + 1, start - 40)
+
+
+def _count_after(text: str, end: int) -> bool:
+    """A unit or a count follows (60亩, 3户, 138万件), or more digits: not a sum. 两千多一个月 is a rate."""
+    after = text[end:end + 3]
+    return _NOT_MONEY_AFTER.match(after) is not None or (
+        bool(after) and (after[0] in CHINESE_NUMERAL_CHARS or after[0].isdigit()) and not _PER_ONE.match(after))
+
+
+def _money_near(text: str, start: int, end: int) -> bool:
+    """A money word a few characters either side, or anywhere earlier in the clause (拖欠了……合伙人刘某三千多万)."""
+    window = text[min(_clause_start(text, start), max(0, start - 12)):start] + text[end:end + 6]
+    return _MONEY_WORDS.search(window) is not None
+
+
 def _money_context(text: str, start: int, end: int) -> bool:
     """Whether the number at text[start:end] stands where a sum does: no digit glued before it, no count or unit
     after it, and a money word in its clause."""
@@ -237,13 +256,7 @@ def _money_context(text: str, start: int, end: int) -> bool:
         return False
     if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".．" or text[start - 1] in CHINESE_NUMERAL_CHARS):
         return False
-    after = text[end:end + 3]
-    if _NOT_MONEY_AFTER.match(after) or (after and (after[0] in CHINESE_NUMERAL_CHARS or after[0].isdigit())
-                                         and not _PER_ONE.match(after)):
-        return False
-    clause_start = max(max(text.rfind(ch, 0, start) for ch in "。！？；!?;\n") + 1, start - 40)
-    window = text[min(clause_start, max(0, start - 12)):start] + text[end:end + 6]
-    return _MONEY_WORDS.search(window) is not None
+    return not _count_after(text, end) and _money_near(text, start, end)
 
 
 def _find_thousands(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
@@ -296,10 +309,8 @@ def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]
         if _NOT_MONEY_AFTER.match(after) or _NOT_PLAIN_AFTER.match(after) \
                 or (after and (after[0].isdigit() or after[0] in "万亿千百十.．:：-/")):
             continue
-        if m.group(0).startswith(_PLAIN_TOTAL):
-            clause_start = max(max(text.rfind(ch, 0, start) for ch in "。！？；!?;\n") + 1, start - 40)
-            if not _MONEY_WORDS.search(text[clause_start:m.start()]):
-                continue
+        if m.group(0).startswith(_PLAIN_TOTAL) and not _MONEY_WORDS.search(text[_clause_start(text, start):m.start()]):
+            continue
         value = parse_number(m.group("num"))
         if not value:
             continue
@@ -327,18 +338,7 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
             continue  # 30，40万 is "thirty or forty ten-thousands" written with a comma: no sum to tell
         if _vague_before(text, start, m.start("num")) or (text[end:end + 1] == "之" and text[end + 1:end + 2] != "多"):
             continue  # 几百万, 上千万: an order of magnitude; 千万之一: a fraction
-        after = text[end:end + 3]
-        if _NOT_MONEY_AFTER.match(after) or (
-            after and (after[0] in CHINESE_NUMERAL_CHARS or after[0].isdigit()) and not _PER_ONE.match(after)
-        ):
-            continue
-        if re.fullmatch(f"[{CHINESE_NUMERAL_CHARS}]+", m.group("num")) and len(m.group("num")) < 1:
-            continue
-        # a few characters either side, and the clause before the number (back to the last full stop, at most
-        # 40 characters): 拖欠了……合伙人刘某三千多万
-        clause_start = max(max(text.rfind(ch, 0, start) for ch in "。！？；!?;\n") + 1, start - 40)
-        window = text[min(clause_start, max(0, start - 12)):start] + text[end:end + 6]
-        if not _MONEY_WORDS.search(window):
+        if _count_after(text, end) or not _money_near(text, start, end):
             continue
         if re.fullmatch("[万亿]", m.group("num") or ""):
             continue

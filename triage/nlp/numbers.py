@@ -63,9 +63,8 @@ def _mixed_sections(text: str) -> float | None:
     total, section, last_unit = 0.0, 0.0, 1
     for number, unit in parts:
         value = float(number)
-        if unit in BIG_UNITS:
-            total = (total + section + value) * BIG_UNITS[unit] if BIG_UNITS[unit] > 10_000 and total \
-                else total + (section + value) * BIG_UNITS[unit]
+        if unit in BIG_UNITS:  # 18万 | 1亿 (then 2000万): a section closed by 万 or 亿
+            total += (section + value) * BIG_UNITS[unit]
             section = 0.0
         elif unit:
             section += value * _ALL_UNITS[unit]

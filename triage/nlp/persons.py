@@ -129,7 +129,11 @@ _ADVERB_SURNAMES = set("都由应但那可能要来全")
 _FREQUENT_GIVEN_WORD = 400
 _FREQUENT_HEAD_WORD = 300
 _NOUN_VERB_TAGS = {"n", "vn", "v", "a", "ad", "an", "d", "l", "i"}
-def _alternation(words: "tuple[str, ...] | set[str]") -> str:
+# after a title, a word jieba tags as a name this often is the word, not the name (组长|盖章|后)
+_FREQUENT_NAME_AFTER_TITLE = 150
+
+
+def _alternation(words: tuple[str, ...] | set[str]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
@@ -188,8 +192,7 @@ class PersonFinder:
         self.petitioner_re = re.compile(f"(?:{'|'.join(map(re.escape, cues))})(?:是|叫|为|姓名)?[：:，, ]?")
         self.accused_re = re.compile("|".join(map(re.escape, sorted(lexicon.accused_cues, key=len, reverse=True))))
         self.other_left = tuple(sorted(lexicon.other_cues, key=len, reverse=True))
-        self.cue_re = re.compile(
-            "(?:" + "|".join(map(re.escape, sorted(_STRONG_CUES, key=len, reverse=True))) + ")[：:]?")
+        self.cue_re = re.compile(f"(?:{_alternation(_STRONG_CUES)})[：:]?")
 
     # -- titles ---------------------------------------------------------------------------------------------
     def find_titles(self, text: str, token_ends: set[int], token_start_of: dict[int, int]) -> list[TitleMention]:
@@ -451,9 +454,8 @@ class PersonFinder:
             end = self.name_at(text, p, token_ends, strong=True) if p < len(text) else None
             if end is not None and self._common_word(text, p, end, word_at):
                 end = None  # 市长|信箱, 老师|利用, 教师的|强烈: a word follows the title, not a name
-            if end is not None and text[p] in _ADVERB_SURNAMES and self.anonymised_at(text, p) is None \
-                    and not self.tags.get(text[p:end], "").startswith("nr"):
-                end = None  # 教师|都会, 当事人|应拿: an adverb or a preposition, not the surname
+            if end is not None and self._adverb_first(text, p, end):
+                end = None  # 教师|都会: an adverb, not the surname
             if end is not None and text[end - 1] in _PLACE_END_STRICT and self.anonymised_at(text, p) is None:
                 end = None  # 黄岭镇|长安村: the "title" 镇长 is the end of one place and the start of the next
             if end is not None and not overlaps(p, end, title_spans):
@@ -519,8 +521,7 @@ class PersonFinder:
                 continue  # 名叫石家岭|幼儿园: an estate, school or road, not a person
             if end is not None and self._common_word(text, p, end, word_at):
                 continue  # 居民|车辆无地, 母亲|相依为命: a word follows the cue, not a name
-            if end is not None and text[p] in _ADVERB_SURNAMES and self.anonymised_at(text, p) is None \
-                    and not self.tags.get(text[p:end], "").startswith("nr"):
+            if end is not None and self._adverb_first(text, p, end):
                 continue  # 当事人|应拿: a modal verb, not the surname 应
             if end is not None and not overlaps(p, end, title_spans):
                 tag = self.tags.get(text[p:end])
@@ -628,6 +629,12 @@ class PersonFinder:
                 add_name(*before[0], strong=True, title=t)
         return self._assemble(text, titles, names, places)
 
+    def _adverb_first(self, text: str, p: int, end: int) -> bool:
+        """The "name" after a title or a cue starts with an adverb or a modal verb that is also a surname
+        (都, 应), and neither the anonymised form nor the dictionary says name."""
+        return text[p] in _ADVERB_SURNAMES and self.anonymised_at(text, p) is None \
+            and not self.tags.get(text[p:end], "").startswith("nr")
+
     @staticmethod
     def _place_like(text: str, word: str, end: int) -> bool:
         return word[-1] in _PLACE_END_STRICT or word[-1] in _ESTATE_END \
@@ -652,7 +659,7 @@ class PersonFinder:
             return len(token) >= 2 and token not in self.compound and (
                 tag in _NOUN_VERB_TAGS
                 or (tag is not None and tag.startswith("nr") and token[1] != "家"
-                    and self.freqs.get(token, 0) >= _FREQUENT_HEAD_WORD // 2))  # 组长|盖章|后
+                    and self.freqs.get(token, 0) >= _FREQUENT_NAME_AFTER_TITLE))  # 组长|盖章|后
         return tag is not None and not tag.startswith("nr")
 
     def _bare_name_ok(
@@ -663,7 +670,7 @@ class PersonFinder:
         dictionary and context decide."""
         given = word[len(surname):]
         given_tag = self.tags.get(given)
-        cue = before_title or self._has_cue(text, s, end, {})
+        cue = before_title or self._has_cue(text, s, end)
         if not before_title:
             if text[end:end + 1] and text[end] in _PLACE_OR_BODY_CHARS:
                 return False  # 任青石|县委书记: a place or body follows, not a person
@@ -678,8 +685,8 @@ class PersonFinder:
                     or text[s - 1:s] == "·":
                 return False  # “金禾汇”KTV, 蓝光·雍景: a shop, a brand or an estate in quotation marks
             nxt = (word_at or {}).get(end, "")
-            if len(nxt) >= 2 and nxt[-1] in "园苑阁城" and self.tags.get(nxt, "n").startswith(("n", "ns")) \
-                    and not self.tags.get(nxt, "n").startswith("nr"):
+            nxt_tag = self.tags.get(nxt, "n")
+            if len(nxt) >= 2 and nxt[-1] in "园苑阁城" and nxt_tag.startswith("n") and not nxt_tag.startswith("nr"):
                 return False  # 万禾|山水园: a name before an estate or a park is the estate's
             if surname in _NEVER_BARE_SURNAMES and len(given) >= 2 and given_tag \
                     and not given_tag.startswith("nr"):
@@ -745,7 +752,7 @@ class PersonFinder:
     def _left_cue(text: str, s: int) -> bool:
         return _STRONG_LEFT_CUE_RE.search(text, max(0, s - 6), s) is not None
 
-    def _has_cue(self, text: str, s: int, e: int, word_at: dict[int, str]) -> bool:
+    def _has_cue(self, text: str, s: int, e: int) -> bool:
         if _LEFT_CUE_RE.search(text, max(0, s - 6), s) is not None:
             return True
         m = _RIGHT_CUE_RE.match(text, e)

@@ -52,23 +52,28 @@ def doc_tokens(doc: Doc) -> list[tuple[str, int, int]]:
 
 
 @functools.lru_cache(maxsize=1)
-def load_word_tags() -> dict[str, str]:
-    """Part-of-speech tags of jieba's main dictionary (word → tag), to tell names from other words."""
+def _jieba_dictionary() -> tuple[dict[str, str], dict[str, int]]:
+    """Tags and frequencies of jieba's main dictionary, read once per process (the file has 350,000 lines)."""
     path = Path(jieba.__file__).resolve().parent / "dict.txt"
     fields = path.read_text(encoding="utf-8").split()
     if len(fields) % 3:
         raise ValueError(f"{path}: expected 'word frequency tag' on every line")
-    tags = dict(zip(fields[0::3], fields[2::3]))
+    tags = dict(zip(fields[0::3], fields[2::3], strict=True))
+    freqs = {word: int(freq) for word, freq in zip(fields[0::3], fields[1::3], strict=True)}
     for word, _freq, tag in load_lexicon().domain_words:  # the domain dictionary's words count as words too
         tags.setdefault(word, tag)
-    return tags
+    return tags, freqs
+
+
+def load_word_tags() -> dict[str, str]:
+    """Part-of-speech tags of jieba's main dictionary (word → tag), to tell names from other words; shared, not
+    to be changed."""
+    return _jieba_dictionary()[0]
 
 
 def load_word_freqs() -> dict[str, int]:
-    """Frequencies of jieba's main dictionary (word → count): a frequent word is rarely a name."""
-    path = Path(jieba.__file__).resolve().parent / "dict.txt"
-    fields = path.read_text(encoding="utf-8").split()
-    return {word: int(freq) for word, freq in zip(fields[0::3], fields[1::3], strict=True)}
+    """Frequencies of jieba's main dictionary (word → count): a frequent word is rarely a name; shared."""
+    return _jieba_dictionary()[1]
 
 
 def gazetteer_to_config(gazetteer: Gazetteer | None) -> dict[str, Any] | None:
