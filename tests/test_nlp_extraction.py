@@ -79,6 +79,12 @@ MONEY_CASES = [
     ("修路每户又集资两到三千。", "两到三千", 2500, "CNY", "range", 2000, 3000),
     ("补课班每期收取300至500，家长意见很大。", "300至500", 400, "CNY", "range", 300, 500),
     ("没考过就要扣1500，合同里没写。", "1500", 1500, "CNY", "exact", 1500, 1500),
+    # a fee word before a plain number, a range written high to low with 不等; digits with a pause mark between
+    # them; a colloquial digit after the unit (一百三 = 130)
+    ("孩子的学费3000-1500不等，都没有退。", "3000-1500", 2250, "CNY", "range", 1500, 3000),
+    ("村里每户要交入户费三、四千。", "三、四千", 3500, "CNY", "range", 3000, 4000),
+    ("每人收取一、二千元的押金。", "一、二千元", 1500, "CNY", "range", 1000, 2000),
+    ("工钱一百三一天，干了十天。", "一百三", 130, "CNY", "exact", 130, 130),
 ]
 
 # several sums in one text: (text, values in order)
@@ -109,6 +115,11 @@ NOT_MONEY = [
     "违约金按总价的千万之一计算。",
     "老师又要拿30班的学生做试点。",
     "逃课一次扣12学分。",
+    # zero is no sum; a colloquial number with no word about money
+    "办卡工本费为零元。",
+    "会员费是0元，后来又要收钱。",
+    "他数学考了一百三，全班第一。",
+    "一、二、三等奖各五名。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
@@ -243,6 +254,8 @@ NOT_PERSONS = [
     "修好了宁丰公路、梅岗公路。",
     "据市发改委、国测局的通知。",
     "从刘岗站坐车去县城。",
+    # a shop or a brand before the name of a square or a building
+    "上月在金鹏飞五一广场办了健身年卡。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

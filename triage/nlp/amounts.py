@@ -83,11 +83,14 @@ def _value(number: str, mult: str) -> float | None:
 
 
 _DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_ADJACENT = re.compile("(十?)([一二两三四五六七八九])([二两三四五六七八九])([十拾百佰千仟万萬亿億]*)")
+_ADJACENT = re.compile("(十?)([一二两三四五六七八九])、?([二两三四五六七八九])([十拾百佰千仟万萬亿億]*)")
+
+
+_PAUSED_DIGIT = re.compile("(?<![、，,0-9０-９一二两三四五六七八九十])[一二两三四五六七八九]、$")
 
 
 def _adjacent_range(number: str, mult: str) -> tuple[float, float] | None:
-    """四五百, 六七万, 一两百万, 十七八万: two neighbouring digits are an approximate range (low, high)."""
+    """四五百, 六七万, 一两百万, 十七八万, 三、四千: two neighbouring digits are an approximate range (low, high)."""
     m = _ADJACENT.fullmatch(number + (mult or ""))
     if m is None or _DIGIT[m.group(3)] != _DIGIT[m.group(2)] + 1:
         return None
@@ -129,11 +132,14 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
         if _vague_before(text, start, m.start("num")):
             continue  # 几百万元, 上千万元, 数万元: an order of magnitude, not a sum
         value = _value(num, mult)
-        if value is None or (value == 0 and not re.search("[0０零〇]", num)):
-            continue  # 几万块钱: a multiplier with no number is no sum
+        if not value:
+            continue  # 几万块钱: a multiplier with no number is no sum; 0元, 零元: nothing was paid or taken
         qualifier = _qualifier(m)
         low = high = value
         approx = None if num2 else _adjacent_range(num, mult)
+        if approx is None and not num2 and not pre and _PAUSED_DIGIT.search(text, 0, start) \
+                and start >= 2 and _adjacent_range(text[start - 2:start] + num, mult) is not None:
+            start, approx = start - 2, _adjacent_range(text[start - 2:start] + num, mult)  # 三、四千元
         if approx is not None:
             low, high = approx
             value, qualifier = (low + high) / 2, "range"
@@ -182,7 +188,8 @@ _LISTED_BEFORE = re.compile(r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)、$
 # a plain number (no 万, no 元) right after words about paying: 收费3000, 月薪3000出头, 消费200, 扣了300
 _PLAIN = re.compile(
     "(?:收费|消费|工资|薪水|月薪|费用|缴纳了?|收取了?|交了|扣了?|罚款|罚了|赔了|花了|付了|退了|退还|欠了|借了|拿|价格|售价|"
-    "单价|市场价|原价|定价|标价|报价|租金|押金|要价|充值|报销|只报|共计|合计|总计)(?:了|是|为|约|大约|近|达|才|只有|每月|一个月)?"
+    "单价|市场价|原价|定价|标价|报价|租金|押金|要价|充值|报销|只报|共计|合计|总计|[\u4e00-\u9fff]费)"
+    "(?:了|是|为|约|大约|近|达|才|只有|每月|一个月)?"
     r"(?P<num>[0-9０-９]{2,7}(?:[.．][0-9０-９]{1,2})?)"
     f"(?:{_RANGE_SEP}(?P<num2>[0-9０-９]{{2,7}}))?(?P<post>多|余|出头|左右)?"
 )
@@ -213,7 +220,8 @@ def _join_ranges(text: str, found: list[Amount]) -> list[Amount]:
 
 # Sums in thousands or hundreds written without 元 when the clause is about money: 三千多的物业费, 工资两千多,
 # 装修费2千1 (2,100), 单价1万5 (15,000), 收费五千到一万
-_SMALL_NUM = "(?:[0-9０-９]{1,2}(?:[.．][0-9０-９]+)?[千百]|[一二两三四五六七八九十]+[千百](?:[一二三四五六七八九]百)?)"
+_SMALL_NUM = ("(?:[0-9０-９]{1,2}(?:[.．][0-9０-９]+)?[千百]|(?:[一二两三四五六七八九]、)?[一二两三四五六七八九十]+[千百]"
+              "(?:[一二三四五六七八九]百|[一二三四五六七八九](?![十百千万亿0-9０-９]))?)")
 _THOUSANDS = re.compile(
     f"(?P<pre>{_ABOUT_BEFORE}|{_OVER_BEFORE}|{_UNDER_BEFORE})?"
     f"(?:(?P<coll>[0-9０-９]+)(?P<cunit>[万千])(?P<tail>[1-9])(?![0-9０-９万千百十])"
@@ -276,21 +284,21 @@ def _find_thousands(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
             low = high = value
             qualifier = _QUALIFIER_BEFORE.get(m.group("pre") or "", "exact")
         else:
-            value = parse_number(m.group("num"))
+            approx = _adjacent_range(m.group("num"), "")
+            value = parse_number(m.group("num")) if approx is None else sum(approx) / 2
             if not value:
                 continue
             low = high = value
             qualifier = _QUALIFIER_AFTER.get(m.group("q") or "", "exact")
-            approx = _adjacent_range(m.group("num"), "")
-            if approx is not None:  # 两三千, 八九千: neighbouring digits
+            if approx is not None:  # 两三千, 八九千, 三、四千: neighbouring digits
                 low, high = approx
-                value, qualifier = (low + high) / 2, "range"
+                qualifier = "range"
             if m.group("num2"):
                 v2 = parse_number(m.group("num2"))
                 if not v2 or v2 <= value:
                     continue
                 low, high, value, qualifier = value, v2, (value + v2) / 2, "range"
-            elif m.group("pre"):
+            elif m.group("pre") and approx is None:
                 qualifier = _QUALIFIER_BEFORE.get(m.group("pre"), qualifier)
         amount_start = start if m.group("pre") else next(m.start(g) for g in ("coll", "lone", "num") if m.group(g))
         out.append(Amount(text[amount_start:end], value, "CNY", qualifier, low, high, amount_start, end))
@@ -317,10 +325,13 @@ def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]
         post = m.group("post")
         qualifier = _QUALIFIER_AFTER.get(post, "exact") if post else "exact"
         low = high = value
-        if m.group("num2"):  # 收取400至600: a range
-            high = parse_number(m.group("num2")) or value
-            if high <= low:
+        if m.group("num2"):  # 收取400至600: a range; 学费5000-2000不等 names its ends in either order
+            other = parse_number(m.group("num2")) or value
+            if other < low and text[end:end + 2] == "不等":
+                low, other = other, low
+            if other <= low:
                 continue
+            high = other
             value, qualifier = (low + high) / 2, "range"
         out.append(Amount(text[start:end], value, "CNY", qualifier, low, high, start, end))
     return out

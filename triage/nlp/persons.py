@@ -53,6 +53,8 @@ _PLACE_AFTER = re.compile(
 _PLACE_END_STRICT = set("路街巷湖桥村乡镇组县市岛")
 _PLACE_AFTER_STRICT = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|新城|幼儿园|收费站|公路|[一二三四五六七八九十0-9]+(?:段|号|栋|弄))")
+# words for a square, a mall or a building: a name right before one is a shop's or a brand's (金吉鸟|五一广场)
+_SITE_WORD_ENDS = ("广场", "大厦", "商城", "商场", "市场", "大楼", "中心")
 # estates, buildings and shops end so; a bare name is never one (蓝光·雍锦阁), even next to a cue word
 _ESTATE_END = set("阁邸苑府汇")
 # quotation marks around a shop or brand name: “金禾汇”KTV
@@ -686,8 +688,9 @@ class PersonFinder:
                 return False  # “金禾汇”KTV, 蓝光·雍景: a shop, a brand or an estate in quotation marks
             nxt = (word_at or {}).get(end, "")
             nxt_tag = self.tags.get(nxt, "n")
-            if len(nxt) >= 2 and nxt[-1] in "园苑阁城" and nxt_tag.startswith("n") and not nxt_tag.startswith("nr"):
-                return False  # 万禾|山水园: a name before an estate or a park is the estate's
+            if len(nxt) >= 2 and not nxt_tag.startswith("nr") \
+                    and (nxt.endswith(_SITE_WORD_ENDS) or (nxt[-1] in "园苑阁城" and nxt_tag.startswith("n"))):
+                return False  # 万禾|山水园, 金吉鸟|五一广场: a name before an estate, a park or a square is the place's
             if surname in _NEVER_BARE_SURNAMES and len(given) >= 2 and given_tag \
                     and not given_tag.startswith("nr"):
                 return False  # 这段|时间, 路段|规划, 居民区|建筑 even with a cue-like word after them
