@@ -256,6 +256,8 @@ NOT_PERSONS = [
     "从刘岗站坐车去县城。",
     # a shop or a brand before the name of a square or a building
     "上月在金鹏飞五一广场办了健身年卡。",
+    # a surname and 总 is a form of address, even after a cue word
+    "我去找了公司负责人林总，他说不归他管。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

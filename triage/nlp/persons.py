@@ -359,8 +359,8 @@ class PersonFinder:
         c1, c2 = text[q:q + 1], text[q + 1:q + 2]
         if not c1 or c1 in _NOT_IN_NAME or not ("\u4e00" <= c1 <= "\u9fff"):
             return None
-        if text[q:q + 2] in _FORMS_OF_ADDRESS:
-            return None  # 申请人：唐先生, 举报人王老师: a surname and a form of address
+        if text[q:q + 2] in _FORMS_OF_ADDRESS or (c1 == "总" and (q + 1 in token_ends or not "\u4e00" <= c2 <= "\u9fff")):
+            return None  # 申请人：唐先生, 举报人王老师, 负责人肖总: a surname and a form of address
         if c1 in "一二两几" and self.tags.get(text[q:q + 2], "").startswith(("m", "q")):
             return None  # 唐老师谈|一下: a numeral or measure word follows, no given name
         if self._bad_word_at(text, q, strong) and not (strong and (surname not in self.common or q + 1 in token_ends)):
