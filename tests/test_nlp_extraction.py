@@ -175,6 +175,14 @@ PERSON_CASES = [
     ("名叫孙尧正利用空地搭棚。", [("孙尧", None, "unknown", "other")]),
     ("青禾建材有限公司佘玉梅至今拖欠工资。", [("佘玉梅", None, "unknown", "other")]),
     ("宏达公司的周凯欠我的工钱一直没给。", [("周凯", None, "unknown", "other")]),
+    # a rare surname after 我叫; 姓名： after the petitioner's cue; a name before 警官; a name before 市长 with its
+    # body in front; a given name in pinyin, written twice or after a title
+    ("我叫代明军，家住河口村。", [("代明军", None, "unknown", "petitioner")]),
+    ("举报人：姓名：柏文涛，联系电话略。", [("柏文涛", None, "unknown", "petitioner")]),
+    ("到派出所报案，值班的皮若海警官不做笔录。", [("皮若海", None, "unknown", "other")]),
+    ("尊敬的市政府林国栋市长：您好！", [("林国栋", "市长", "city_or_above", "accused")]),
+    ("公司实控人李yang卷款跑路，李yang至今未归案。", [("李yang", None, "unknown", "other")]),
+    ("街道办副书记黄jun主持了会议。", [("黄jun", "街道办副书记", "township", "accused")]),
 ]
 
 NOT_PERSONS = [
@@ -258,6 +266,10 @@ NOT_PERSONS = [
     "上月在金鹏飞五一广场办了健身年卡。",
     # a surname and 总 is a form of address, even after a cue word
     "我去找了公司负责人林总，他说不归他管。",
+    # a word typed in pinyin once, a licence plate, an English word after a function word
+    "路边的石dun都被挪走了。",
+    "那辆车牌为江a开头的货车。",
+    "和wifi一样方便。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

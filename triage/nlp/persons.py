@@ -84,6 +84,9 @@ _WORD_TAGS = ("v", "vn", "vd", "p", "c", "d", "u", "ad", "r", "f", "m", "q", "t"
 _ANON_AFTER_BAD = re.compile(
     "^(?:地|些|种|处|项|时|天|日|年|月|位|单位|公司|部门|企业|机关|医院|学校|银行|镇|乡|县|市|省|村|同学|人士|领导)")
 _MASK_CHARS = "XＸ×xｘ*＊"
+# a given name written in pinyin after the surname (于xiang, 王xiaoming): one to three syllables, lower case
+_LATIN_GIVEN = re.compile("[a-z]{2,}(?![A-Za-z0-9])")  # 楚a|绿牌, 湘A12345: a licence plate, no name
+_PINYIN_NAME = re.compile("(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:[aeiouv]{1,3})(?:ng|n|r)?){1,3}")
 _ANON_MARK = re.compile("某|[XＸ×ｘ＊]{2}")
 # one-character words that the segmenter glues to the surname of an anonymised name after them (经|黎某某)
 _BEFORE_GLUED_NAME = set("经由被给对找与和及让叫将把跟同请使令称")
@@ -100,7 +103,7 @@ _PERSON_RIGHT_CUES = (
     "和", "及", "、", "，男", "，女", "(男", "（男", "(女", "（女", "先生", "女士", "书记", "主任", "村长", "局长",
     "镇长", "县长", "的", "通过", "以", "多次", "先后", "将", "把", "向", "从", "还", "也", "已", "曾", "拒不",
     "涉嫌", "违规", "贪污", "任", "担任", "同意", "提出", "供述", "受贿", "挪用", "侵占", "冒领", "索要", "私自", "擅自", "非法", "伙同", "家", "一家",
-    "他们", "她们", "本人", "夫妇", "夫妻", "一伙", "欠",
+    "他们", "她们", "本人", "夫妇", "夫妻", "一伙", "欠", "警官", "法官", "检察官", "律师", "教授", "记者",
 )
 # words right before a name (the name is read as after a title)
 _STRONG_CUES = (
@@ -108,7 +111,7 @@ _STRONG_CUES = (
     "被调查人", "同案犯", "申请人", "被申请人", "原告", "被告", "当事人", "法定代表人", "实际控制人", "户主", "村民",
     "居民", "群众", "私营企业主", "行贿人", "受贿人", "名叫", "叫做", "其妻", "其夫", "其子", "其女", "妻子", "丈夫",
     "儿子", "女儿", "同志", "老婆", "老公", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "爷爷", "奶奶",
-    "哥哥", "姐姐", "弟弟", "妹妹", "自然人", "老板", "法人",
+    "哥哥", "姐姐", "弟弟", "妹妹", "自然人", "老板", "法人", "姓名",
 )
 _NEXT_PLACE = re.compile("[\u4e00-\u9fff]{1,3}(?:村|社区|居委会)")
 # a name right after a boundary and right before ，男 / ：女 / 先生 / 女士 (resumes, notices, letters)
@@ -191,7 +194,9 @@ class PersonFinder:
         self.compound = lexicon.compound_surnames
         self.common = lexicon.common_surnames
         cues = sorted(lexicon.petitioner_cues, key=len, reverse=True)
-        self.petitioner_re = re.compile(f"(?:{'|'.join(map(re.escape, cues))})(?:是|叫|为|姓名)?[：:，, ]?")
+        # 我叫张三, 举报人：李某, 举报人姓名：王五, 举报人：姓名：赵六
+        self.petitioner_re = re.compile(
+            f"(?:{'|'.join(map(re.escape, cues))})(?:[：:]?(?:是|叫|为|姓名))?[：:，, ]?")
         self.accused_re = re.compile("|".join(map(re.escape, sorted(lexicon.accused_cues, key=len, reverse=True))))
         self.other_left = tuple(sorted(lexicon.other_cues, key=len, reverse=True))
         self.cue_re = re.compile(f"(?:{_alternation(_STRONG_CUES)})[：:]?")
@@ -235,6 +240,15 @@ class PersonFinder:
             level, role_start = self.resolve_level(text, s, title, token_ends, token_start_of)
             out.append(TitleMention(title, text[role_start:e], level, role_start, s, e))
         return out
+
+    def _person_word_before(self, text: str, p: int) -> bool:
+        """A title (副书记) or a word that announces a person (实控人, 村民) ends right at p."""
+        return any(text[p - n:p] in self.lexicon.titles for n in range(2, min(6, p) + 1)) \
+            or _STRONG_LEFT_CUE_RE.search(text, max(0, p - 6), p) is not None
+
+    def _body_ends_at(self, text: str, k: int) -> bool:
+        """A body's name (市政府, 派出所) ends right at k."""
+        return any(text[k - n:k] in self.lexicon.bodies for n in range(2, min(self.max_body, k) + 1))
 
     def _place_name_before(self, text: str, p: int, token_start_of: dict[int, int]) -> bool:
         """The token before p could be a place's name (黄岭|镇长安村), not a verb or a preposition (找到|镇长)."""
@@ -322,10 +336,16 @@ class PersonFinder:
                     and not self._word_starts(text, end, token_starts):
                 return end + 1
             return end
+        latin = _LATIN_GIVEN.match(text, q)
+        if latin is not None and _PINYIN_NAME.fullmatch(latin.group(0)) and latin.group(0) not in ("x", "xx") \
+                and (text.count(text[p:latin.end()]) >= 2 or self._person_word_before(text, p)):
+            return latin.end()  # 于xiang (twice), 副书记刘duan: a given name in pinyin; 井dun once is a typo
         if text[q:q + 1] and text[q] in _MASK_CHARS:
             end = q + 1
             while end < len(text) and end - q < 2 and text[end] in _MASK_CHARS:
                 end += 1
+            if text[end:end + 1].isascii() and text[end:end + 1].isalpha():
+                return None  # letters run on: a word, not a mask
             return end
         return None
 
@@ -495,11 +515,13 @@ class PersonFinder:
         # 2b. a name right before a bare role title: 写信给赵志刚局长, 张建国书记. Only when the title has no
         # body or place of its own (任青石|县委书记 is a place before a title, not a name)
         for t in titles:
-            if t.named or t.start != t.title_start or t.title.startswith(_ADMIN_CHARS) or t.start < 2:
+            if t.named or t.start != t.title_start or t.start < 2:
                 continue
             k = token_start_of.get(t.start - 1)
             if k is None or (k, t.start) in names:
                 continue
+            if t.title.startswith(_ADMIN_CHARS) and not self._body_ends_at(text, k):
+                continue  # 青石|县委书记 is a place before a title; 市政府|胡雄忠|市长 has its body before the name
             surname = self.surname_at(text, k)
             word = text[k:t.start]
             if surname is None or not len(surname) < len(word) <= len(surname) + 2 \
