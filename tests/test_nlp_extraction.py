@@ -85,6 +85,10 @@ MONEY_CASES = [
     ("村里每户要交入户费三、四千。", "三、四千", 3500, "CNY", "range", 3000, 4000),
     ("每人收取一、二千元的押金。", "一、二千元", 1500, "CNY", "range", 1000, 2000),
     ("工钱一百三一天，干了十天。", "一百三", 130, "CNY", "exact", 130, 130),
+    ("补课收费一两千一人，家长负担重。", "一两千", 1500, "CNY", "range", 1000, 2000),
+    # 个 between the numeral and 亿; a plain number with 左右 or 多 in a clause about pay
+    ("这个项目的资金预计有十个亿。", "十个亿", 1_000_000_000, "CNY", "exact", 1_000_000_000, 1_000_000_000),
+    ("工资扣了保险之后大概3800左右，还经常拖欠。", "3800左右", 3800, "CNY", "about", 3800, 3800),
 ]
 
 # several sums in one text: (text, values in order)
@@ -120,6 +124,9 @@ NOT_MONEY = [
     "会员费是0元，后来又要收钱。",
     "他数学考了一百三，全班第一。",
     "一、二、三等奖各五名。",
+    "平台拖欠的钱涉及2000多受害人。",
+    "工资的事从2019左右就开始拖了。",
+    "损失了几个亿的资金。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
@@ -183,6 +190,11 @@ PERSON_CASES = [
     ("尊敬的市政府林国栋市长：您好！", [("林国栋", "市长", "city_or_above", "accused")]),
     ("公司实控人李yang卷款跑路，李yang至今未归案。", [("李yang", None, "unknown", "other")]),
     ("街道办副书记黄jun主持了会议。", [("黄jun", "街道办副书记", "township", "accused")]),
+    # after 我叫 and before a stop a name may end like a place; a masked first character of the given name;
+    # "and the others" after a name that ends like a road
+    ("我叫邓秀湖，家住河口村。", [("邓秀湖", None, "unknown", "petitioner")]),
+    ("学生姓名刘*涵，今年九岁。", [("刘*涵", None, "unknown", "other")]),
+    ("听邻居说，石清道等人冒领了补偿款。", [("石清道", None, "unknown", "accused")]),
 ]
 
 NOT_PERSONS = [
@@ -270,6 +282,7 @@ NOT_PERSONS = [
     "路边的石dun都被挪走了。",
     "那辆车牌为江a开头的货车。",
     "和wifi一样方便。",
+    "他们在林荫道等人。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

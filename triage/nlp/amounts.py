@@ -44,7 +44,7 @@ _BARE = re.compile(
     f"(?P<pre>{_ABOUT_BEFORE}|{_OVER_BEFORE}|{_UNDER_BEFORE})?"
     f"(?P<num>{_ARABIC}[十百千]?|[{CHINESE_NUMERAL_CHARS}]+)"
     f"(?:{_RANGE_SEP}(?P<num2>{_ARABIC}[十百千]?|[{CHINESE_NUMERAL_CHARS}]+))?"
-    f"(?P<q1>多|余)?(?P<mult>[万亿]+)(?P<q2>多|余)?"
+    f"(?P<q1>多|余)?(?P<ge>个(?=亿))?(?P<mult>[万亿]+)(?P<q2>多|余)?"
     f"(?P<post>左右|以上|以下|之多)?"
 )
 _MONEY_WORDS = re.compile(
@@ -193,6 +193,9 @@ _PLAIN = re.compile(
     r"(?P<num>[0-9０-９]{2,7}(?:[.．][0-9０-９]{1,2})?)"
     f"(?:{_RANGE_SEP}(?P<num2>[0-9０-９]{{2,7}}))?(?P<post>多|余|出头|左右)?"
 )
+# a plain number that says "about" or "more than" in a clause about money: 工资……大概4300左右, 月入5000多
+_PLAIN_ABOUT = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2,5})(?P<post>左右|多|出头)"
+                          "(?=$|[，,。；;！？!?、）)\\s]|[的这那一每就都也还了呢吧啊])")  # not 2000多受害人
 _NOT_PLAIN_AFTER = re.compile("^(?:分|学分|班|级|届|楼|层|号|路)")
 _PLAIN_TOTAL = ("共计", "合计", "总计")
 
@@ -220,8 +223,9 @@ def _join_ranges(text: str, found: list[Amount]) -> list[Amount]:
 
 # Sums in thousands or hundreds written without 元 when the clause is about money: 三千多的物业费, 工资两千多,
 # 装修费2千1 (2,100), 单价1万5 (15,000), 收费五千到一万
-_SMALL_NUM = ("(?:[0-9０-９]{1,2}(?:[.．][0-9０-９]+)?[千百]|(?:[一二两三四五六七八九]、)?[一二两三四五六七八九十]+[千百]"
-              "(?:[一二三四五六七八九]百|[一二三四五六七八九](?![十百千万亿0-9０-９]))?)")
+_SMALL_NUM = ("(?:[0-9０-９]{1,2}(?:[.．][0-9０-９]+)?[千百]"
+              "|[一二两三四五六七八九][千百][一二三四五六七八九](?![十百千万亿0-9０-９个月年平次天亩斤户人位块元])"
+              "|(?:[一二两三四五六七八九]、)?[一二两三四五六七八九十]+[千百](?:[一二三四五六七八九]百)?)")
 _THOUSANDS = re.compile(
     f"(?P<pre>{_ABOUT_BEFORE}|{_OVER_BEFORE}|{_UNDER_BEFORE})?"
     f"(?:(?P<coll>[0-9０-９]+)(?P<cunit>[万千])(?P<tail>[1-9])(?![0-9０-９万千百十])"
@@ -334,6 +338,17 @@ def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]
             high = other
             value, qualifier = (low + high) / 2, "range"
         out.append(Amount(text[start:end], value, "CNY", qualifier, low, high, start, end))
+    taken = taken + [(a.start, a.end) for a in out]
+    for m in _PLAIN_ABOUT.finditer(text):
+        start, end = m.start(), m.end()
+        if any(s < end and start < e for s, e in taken) or _NOT_PLAIN_AFTER.match(text[end:end + 3]) \
+                or not _money_context(text, start, end):
+            continue
+        num = m.group("num")
+        if len(num) == 4 and num[:2] in ("19", "20") and not num.endswith("00"):
+            continue  # 2019左右: a year
+        value = float(num)
+        out.append(Amount(text[start:end], value, "CNY", _QUALIFIER_AFTER[m.group("post")], value, value, start, end))
     return out
 
 

@@ -113,6 +113,8 @@ _STRONG_CUES = (
     "儿子", "女儿", "同志", "老婆", "老公", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "爷爷", "奶奶",
     "哥哥", "姐姐", "弟弟", "妹妹", "自然人", "老板", "法人", "姓名",
 )
+# "and the others", "they", "the couple" right after a name: only persons are so followed
+_GROUP_AFTER = re.compile("等人|他们|她们|夫妇|夫妻|一伙")
 _NEXT_PLACE = re.compile("[\u4e00-\u9fff]{1,3}(?:村|社区|居委会)")
 # a name right after a boundary and right before ，男 / ：女 / 先生 / 女士 (resumes, notices, letters)
 _ALONE_BEFORE_SEX = re.compile(
@@ -241,6 +243,16 @@ class PersonFinder:
             out.append(TitleMention(title, text[role_start:e], level, role_start, s, e))
         return out
 
+    @staticmethod
+    def _group_named(text: str, s: int, end: int) -> bool:
+        """，石清道等人冒用…: "and the others" after a clause start names persons (在岳麓山等人 is "waiting at")."""
+        return _GROUP_AFTER.match(text, end) is not None and (s == 0 or text[s - 1] in "，,。；;：:、！？!?\n")
+
+    @staticmethod
+    def _named_alone(cue: str, text: str, end: int) -> bool:
+        """我叫 / 名叫 / 姓名 and a stop right after the name: whatever its last character, a name (我叫张萍湖，)."""
+        return ("叫" in cue or "姓名" in cue) and text[end:end + 1] in ("，", ",", "。", "；", ";", " ", "（", "(", "")
+
     def _person_word_before(self, text: str, p: int) -> bool:
         """A title (副书记) or a word that announces a person (实控人, 村民) ends right at p."""
         return any(text[p - n:p] in self.lexicon.titles for n in range(2, min(6, p) + 1)) \
@@ -346,6 +358,10 @@ class PersonFinder:
                 end += 1
             if text[end:end + 1].isascii() and text[end:end + 1].isalpha():
                 return None  # letters run on: a word, not a mask
+            nxt = text[end:end + 1]
+            if end == q + 1 and nxt and "\u4e00" <= nxt <= "\u9fff" and nxt not in _NOT_IN_NAME \
+                    and not self._word_starts(text, end, token_starts):
+                return end + 1  # 廖*奥: the given name's first character masked, the second kept
             return end
         return None
 
@@ -576,9 +592,9 @@ class PersonFinder:
             tag = self.tags.get(word)
             if self.anonymised_at(text, p) is None and (
                     (tag is not None and not tag.startswith("nr") and self.freqs.get(word, 0) >= _FREQUENT_GIVEN_WORD)
-                    or self._place_like(text, word, end)
+                    or (self._place_like(text, word, end) and not self._named_alone(m.group(0), text, end))
                     or word[-1] in "城"):
-                continue  # 我是农民, 本人华悦城（…）: a word or an estate, not a name
+                continue  # 我是农民, 本人华悦城（…）: a word or an estate, not a name (but 我叫张萍湖，…)
             add_name(p, end, strong=True, party="petitioner")
         # 4. every segment that starts with a surname
         for k, (w, s, e) in enumerate(tokens):
@@ -598,8 +614,9 @@ class PersonFinder:
             elif w == surname and k + 1 < len(tokens) and 1 <= len(tokens[k + 1][0]) <= 2 \
                     and surname in self.common and surname not in _FUNCTION_SURNAMES \
                     and (surname not in _WORD_SURNAMES or self._left_cue(text, s)) \
-                    and not (self.tags.get(tokens[k + 1][0]) or "nr").startswith(_WORD_TAGS):
-                end = tokens[k + 1][2]
+                    and (not (self.tags.get(tokens[k + 1][0]) or "nr").startswith(_WORD_TAGS)
+                         or self._group_named(text, s, tokens[k + 1][2])):
+                end = tokens[k + 1][2]  # 石|清道|等人: a word after the surname, but "and the others" says name
             else:
                 continue
             if (s, end) in names or overlaps(s, end, title_spans):
@@ -716,9 +733,9 @@ class PersonFinder:
             if surname in _NEVER_BARE_SURNAMES and len(given) >= 2 and given_tag \
                     and not given_tag.startswith("nr"):
                 return False  # 这段|时间, 路段|规划, 居民区|建筑 even with a cue-like word after them
-            if not self._left_cue(text, s) and (word[-1] in _PLACE_END_CHARS or word[-1] in _BUSINESS_END
-                                                or _PLACE_AFTER.match(text[end:end + 3])):
-                return False  # 柳月湖, 林秀|大道
+            if not self._left_cue(text, s) and not self._group_named(text, s, end) \
+                    and (word[-1] in _PLACE_END_CHARS or word[-1] in _BUSINESS_END or _PLACE_AFTER.match(text[end:end + 3])):
+                return False  # 柳月湖, 林秀|大道 (but 石清道等人: only persons are "and the others")
             if len(word) == 3 and word[1] == "家" and word[2] in _FAMILY_PLACE_END:
                 return False  # 吴家山, 薛家洼: a village or a hill
             if s > 0 and (text[s - 1].isdigit() or text[s - 1] in CHINESE_NUMERAL_CHARS):
