@@ -89,6 +89,7 @@ MONEY_CASES = [
     # 个 between the numeral and 亿; a plain number with 左右 or 多 in a clause about pay
     ("这个项目的资金预计有十个亿。", "十个亿", 1_000_000_000, "CNY", "exact", 1_000_000_000, 1_000_000_000),
     ("工资扣了保险之后大概3800左右，还经常拖欠。", "3800左右", 3800, "CNY", "about", 3800, 3800),
+    ("他在店里订购了两万多的家具。", "两万多", 20000, "CNY", "over", 20000, 20000),
 ]
 
 # several sums in one text: (text, values in order)
@@ -195,6 +196,12 @@ PERSON_CASES = [
     ("我叫邓秀湖，家住河口村。", [("邓秀湖", None, "unknown", "petitioner")]),
     ("学生姓名刘*涵，今年九岁。", [("刘*涵", None, "unknown", "other")]),
     ("听邻居说，石清道等人冒领了补偿款。", [("石清道", None, "unknown", "accused")]),
+    # a name glued to 叫; a third character split off before 同学; a name before a role in brackets that is no
+    # title; a name after 包庇
+    ("一位叫龙晨的村民霸占了水塘。", [("龙晨", None, "unknown", "other")]),
+    ("我是高一班邹意袁同学的家长。", [("邹意袁", None, "unknown", "other")]),
+    ("幕后操纵人许萍（宏达公司法人）已经跑路。", [("许萍", None, "unknown", "other")]),
+    ("有人在故意包庇贺萍吗？", [("贺萍", None, "unknown", "other")]),
 ]
 
 NOT_PERSONS = [
@@ -283,6 +290,9 @@ NOT_PERSONS = [
     "那辆车牌为江a开头的货车。",
     "和wifi一样方便。",
     "他们在林荫道等人。",
+    # a "name" with employees elsewhere in the text is a firm; a shop
+    "在温斯顿中心报了班，温斯顿老师说，后来温斯顿员工联系我。",
+    "楼下有个朱朱烤面筋店。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -97,13 +97,14 @@ _PERSON_LEFT_CUES = (
     "叫", "我叫", "本人", "其妻", "其子", "其女", "其父", "其母", "与", "和", "及", "、", "对", "将", "让", "找",
     "联系", "委托", "指使", "安排", "伙同", "时任", "原任", "经理", "老师", "医生", "老婆", "老公", "爸爸",
     "妈妈", "老爸", "老妈", "爷爷", "奶奶", "自然人", "实控人", "控制人", "负责人", "股东", "法人代表", "公司",
+    "包庇", "检举", "控告", "状告",
 )
 _PERSON_RIGHT_CUES = (
     "等人", "等", "同志", "说", "称", "表示", "利用", "收受", "在", "担任", "系", "是", "被", "因", "为", "于", "与",
     "和", "及", "、", "，男", "，女", "(男", "（男", "(女", "（女", "先生", "女士", "书记", "主任", "村长", "局长",
     "镇长", "县长", "的", "通过", "以", "多次", "先后", "将", "把", "向", "从", "还", "也", "已", "曾", "拒不",
     "涉嫌", "违规", "贪污", "任", "担任", "同意", "提出", "供述", "受贿", "挪用", "侵占", "冒领", "索要", "私自", "擅自", "非法", "伙同", "家", "一家",
-    "他们", "她们", "本人", "夫妇", "夫妻", "一伙", "欠", "警官", "法官", "检察官", "律师", "教授", "记者",
+    "他们", "她们", "本人", "夫妇", "夫妻", "一伙", "欠", "警官", "法官", "检察官", "律师", "教授", "记者", "同学",
 )
 # words right before a name (the name is read as after a title)
 _STRONG_CUES = (
@@ -113,6 +114,14 @@ _STRONG_CUES = (
     "儿子", "女儿", "同志", "老婆", "老公", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "爷爷", "奶奶",
     "哥哥", "姐姐", "弟弟", "妹妹", "自然人", "老板", "法人", "姓名",
 )
+# forms of address that follow a full name (邹意袁同学, 蒋立新警官)
+_ADDRESS_AFTER = re.compile("同学|同志|先生|女士|警官")
+# words after a name that make it a firm's or a shop's: 温斯顿|员工, 朱朱烤|面筋店
+_FIRM_AFTER = re.compile("员工|职工|门店|[\u4e00-\u9fff]{0,2}店(?![里内外门])")
+# what follows a name glued to 叫 (叫龙程|的村民)
+_AFTER_CALLED = set("的，,。；;、（( ")
+# a role in brackets right after a name, for roles that are no titles: 徐萍（坤兆集团法人）
+_ROLE_IN_BRACKETS = re.compile("[（(][^（()）。，]{0,12}(?:法人|法定代表人|董事长|总经理|实际控制人|实控人|股东|老板)[）)]")
 # "and the others", "they", "the couple" right after a name: only persons are so followed
 _GROUP_AFTER = re.compile("等人|他们|她们|夫妇|夫妻|一伙")
 _NEXT_PLACE = re.compile("[\u4e00-\u9fff]{1,3}(?:村|社区|居委会)")
@@ -611,6 +620,10 @@ class PersonFinder:
                 if len(w) == len(surname) + 2 and w[-1] in _NOT_THIRD_FULL and w not in self.tags \
                         and text[e:e + 1] and text[e] not in _HARD_STOP:
                     end -= 1  # 田甲以|中秋节: the segmenter glued the next word's first character on
+                elif len(w) == len(surname) + 1 and k + 1 < len(tokens) and len(tokens[k + 1][0]) == 1 \
+                        and "\u4e00" <= tokens[k + 1][0] <= "\u9fff" and tokens[k + 1][0] not in _NOT_IN_NAME \
+                        and _ADDRESS_AFTER.match(text, tokens[k + 1][2]):
+                    end = tokens[k + 1][2]  # 邹意|袁|同学: the third character split off before a form of address
             elif w == surname and k + 1 < len(tokens) and 1 <= len(tokens[k + 1][0]) <= 2 \
                     and surname in self.common and surname not in _FUNCTION_SURNAMES \
                     and (surname not in _WORD_SURNAMES or self._left_cue(text, s)) \
@@ -638,6 +651,23 @@ class PersonFinder:
                 if anon is not None and not overlaps(s, anon, title_spans) and not overlaps(s, anon, list(names)):
                     add_name(s, anon, strong=True)
                 break
+        # 4c. a full name the segmenter glued to 叫 before it: 一位叫龙程的村民 (叫龙程 is one token)
+        for w, s, e in tokens:
+            if len(w) in (3, 4) and w[0] == "叫" and text[e:e + 1] in _AFTER_CALLED and not overlaps(s, e, list(names)):
+                surname = self.surname_at(text, s + 1)
+                if surname is not None and surname not in _FUNCTION_SURNAMES and len(w) - 1 - len(surname) in (1, 2) \
+                        and self._plain_word(w[1:], surname):
+                    add_name(s + 1, e, strong=True)
+        # 4d. a name before a role in brackets that is no title: 徐萍（坤兆集团法人）
+        for m in _ROLE_IN_BRACKETS.finditer(text):
+            k = m.start()
+            for length in (3, 2):
+                s = k - length
+                surname = self.surname_at(text, s) if s >= 0 else None
+                if surname is not None and s in token_starts and not overlaps(s, k, list(names)) \
+                        and self._plain_word(text[s:k], surname):
+                    add_name(s, k, strong=True)
+                    break
         # 4b. a trained tagger's names; it also arbitrates the names found with no title or cue
         if tagged is not None:
             tagged_spans = [(s, e) for s, e in tagged if self._tagged_name_ok(text[s:e])]
@@ -647,6 +677,12 @@ class PersonFinder:
             for s, e in tagged_spans:
                 if not overlaps(s, e, list(names)):
                     add_name(s, e, strong=True)
+        # 4e. a "name" that elsewhere in the text has employees or shops is a firm's: 温斯顿老师 … 温斯顿员工
+        for span in list(names):
+            word = text[span[0]:span[1]]
+            if self.anonymised_at(text, span[0]) is None and re.search(
+                    re.escape(word) + "(?:员工|职工|门店)", text) is not None:
+                del names[span]
         # 5. attach unnamed titles to a name in front: 张三，男，…，系东关镇柳树村党支部书记
         named_spans = sorted(names)
         for t in titles:
@@ -733,6 +769,8 @@ class PersonFinder:
             if surname in _NEVER_BARE_SURNAMES and len(given) >= 2 and given_tag \
                     and not given_tag.startswith("nr"):
                 return False  # 这段|时间, 路段|规划, 居民区|建筑 even with a cue-like word after them
+            if not self._left_cue(text, s) and _FIRM_AFTER.match(text, end):
+                return False  # 温斯顿|员工, 朱朱烤|面筋店: a firm or a shop
             if not self._left_cue(text, s) and not self._group_named(text, s, end) \
                     and (word[-1] in _PLACE_END_CHARS or word[-1] in _BUSINESS_END or _PLACE_AFTER.match(text[end:end + 3])):
                 return False  # 柳月湖, 林秀|大道 (but 石清道等人: only persons are "and the others")
