@@ -90,6 +90,7 @@ MONEY_CASES = [
     ("这个项目的资金预计有十个亿。", "十个亿", 1_000_000_000, "CNY", "exact", 1_000_000_000, 1_000_000_000),
     ("工资扣了保险之后大概3800左右，还经常拖欠。", "3800左右", 3800, "CNY", "about", 3800, 3800),
     ("他在店里订购了两万多的家具。", "两万多", 20000, "CNY", "over", 20000, 20000),
+    ("第一单就爆仓（亏损：20436）。", "20436", 20436, "CNY", "exact", 20436, 20436),
 ]
 
 # several sums in one text: (text, values in order)
@@ -128,6 +129,7 @@ NOT_MONEY = [
     "平台拖欠的钱涉及2000多受害人。",
     "工资的事从2019左右就开始拖了。",
     "损失了几个亿的资金。",
+    "你们驾校没损失一毛钱。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
@@ -202,6 +204,13 @@ PERSON_CASES = [
     ("我是高一班邹意袁同学的家长。", [("邹意袁", None, "unknown", "other")]),
     ("幕后操纵人许萍（宏达公司法人）已经跑路。", [("许萍", None, "unknown", "other")]),
     ("有人在故意包庇贺萍吗？", [("贺萍", None, "unknown", "other")]),
+    # 被举报人 names the accused, not the petitioner; a name before contact details; the last given-name character
+    # masked; the next name of a list even when its given name is a word
+    ("被举报人：李某某，多次冒领补贴。", [("李某某", None, "unknown", "accused")]),
+    ("民工代表：柏秋明电话略。", [("柏秋明", None, "unknown", "other")]),
+    ("原法人李秋*已经变更。", [("李秋*", None, "unknown", "other")]),
+    ("举报人：余中华、王才茂、黄新立、李杰", [("余中华", None, "unknown", "petitioner"), ("王才茂", None, "unknown", "other"),
+                                ("黄新立", None, "unknown", "other"), ("李杰", None, "unknown", "other")]),
 ]
 
 NOT_PERSONS = [
@@ -293,6 +302,9 @@ NOT_PERSONS = [
     # a "name" with employees elsewhere in the text is a firm; a shop
     "在温斯顿中心报了班，温斯顿老师说，后来温斯顿员工联系我。",
     "楼下有个朱朱烤面筋店。",
+    # a firm after a cue word; a word before a masked phone number
+    "被投诉人海利房地产违法施工。",
+    "打他电话一直关机******。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -157,6 +157,8 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
             value = (low + high) / 2
         if cur in _TENTHS:
             value, low, high = value / 10, low / 10, high / 10
+        if num in ("一", "1") and cur in ("毛钱", "分钱", "分") and _NOT_A_PENNY.search(text, max(0, m.start() - 4), m.start()):
+            continue  # 没损失一毛钱, 不差一分钱: "not a penny", no sum
         end = m.end()
         amount_text = text[start:end]
         currency = currencies.get(cur, "CNY")
@@ -183,13 +185,14 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
     return _join_ranges(text, found)
 
 
+_NOT_A_PENNY = re.compile("[没不无未]|没有")
 _RANGE_BETWEEN = re.compile(_RANGE_SEP)
 _LISTED_BEFORE = re.compile(r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)、$")
 # a plain number (no 万, no 元) right after words about paying: 收费3000, 月薪3000出头, 消费200, 扣了300
 _PLAIN = re.compile(
     "(?:收费|消费|工资|薪水|月薪|费用|缴纳了?|收取了?|交了|扣了?|罚款|罚了|赔了|花了|付了|退了|退还|欠了|借了|拿|价格|售价|"
-    "单价|市场价|原价|定价|标价|报价|租金|押金|要价|充值|报销|只报|共计|合计|总计|[\u4e00-\u9fff]费)"
-    "(?:了|是|为|约|大约|近|达|才|只有|每月|一个月)?"
+    "单价|市场价|原价|定价|标价|报价|租金|押金|要价|充值|报销|只报|共计|合计|总计|亏损|[\u4e00-\u9fff]费)"
+    "(?:了|是|为|约|大约|近|达|才|只有|每月|一个月|[：:])?"
     r"(?P<num>[0-9０-９]{2,7}(?:[.．][0-9０-９]{1,2})?)"
     f"(?:{_RANGE_SEP}(?P<num2>[0-9０-９]{{2,7}}))?(?P<post>多|余|出头|左右)?"
 )

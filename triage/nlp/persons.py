@@ -105,6 +105,7 @@ _PERSON_RIGHT_CUES = (
     "镇长", "县长", "的", "通过", "以", "多次", "先后", "将", "把", "向", "从", "还", "也", "已", "曾", "拒不",
     "涉嫌", "违规", "贪污", "任", "担任", "同意", "提出", "供述", "受贿", "挪用", "侵占", "冒领", "索要", "私自", "擅自", "非法", "伙同", "家", "一家",
     "他们", "她们", "本人", "夫妇", "夫妻", "一伙", "欠", "警官", "法官", "检察官", "律师", "教授", "记者", "同学",
+    "电话", "联系电话", "手机", "身份证", "总书记", "主席",
 )
 # words right before a name (the name is read as after a title)
 _STRONG_CUES = (
@@ -118,6 +119,8 @@ _STRONG_CUES = (
 _ADDRESS_AFTER = re.compile("同学|同志|先生|女士|警官")
 # words after a name that make it a firm's or a shop's: 温斯顿|员工, 朱朱烤|面筋店
 _FIRM_AFTER = re.compile("员工|职工|门店|[\u4e00-\u9fff]{0,2}店(?![里内外门])")
+# words that make what stands before them a firm's name: 海利|房地产, 宏达|置业
+_FIRM_WORD_AFTER = re.compile("房地产|地产|置业|物业|集团|公司|有限|股份|实业|商贸|投资|科技|传媒")
 # what follows a name glued to 叫 (叫龙程|的村民)
 _AFTER_CALLED = set("的，,。；;、（( ")
 # a role in brackets right after a name, for roles that are no titles: 徐萍（坤兆集团法人）
@@ -207,7 +210,7 @@ class PersonFinder:
         cues = sorted(lexicon.petitioner_cues, key=len, reverse=True)
         # 我叫张三, 举报人：李某, 举报人姓名：王五, 举报人：姓名：赵六
         self.petitioner_re = re.compile(
-            f"(?:{'|'.join(map(re.escape, cues))})(?:[：:]?(?:是|叫|为|姓名))?[：:，, ]?")
+            f"(?<!被)(?:{'|'.join(map(re.escape, cues))})(?:[：:]?(?:是|叫|为|姓名))?[：:，, ]?")  # not 被举报人
         self.accused_re = re.compile("|".join(map(re.escape, sorted(lexicon.accused_cues, key=len, reverse=True))))
         self.other_left = tuple(sorted(lexicon.other_cues, key=len, reverse=True))
         self.cue_re = re.compile(f"(?:{_alternation(_STRONG_CUES)})[：:]?")
@@ -251,6 +254,13 @@ class PersonFinder:
             level, role_start = self.resolve_level(text, s, title, token_ends, token_start_of)
             out.append(TitleMention(title, text[role_start:e], level, role_start, s, e))
         return out
+
+    @staticmethod
+    def _next_in_list(text: str, s: int, end: int, names: dict) -> bool:
+        """Between 、 after a found name and 、 or a stop: an item of a list of names."""
+        return s > 0 and text[s - 1] == "、" and any(e2 == s - 1 for _, e2 in names) \
+            and text[end:end + 1] in ("、", "，", ",", "。", "；", " ", "") \
+            and all("\u4e00" <= ch <= "\u9fff" and ch not in _NOT_IN_NAME for ch in text[s:end])
 
     @staticmethod
     def _group_named(text: str, s: int, end: int) -> bool:
@@ -357,6 +367,12 @@ class PersonFinder:
                     and not self._word_starts(text, end, token_starts):
                 return end + 1
             return end
+        if text[q:q + 1] and "\u4e00" <= text[q] <= "\u9fff" and text[q] not in _NOT_IN_NAME \
+                and text[q + 1:q + 2] and text[q + 1] in _MASK_CHARS \
+                and not (text[q + 2:q + 3].isascii() and text[q + 2:q + 3].isalnum()) \
+                and text[q + 2:q + 3] not in _MASK_CHARS \
+                and self.tags.get(text[p:q + 1], "nr").startswith("nr"):
+            return q + 2  # 李秋*: the last character of the given name masked (关机*** is a word and a mask)
         latin = _LATIN_GIVEN.match(text, q)
         if latin is not None and _PINYIN_NAME.fullmatch(latin.group(0)) and latin.group(0) not in ("x", "xx") \
                 and (text.count(text[p:latin.end()]) >= 2 or self._person_word_before(text, p)):
@@ -568,6 +584,8 @@ class PersonFinder:
             end = self.name_at(text, p, token_ends, strong=True)
             if end is not None and self._place_like(text, text[p:end], end):
                 continue  # 名叫石家岭|幼儿园: an estate, school or road, not a person
+            if end is not None and _FIRM_WORD_AFTER.match(text, end) and self.anonymised_at(text, p) is None:
+                continue  # 被投诉人海利|房地产: a firm's name, not a person
             if end is not None and self._common_word(text, p, end, word_at):
                 continue  # 居民|车辆无地, 母亲|相依为命: a word follows the cue, not a name
             if end is not None and self._adverb_first(text, p, end):
@@ -625,6 +643,9 @@ class PersonFinder:
                         and _ADDRESS_AFTER.match(text, tokens[k + 1][2]):
                     end = tokens[k + 1][2]  # 邹意|袁|同学: the third character split off before a form of address
             elif w == surname and k + 1 < len(tokens) and 1 <= len(tokens[k + 1][0]) <= 2 \
+                    and self._next_in_list(text, s, tokens[k + 1][2], names):
+                end = tokens[k + 1][2]  # 刘军建、黄|新立、李杰: the next name of a list, even if the given name is a word
+            elif w == surname and k + 1 < len(tokens) and 1 <= len(tokens[k + 1][0]) <= 2 \
                     and surname in self.common and surname not in _FUNCTION_SURNAMES \
                     and (surname not in _WORD_SURNAMES or self._left_cue(text, s)) \
                     and (not (self.tags.get(tokens[k + 1][0]) or "nr").startswith(_WORD_TAGS)
@@ -638,7 +659,8 @@ class PersonFinder:
             if self._bare_name_ok(text, word, s, end, surname, word_at=word_at):
                 add_name(s, end, strong=False)
             elif s > 0 and text[s - 1] == "、" and any(e2 == s - 1 for _, e2 in names) \
-                    and text[end:end + 1] in ("、", "，", ",", "。", "等", "") and self._plain_word(word, surname):
+                    and text[end:end + 1] in ("、", "，", ",", "。", "等", "", " ") \
+                    and (self._plain_word(word, surname) or self._next_in_list(text, s, end, names)):
                 add_name(s, end, strong=False)  # 何俊、何娟、栗永，: the next name of a list of names
         # 4a. anonymised names the segmenter glued to the word before: 经黎|某某 (经黎 is one token)
         for m in _ANON_MARK.finditer(text):
@@ -918,12 +940,13 @@ class PersonFinder:
     def _party(self, text: str, draft: PersonDraft) -> str:
         for s, e in draft.mentions:
             left = text[max(0, s - 8):s]
-            if any(left.endswith(c) for c in self.lexicon.petitioner_cues) or re.search("(?:我叫|本人叫?)$", left):
-                return "petitioner"
+            if (any(left.endswith(c) and not left.endswith("被" + c) for c in self.lexicon.petitioner_cues)
+                    or re.search("(?:我叫|本人叫?)$", left)):
+                return "petitioner"  # 举报人张三, but 被举报人张三 is the accused
         if draft.level != "unknown":
             return "accused"
         for s, e in draft.mentions:
-            left = text[max(0, s - 8):s]
+            left = text[max(0, s - 8):s].rstrip("：: ")
             if any(left.endswith(c) for c in ("被告人", "被举报人", "被反映人", "被调查人", "犯罪嫌疑人", "举报",
                                               "反映", "检举", "控告", "投诉", "上诉人")):
                 return "accused"
