@@ -91,6 +91,12 @@ MONEY_CASES = [
     ("工资扣了保险之后大概3800左右，还经常拖欠。", "3800左右", 3800, "CNY", "about", 3800, 3800),
     ("他在店里订购了两万多的家具。", "两万多", 20000, "CNY", "over", 20000, 20000),
     ("第一单就爆仓（亏损：20436）。", "20436", 20436, "CNY", "exact", 20436, 20436),
+    # a plain number before "a square metre" is a price; income and embezzlement are money words; full-width commas
+    # as thousands separators
+    ("如今房价涨了1000一平还不止。", "1000", 1000, "CNY", "exact", 1000, 1000),
+    ("他侵吞公共收入500到800万。", "500到800万", 6_500_000, "CNY", "range", 5_000_000, 8_000_000),
+    ("押金12，000元。", "12，000元", 12000, "CNY", "exact", 12000, 12000),
+    ("公司付给管委会8，600，000元。", "8，600，000元", 8_600_000, "CNY", "exact", 8_600_000, 8_600_000),
 ]
 
 # several sums in one text: (text, values in order)
@@ -130,6 +136,8 @@ NOT_MONEY = [
     "工资的事从2019左右就开始拖了。",
     "损失了几个亿的资金。",
     "你们驾校没损失一毛钱。",
+    "一年的停车收入有5，600万。",  # "five or six million"
+    "停车费一块，物业从来不公示。",  # "the part about the parking fee"
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
@@ -209,6 +217,10 @@ PERSON_CASES = [
     ("被举报人：李某某，多次冒领补贴。", [("李某某", None, "unknown", "accused")]),
     ("民工代表：柏秋明电话略。", [("柏秋明", None, "unknown", "other")]),
     ("原法人李秋*已经变更。", [("李秋*", None, "unknown", "other")]),
+    # a name in quotation marks after 叫; after 老伴 and 起名
+    ("公司有一名叫“李婷玉”的股东。", [("李婷玉", None, "unknown", "other")]),
+    ("我与老伴黄孚明夫妇二人。", [("黄孚明", None, "unknown", "other")]),
+    ("女儿出生时起名解雅琳。", [("解雅琳", None, "unknown", "other")]),
     ("举报人：余中华、王才茂、黄新立、李杰", [("余中华", None, "unknown", "petitioner"), ("王才茂", None, "unknown", "other"),
                                 ("黄新立", None, "unknown", "other"), ("李杰", None, "unknown", "other")]),
 ]
@@ -305,6 +317,10 @@ NOT_PERSONS = [
     # a firm after a cue word; a word before a masked phone number
     "被投诉人海利房地产违法施工。",
     "打他电话一直关机******。",
+    # a quoted word after 名为 or 叫 that names a firm, a place or a term
+    "一家名为“金龙”的公司。",
+    "这种图纸行业叫“白图”。",
+    "村里还有一个自然村叫青竹山自然村。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -11,7 +11,11 @@ from triage.petition import Amount
 
 # digits, with thousands separators (groups of three after a first group of one to three: 1,200,000; never
 # 3000，500, which is two numbers); a single space between digits is a copying fault (2 1.7万元) and kept
-_ARABIC = (r"(?<![0-9０-９])(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?![0-9０-９])|[0-9０-９](?:[0-9０-９ ]*[0-9０-９])?)"
+# thousands separators: ASCII commas in groups of three (1,500元); full-width commas after two or three digits
+# (12，000元) or in two groups or more (8，600，000元), since 5，600万 is "five or six million"
+_ARABIC = (r"(?<![0-9０-９])(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]{2,3}(?:，[0-9０-９]{3})+(?![0-9０-９])"
+           r"|[0-9０-９](?:，[0-9０-９]{3}){2,}(?![0-9０-９])"
+           r"|[0-9０-９](?:[0-9０-９ ]*[0-9０-９])?)"
            r"(?:[.．] ?[0-9０-９]+)?")
 # a tenth of a yuan: 六毛钱, 5角钱
 _TENTHS = {"毛钱", "角钱"}
@@ -48,7 +52,7 @@ _BARE = re.compile(
     f"(?P<post>左右|以上|以下|之多)?"
 )
 _MONEY_WORDS = re.compile(
-    "钱|款|金|资金|投资|出资|融资|集资|资产|卖|买|售|购|费|补贴|补助|补偿|工资|薪|贿|贪污|挪用|收受|索要|礼|现金|存款|价|元|经费|报酬|利润|好处|"
+    "钱|款|金|资金|投资|出资|融资|集资|资产|收入|侵吞|卖|买|售|购|费|补贴|补助|补偿|工资|薪|贿|贪污|挪用|收受|索要|礼|现金|存款|价|元|经费|报酬|利润|好处|"
     "罚|赔|债|贷|账|帐|拿|给了|收了|送了|借了|付了|交了|退了|花了|用了|骗了|要了|转了|欠|打条|收条|好处|红包"
 )
 _NOT_MONEY_AFTER = re.compile(
@@ -116,6 +120,8 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
         if cur == "块" and text[m.end():m.end() + 1] not in ("钱", "", "，", "。", "、", "；", " ", "的", "呢", "了", "吧",
                                                               "啊", "？", "！", "?", "!", "已", "就", "都", "也", "还"):
             continue  # 一块地, 三块牌子
+        if cur == "块" and num == "一" and not mult and text[m.end():m.end() + 1] != "钱":
+            continue  # 停车费一块，…: "one part", not one yuan (一块钱 is)
         if cur in ("元", "块") and not mult and re.fullmatch(f"[{CHINESE_NUMERAL_CHARS}]+", num) and len(num) == 1 \
                 and num in "一两":
             # 一元 is money, but 一元化, 二元 rarely matter; keep only when followed by a boundary
@@ -199,6 +205,9 @@ _PLAIN = re.compile(
 # a plain number that says "about" or "more than" in a clause about money: 工资……大概4300左右, 月入5000多
 _PLAIN_ABOUT = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2,5})(?P<post>左右|多|出头)"
                           "(?=$|[，,。；;！？!?、）)\\s]|[的这那一每就都也还了呢吧啊])")  # not 2000多受害人
+# a plain number before "a square metre" is a price: 已经涨了1000一平, 8000多每平米
+_PER_SQUARE_METRE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2,5})(?P<post>多|左右)?"
+                               "(?=(?:一|每)(?:平|个平方|㎡))")
 _NOT_PLAIN_AFTER = re.compile("^(?:分|学分|班|级|届|楼|层|号|路)")
 _PLAIN_TOTAL = ("共计", "合计", "总计")
 
@@ -342,6 +351,13 @@ def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]
             value, qualifier = (low + high) / 2, "range"
         out.append(Amount(text[start:end], value, "CNY", qualifier, low, high, start, end))
     taken = taken + [(a.start, a.end) for a in out]
+    for m in _PER_SQUARE_METRE.finditer(text):
+        start, end = m.start(), m.end()
+        if not any(s < end and start < e for s, e in taken):
+            value = float(m.group("num"))
+            qualifier = _QUALIFIER_AFTER.get(m.group("post") or "", "exact")
+            out.append(Amount(text[start:end], value, "CNY", qualifier, value, value, start, end))
+            taken.append((start, end))
     for m in _PLAIN_ABOUT.finditer(text):
         start, end = m.start(), m.end()
         if any(s < end and start < e for s, e in taken) or _NOT_PLAIN_AFTER.match(text[end:end + 3]) \

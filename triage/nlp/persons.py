@@ -52,7 +52,7 @@ _PLACE_AFTER = re.compile(
 # the same, so sure that even a cue word next to it does not make a person: 与林塘路交叉, 名叫石家岭幼儿园
 _PLACE_END_STRICT = set("路街巷湖桥村乡镇组县市岛")
 _PLACE_AFTER_STRICT = re.compile(
-    "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|新城|幼儿园|收费站|公路|[一二三四五六七八九十0-9]+(?:段|号|栋|弄))")
+    "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|新城|幼儿园|收费站|公路|自然村|[一二三四五六七八九十0-9]+(?:段|号|栋|弄))")
 # words for a square, a mall or a building: a name right before one is a shop's or a brand's (金吉鸟|五一广场)
 _SITE_WORD_ENDS = ("广场", "大厦", "商城", "商场", "市场", "大楼", "中心")
 # estates, buildings and shops end so; a bare name is never one (蓝光·雍锦阁), even next to a cue word
@@ -96,7 +96,7 @@ _PERSON_LEFT_CUES = (
     "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "哥哥", "弟弟", "姐姐", "妹妹", "侄子", "女婿", "亲戚", "名叫",
     "叫", "我叫", "本人", "其妻", "其子", "其女", "其父", "其母", "与", "和", "及", "、", "对", "将", "让", "找",
     "联系", "委托", "指使", "安排", "伙同", "时任", "原任", "经理", "老师", "医生", "老婆", "老公", "爸爸",
-    "妈妈", "老爸", "老妈", "爷爷", "奶奶", "自然人", "实控人", "控制人", "负责人", "股东", "法人代表", "公司",
+    "妈妈", "老爸", "老妈", "爷爷", "奶奶", "老伴", "自然人", "实控人", "控制人", "负责人", "股东", "法人代表", "公司",
     "包庇", "检举", "控告", "状告",
 )
 _PERSON_RIGHT_CUES = (
@@ -113,7 +113,7 @@ _STRONG_CUES = (
     "被调查人", "同案犯", "申请人", "被申请人", "原告", "被告", "当事人", "法定代表人", "实际控制人", "户主", "村民",
     "居民", "群众", "私营企业主", "行贿人", "受贿人", "名叫", "叫做", "其妻", "其夫", "其子", "其女", "妻子", "丈夫",
     "儿子", "女儿", "同志", "老婆", "老公", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "爷爷", "奶奶",
-    "哥哥", "姐姐", "弟弟", "妹妹", "自然人", "老板", "法人", "姓名",
+    "哥哥", "姐姐", "弟弟", "妹妹", "自然人", "老板", "法人", "姓名", "老伴", "起名", "取名",
 )
 # forms of address that follow a full name (邹意袁同学, 蒋立新警官)
 _ADDRESS_AFTER = re.compile("同学|同志|先生|女士|警官")
@@ -121,6 +121,11 @@ _ADDRESS_AFTER = re.compile("同学|同志|先生|女士|警官")
 _FIRM_AFTER = re.compile("员工|职工|门店|[\u4e00-\u9fff]{0,2}店(?![里内外门])")
 # words that make what stands before them a firm's name: 海利|房地产, 宏达|置业
 _FIRM_WORD_AFTER = re.compile("房地产|地产|置业|物业|集团|公司|有限|股份|实业|商贸|投资|科技|传媒")
+# a name in quotation marks after a word that announces a name
+_QUOTED_NAME = re.compile("(?<!行业)(?<!俗称)(?<!简称)(?<!统称)(?:叫|名为|名字|真名|化名|姓名)[是为：:]?[“\"「]"
+                          "(?P<name>[\u4e00-\u9fff]{2,4})[”\"」]")  # not 行业叫“白图”
+# after such a quoted word, nouns that make it an organisation's or a place's name: 名为“金龙”的公司
+_ORG_NOUN_AFTER = re.compile("的?(?:公司|集团|企业|商城|平台|店|厂|小区|学校|机构|网|品牌|项目|村|社区|组织|协会|合作社|群)")
 # what follows a name glued to 叫 (叫龙程|的村民)
 _AFTER_CALLED = set("的，,。；;、（( ")
 # a role in brackets right after a name, for roles that are no titles: 徐萍（坤兆集团法人）
@@ -673,6 +678,14 @@ class PersonFinder:
                 if anon is not None and not overlaps(s, anon, title_spans) and not overlaps(s, anon, list(names)):
                     add_name(s, anon, strong=True)
                 break
+        # 4f. a name in quotation marks after 叫, 名为 or 真实名字: 一名叫“李婷岩”的股东, 真实名字“万宇”
+        for m in _QUOTED_NAME.finditer(text):
+            s, e = m.span("name")
+            surname = self.surname_at(text, s)
+            if surname is not None and 1 <= e - s - len(surname) <= 2 and not overlaps(s, e, list(names)) \
+                    and self._plain_word(text[s:e], surname) and not _FIRM_WORD_AFTER.match(text, e + 1) \
+                    and not _ORG_NOUN_AFTER.match(text, e + 1):
+                add_name(s, e, strong=True)
         # 4c. a full name the segmenter glued to 叫 before it: 一位叫龙程的村民 (叫龙程 is one token)
         for w, s, e in tokens:
             if len(w) in (3, 4) and w[0] == "叫" and text[e:e + 1] in _AFTER_CALLED and not overlaps(s, e, list(names)):
