@@ -193,11 +193,11 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
 
 _NOT_A_PENNY = re.compile("[没不无未]|没有")
 _RANGE_BETWEEN = re.compile(_RANGE_SEP)
-_LISTED_BEFORE = re.compile(r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)、$")
+_LISTED_BEFORE = re.compile(r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:、|或是|或者|或)$")  # 1000、3000元, 50或100元
 # a plain number (no 万, no 元) right after words about paying: 收费3000, 月薪3000出头, 消费200, 扣了300
 _PLAIN = re.compile(
     "(?:收费|消费|工资|薪水|月薪|费用|缴纳了?|收取了?|交了|扣了?|罚款|罚了|赔了|花了|付了|退了|退还|欠了|借了|拿|价格|售价|"
-    "单价|市场价|原价|定价|标价|报价|租金|押金|要价|充值|报销|只报|共计|合计|总计|亏损|[\u4e00-\u9fff]费)"
+    "单价|市场价|原价|定价|标价|报价|限价|均价|总价|房价|租金|押金|要价|充值|报销|只报|共计|合计|总计|亏损|[\u4e00-\u9fff]费)"
     "(?:了|是|为|约|大约|近|达|才|只有|每月|一个月|[：:])?"
     r"(?P<num>[0-9０-９]{2,7}(?:[.．][0-9０-９]{1,2})?)"
     f"(?:{_RANGE_SEP}(?P<num2>[0-9０-９]{{2,7}}))?(?P<post>多|余|出头|左右)?"
