@@ -97,6 +97,8 @@ MONEY_CASES = [
     ("他侵吞公共收入500到800万。", "500到800万", 6_500_000, "CNY", "range", 5_000_000, 8_000_000),
     ("押金12，000元。", "12，000元", 12000, "CNY", "exact", 12000, 12000),
     ("公司付给管委会8，600，000元。", "8，600，000元", 8_600_000, "CNY", "exact", 8_600_000, 8_600_000),
+    # hundreds of millions alone at the end of a clause
+    ("平台的总待收达3.1亿。", "达3.1亿", 310_000_000, "CNY", "over", 310_000_000, 310_000_000),
 ]
 
 # several sums in one text: (text, values in order)
@@ -140,6 +142,7 @@ NOT_MONEY = [
     "你们驾校没损失一毛钱。",
     "一年的停车收入有5，600万。",  # "five or six million"
     "停车费一块，物业从来不公示。",  # "the part about the parking fee"
+    "全国有14亿人。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
@@ -223,6 +226,9 @@ PERSON_CASES = [
     ("公司有一名叫“李婷玉”的股东。", [("李婷玉", None, "unknown", "other")]),
     ("我与老伴黄孚明夫妇二人。", [("黄孚明", None, "unknown", "other")]),
     ("女儿出生时起名解雅琳。", [("解雅琳", None, "unknown", "other")]),
+    # an alias after 化名; a given name that is a word, split off its surname, before a title
+    ("董事长（化名邢森林）已经逃往国外。", [(None, "董事长", "unknown", "other"), ("邢森林", None, "unknown", "other")]),
+    ("看诊的何登高医生开了药。", [("何登高", "医生", "unknown", "other")]),
     ("举报人：余中华、王才茂、黄新立、李杰", [("余中华", None, "unknown", "petitioner"), ("王才茂", None, "unknown", "other"),
                                 ("黄新立", None, "unknown", "other"), ("李杰", None, "unknown", "other")]),
 ]
@@ -323,6 +329,10 @@ NOT_PERSONS = [
     "一家名为“金龙”的公司。",
     "这种图纸行业叫“白图”。",
     "村里还有一个自然村叫青竹山自然村。",
+    # an estate's phase, a school whose name starts like a name, a conjunction before a title
+    "这一片在金茂悦二期。",
+    "孩子在周南梅溪湖中学读书。",
+    "在编老师和临聘老师的待遇不同。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -52,7 +52,7 @@ _PLACE_AFTER = re.compile(
 # the same, so sure that even a cue word next to it does not make a person: 与林塘路交叉, 名叫石家岭幼儿园
 _PLACE_END_STRICT = set("路街巷湖桥村乡镇组县市岛")
 _PLACE_AFTER_STRICT = re.compile(
-    "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|新城|幼儿园|收费站|公路|自然村|[一二三四五六七八九十0-9]+(?:段|号|栋|弄))")
+    "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|新城|幼儿园|收费站|公路|自然村|[一二三四五六七八九十0-9]期|[一二三四五六七八九十0-9]+(?:段|号|栋|弄))")
 # words for a square, a mall or a building: a name right before one is a shop's or a brand's (金吉鸟|五一广场)
 _SITE_WORD_ENDS = ("广场", "大厦", "商城", "商场", "市场", "大楼", "中心")
 # estates, buildings and shops end so; a bare name is never one (蓝光·雍锦阁), even next to a cue word
@@ -77,7 +77,7 @@ _BUSINESS_END = set("贷网店厂吧")
 # characters that rarely end a three-character name but often start the next word (蔡俊以…名义)
 _NOT_THIRD_FULL = set(
     "以把将被向从在对给让讓与和及等搞用系任为因于说称曾已又也还就便却竟都则并犯贿找拿要叫带私伙违涉收送骗套冒虚索挪贪侵"
-    "截逼扣借只吃喝赌擅串勾不没未是经打骂独"
+    "截逼扣借只吃喝赌擅串勾不没未是经打骂独虽"
 )
 # tags of dictionary words that are not names: a given name does not start such a word (王伟|利用)
 _WORD_TAGS = ("v", "vn", "vd", "p", "c", "d", "u", "ad", "r", "f", "m", "q", "t")
@@ -113,8 +113,10 @@ _STRONG_CUES = (
     "被调查人", "同案犯", "申请人", "被申请人", "原告", "被告", "当事人", "法定代表人", "实际控制人", "户主", "村民",
     "居民", "群众", "私营企业主", "行贿人", "受贿人", "名叫", "叫做", "其妻", "其夫", "其子", "其女", "妻子", "丈夫",
     "儿子", "女儿", "同志", "老婆", "老公", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "爷爷", "奶奶",
-    "哥哥", "姐姐", "弟弟", "妹妹", "自然人", "老板", "法人", "姓名", "老伴", "起名", "取名",
+    "哥哥", "姐姐", "弟弟", "妹妹", "自然人", "老板", "法人", "姓名", "老伴", "起名", "取名", "化名",
 )
+# a school or a hospital a few characters after a bare name: its name starts with the "name"
+_SCHOOL_AFTER = re.compile("([\u4e00-\u9fff]{1,4}?)(?:中学|小学|学校|幼儿园|医院|大学|学院)")
 # forms of address that follow a full name (邹意袁同学, 蒋立新警官)
 _ADDRESS_AFTER = re.compile("同学|同志|先生|女士|警官")
 # words after a name that make it a firm's or a shop's: 温斯顿|员工, 朱朱烤|面筋店
@@ -259,6 +261,13 @@ class PersonFinder:
             level, role_start = self.resolve_level(text, s, title, token_ends, token_start_of)
             out.append(TitleMention(title, text[role_start:e], level, role_start, s, e))
         return out
+
+    def _lone_surname(self, text: str, k: int) -> bool:
+        """A common surname character standing alone after a clear start (的, a stop): 看诊的何|登高医生."""
+        ch = text[k]
+        return self.surname_at(text, k) == ch and ch in self.common and ch not in _FUNCTION_SURNAMES \
+            and ch not in _WORD_SURNAMES and ch not in _NEVER_BARE_SURNAMES \
+            and (k == 0 or text[k - 1] in "的，,。、：: ")
 
     @staticmethod
     def _next_in_list(text: str, s: int, end: int, names: dict) -> bool:
@@ -568,6 +577,10 @@ class PersonFinder:
                 continue
             if t.title.startswith(_ADMIN_CHARS) and not self._body_ends_at(text, k):
                 continue  # 青石|县委书记 is a place before a title; 市政府|胡雄忠|市长 has its body before the name
+            if self.surname_at(text, k) is None and t.start - k == 2 and k > 0 and token_start_of.get(k - 1) == k - 1 \
+                    and self._lone_surname(text, k - 1) \
+                    and self.freqs.get(text[k:t.start], 0) < _FREQUENT_GIVEN_WORD:
+                k -= 1  # 看诊的何|登高|医生: the surname split off from a given name that is a word
             surname = self.surname_at(text, k)
             word = text[k:t.start]
             if surname is None or not len(surname) < len(word) <= len(surname) + 2 \
@@ -712,11 +725,11 @@ class PersonFinder:
             for s, e in tagged_spans:
                 if not overlaps(s, e, list(names)):
                     add_name(s, e, strong=True)
-        # 4e. a "name" that elsewhere in the text has employees or shops is a firm's: 温斯顿老师 … 温斯顿员工
+        # 4e. a "name" that elsewhere in the text has employees, shops or courses is a firm's: 温斯顿老师 … 温斯顿员工
         for span in list(names):
             word = text[span[0]:span[1]]
             if self.anonymised_at(text, span[0]) is None and re.search(
-                    re.escape(word) + "(?:员工|职工|门店)", text) is not None:
+                    re.escape(word) + "(?:员工|职工|门店|英语|教育|培训)", text) is not None:
                 del names[span]
         # 5. attach unnamed titles to a name in front: 张三，男，…，系东关镇柳树村党支部书记
         named_spans = sorted(names)
@@ -806,6 +819,9 @@ class PersonFinder:
                 return False  # 这段|时间, 路段|规划, 居民区|建筑 even with a cue-like word after them
             if not self._left_cue(text, s) and _FIRM_AFTER.match(text, end):
                 return False  # 温斯顿|员工, 朱朱烤|面筋店: a firm or a shop
+            school = _SCHOOL_AFTER.match(text, end)
+            if school is not None and all(ch not in _NOT_IN_NAME for ch in school.group(1)):
+                return False  # 周南梅|溪湖中学: the start of a school's or a hospital's name
             if not self._left_cue(text, s) and not self._group_named(text, s, end) \
                     and (word[-1] in _PLACE_END_CHARS or word[-1] in _BUSINESS_END or _PLACE_AFTER.match(text[end:end + 3])):
                 return False  # 柳月湖, 林秀|大道 (but 石清道等人: only persons are "and the others")
@@ -822,8 +838,9 @@ class PersonFinder:
             head = self.tags.get(word[:2])
             if head is not None and not head.startswith("nr"):
                 return False  # 银行|卡
-        if given_tag is not None and given_tag.startswith(_WORD_TAGS):
-            return False
+        if given_tag is not None and given_tag.startswith(_WORD_TAGS) \
+                and not (before_title and len(given) == 2 and (s == 0 or text[s - 1] in "的，,。、：: ")):
+            return False  # 何|登高 is a verb, but 看诊的何登高医生 names the doctor
         if given in _NOT_GIVEN:
             return False
         if surname in _FUNCTION_SURNAMES and given[0] in _NOT_THIRD:
