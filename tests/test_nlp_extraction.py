@@ -97,6 +97,12 @@ MONEY_CASES = [
     ("他侵吞公共收入500到800万。", "500到800万", 6_500_000, "CNY", "range", 5_000_000, 8_000_000),
     ("押金12，000元。", "12，000元", 12000, "CNY", "exact", 12000, 12000),
     ("公司付给管委会8，600，000元。", "8，600，000元", 8_600_000, "CNY", "exact", 8_600_000, 8_600_000),
+    # a payment word ending in 款 before a plain sum; a plain number before 的 and a fee; a price per square metre
+    # written with a slash; 来 before 万 ("about")
+    ("总房款为928900的商品房。", "928900", 928900, "CNY", "exact", 928900, 928900),
+    ("每个月还要交1.95的物业费。", "1.95", 1.95, "CNY", "exact", 1.95, 1.95),
+    ("现在毛坯6200/平，还有人买吗？", "6200", 6200, "CNY", "exact", 6200, 6200),
+    ("公司拖欠客户货款200来万。", "200来万", 2_000_000, "CNY", "about", 2_000_000, 2_000_000),
     # hundreds of millions alone at the end of a clause
     ("平台的总待收达3.1亿。", "达3.1亿", 310_000_000, "CNY", "over", 310_000_000, 310_000_000),
 ]
@@ -143,6 +149,8 @@ NOT_MONEY = [
     "一年的停车收入有5，600万。",  # "five or six million"
     "停车费一块，物业从来不公示。",  # "the part about the parking fee"
     "全国有14亿人。",
+    "按合同条款12执行。",
+    "售楼处说全款83折。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found

@@ -48,7 +48,7 @@ _BARE = re.compile(
     f"(?P<pre>{_ABOUT_BEFORE}|{_OVER_BEFORE}|{_UNDER_BEFORE})?"
     f"(?P<num>{_ARABIC}[十百千]?|[{CHINESE_NUMERAL_CHARS}]+)"
     f"(?:{_RANGE_SEP}(?P<num2>{_ARABIC}[十百千]?|[{CHINESE_NUMERAL_CHARS}]+))?"
-    f"(?P<q1>多|余)?(?P<ge>个(?=亿))?(?P<mult>[万亿]+)(?P<q2>多|余)?"
+    f"(?P<q1>多|余|来)?(?P<ge>个(?=亿))?(?P<mult>[万亿]+)(?P<q2>多|余)?"
     f"(?P<post>左右|以上|以下|之多)?"
 )
 _MONEY_WORDS = re.compile(
@@ -197,7 +197,8 @@ _LISTED_BEFORE = re.compile(r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:�
 # a plain number (no 万, no 元) right after words about paying: 收费3000, 月薪3000出头, 消费200, 扣了300
 _PLAIN = re.compile(
     "(?:收费|消费|工资|薪水|月薪|费用|缴纳了?|收取了?|交了|扣了?|罚款|罚了|赔了|花了|付了|退了|退还|欠了|借了|拿|价格|售价|"
-    "单价|市场价|原价|定价|标价|报价|限价|均价|总价|房价|租金|押金|要价|充值|报销|只报|共计|合计|总计|亏损|[\u4e00-\u9fff]费)"
+    "单价|市场价|原价|定价|标价|报价|限价|均价|总价|房价|租金|押金|要价|充值|报销|只报|共计|合计|总计|亏损|月供|[\u4e00-\u9fff]费|"
+    "[\u4e00-\u9fff](?<!条)款)"
     "(?:了|是|为|约|大约|近|达|才|只有|每月|一个月|[：:])?"
     r"(?P<num>[0-9０-９]{2,7}(?:[.．][0-9０-９]{1,2})?)"
     f"(?:{_RANGE_SEP}(?P<num2>[0-9０-９]{{2,7}}))?(?P<post>多|余|出头|左右)?"
@@ -207,8 +208,11 @@ _PLAIN_ABOUT = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2
                           "(?=$|[，,。；;！？!?、）)\\s]|[的这那一每就都也还了呢吧啊])")  # not 2000多受害人
 # a plain number before "a square metre" is a price: 已经涨了1000一平, 8000多每平米
 _PER_SQUARE_METRE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2,5})(?P<post>多|左右)?"
-                               "(?=(?:一|每)(?:平|个平方|㎡))")
-_NOT_PLAIN_AFTER = re.compile("^(?:分|学分|班|级|届|楼|层|号|路)")
+                               "(?=(?:一|每)(?:平|个平方|㎡)|/(?:平|㎡|m2))")
+# a plain number right before 的 and a fee or a payment: 每个月交1.95的物业费, 交了1000的押金
+_BEFORE_FEE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{0,6}(?:[.．][0-9]{1,2})?|0[.．][0-9]{1,2})"
+                         "(?P<post>多|左右)?(?=的[\u4e00-\u9fff]{0,3}?(?:费|款|押金|定金|租金|工资|房租))")
+_NOT_PLAIN_AFTER = re.compile("^(?:分|学分|班|级|届|楼|层|号|路|折|来万|来元)")
 _PLAIN_TOTAL = ("共计", "合计", "总计")
 
 
@@ -351,6 +355,13 @@ def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]
             value, qualifier = (low + high) / 2, "range"
         out.append(Amount(text[start:end], value, "CNY", qualifier, low, high, start, end))
     taken = taken + [(a.start, a.end) for a in out]
+    for m in _BEFORE_FEE.finditer(text):
+        start, end = m.start(), m.end()
+        if not any(s < end and start < e for s, e in taken) and text[start - 1:start] != "第":
+            value = float(m.group("num").replace("．", "."))
+            qualifier = _QUALIFIER_AFTER.get(m.group("post") or "", "exact")
+            out.append(Amount(text[start:end], value, "CNY", qualifier, value, value, start, end))
+            taken.append((start, end))
     for m in _PER_SQUARE_METRE.finditer(text):
         start, end = m.start(), m.end()
         if not any(s < end and start < e for s, e in taken):
