@@ -103,6 +103,8 @@ MONEY_CASES = [
     ("每个月还要交1.95的物业费。", "1.95", 1.95, "CNY", "exact", 1.95, 1.95),
     ("现在毛坯6200/平，还有人买吗？", "6200", 6200, "CNY", "exact", 6200, 6200),
     ("公司拖欠客户货款200来万。", "200来万", 2_000_000, "CNY", "about", 2_000_000, 2_000_000),
+    ("住院四天花了两仟八百多。", "两仟八百多", 2800, "CNY", "over", 2800, 2800),
+    ("代课老师的绩效只有四千。", "四千", 4000, "CNY", "exact", 4000, 4000),
     # hundreds of millions alone at the end of a clause
     ("平台的总待收达3.1亿。", "达3.1亿", 310_000_000, "CNY", "over", 310_000_000, 310_000_000),
 ]
@@ -151,6 +153,8 @@ NOT_MONEY = [
     "全国有14亿人。",
     "按合同条款12执行。",
     "售楼处说全款83折。",
+    "你千万不要去，钱要不回来的。",
+    "商场开展千万豪礼活动。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
@@ -237,6 +241,10 @@ PERSON_CASES = [
     # an alias after 化名; a given name that is a word, split off its surname, before a title
     ("董事长（化名邢森林）已经逃往国外。", [(None, "董事长", "unknown", "other"), ("邢森林", None, "unknown", "other")]),
     ("看诊的何登高医生开了药。", [("何登高", "医生", "unknown", "other")]),
+    # a list's next name of three characters before 等; a list's last name before a count
+    ("上一任村委（王辉义、张林其等）的事。", [("王辉义", None, "unknown", "other"), ("张林其", None, "unknown", "other")]),
+    ("侵占了骆家国、骆安家、骆力三户的山林。", [("骆家国", None, "unknown", "other"), ("骆安家", None, "unknown", "other"),
+                                  ("骆力", None, "unknown", "other")]),
     ("举报人：余中华、王才茂、黄新立、李杰", [("余中华", None, "unknown", "petitioner"), ("王才茂", None, "unknown", "other"),
                                 ("黄新立", None, "unknown", "other"), ("李杰", None, "unknown", "other")]),
 ]
@@ -341,6 +349,9 @@ NOT_PERSONS = [
     "这一片在金茂悦二期。",
     "孩子在周南梅溪湖中学读书。",
     "在编老师和临聘老师的待遇不同。",
+    # a time word after a cue; a class named with 氏
+    "母亲凌晨挑着菜去城里卖。",
+    "幼儿园开了普通班和蒙班氏两种班。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -52,7 +52,7 @@ _BARE = re.compile(
     f"(?P<post>左右|以上|以下|之多)?"
 )
 _MONEY_WORDS = re.compile(
-    "钱|款|金|资金|投资|出资|融资|集资|资产|收入|侵吞|卖|买|售|购|费|补贴|补助|补偿|工资|薪|贿|贪污|挪用|收受|索要|礼|现金|存款|价|元|经费|报酬|利润|好处|"
+    "钱|款|金|资金|投资|出资|融资|集资|资产|收入|侵吞|绩效|卖|买|售|购|费|补贴|补助|补偿|工资|薪|贿|贪污|挪用|收受|索要|礼|现金|存款|价|元|经费|报酬|利润|好处|"
     "罚|赔|债|贷|账|帐|拿|给了|收了|送了|借了|付了|交了|退了|花了|用了|骗了|要了|转了|欠|打条|收条|好处|红包"
 )
 _NOT_MONEY_AFTER = re.compile(
@@ -192,6 +192,7 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
 
 
 _NOT_A_PENNY = re.compile("[没不无未]|没有")
+_NOT_A_SUM_AFTER = re.compile("不|别|莫|要|得|注意|小心|记住|记得|豪礼|大奖")
 _RANGE_BETWEEN = re.compile(_RANGE_SEP)
 _LISTED_BEFORE = re.compile(r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:、|或是|或者|或)$")  # 1000、3000元, 50或100元
 # a plain number (no 万, no 元) right after words about paying: 收费3000, 月薪3000出头, 消费200, 扣了300
@@ -240,8 +241,8 @@ def _join_ranges(text: str, found: list[Amount]) -> list[Amount]:
 # Sums in thousands or hundreds written without 元 when the clause is about money: 三千多的物业费, 工资两千多,
 # 装修费2千1 (2,100), 单价1万5 (15,000), 收费五千到一万
 _SMALL_NUM = ("(?:[0-9０-９]{1,2}(?:[.．][0-9０-９]+)?[千百]"
-              "|[一二两三四五六七八九][千百][一二三四五六七八九](?![十百千万亿0-9０-９个月年平次天亩斤户人位块元])"
-              "|(?:[一二两三四五六七八九]、)?[一二两三四五六七八九十]+[千百](?:[一二三四五六七八九]百)?)")
+              "|[一二两三四五六七八九][千仟百佰][一二三四五六七八九](?![十百千万亿0-9０-９个月年平次天亩斤户人位块元])"
+              "|(?:[一二两三四五六七八九]、)?[一二两三四五六七八九十]+[千仟百佰](?:[一二三四五六七八九][百佰])?)")
 _THOUSANDS = re.compile(
     f"(?P<pre>{_ABOUT_BEFORE}|{_OVER_BEFORE}|{_UNDER_BEFORE})?"
     f"(?:(?P<coll>[0-9０-９]+)(?P<cunit>[万千])(?P<tail>[1-9])(?![0-9０-９万千百十])"
@@ -404,6 +405,8 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
             continue
         if re.fullmatch("[万亿]", m.group("num") or ""):
             continue
+        if re.fullmatch("[千百]", m.group("num") or "") and _NOT_A_SUM_AFTER.match(text, end):
+            continue  # 千万不要: "by all means", not ten million
         value = parse_number(m.group("num") + m.group("mult"))
         if not value:
             continue

@@ -423,8 +423,9 @@ class PersonFinder:
         q = p + len(surname)
         head_tag = self.tags.get(text[p:q + 1])
         if head_tag is not None and head_tag.startswith(_WORD_TAGS) and len(surname) == 1 \
-                and not (strong and head_tag[0] in "mqt"):
-            return None  # 私营企业主|支付: a word, not a name (上诉人许宗旋: 许宗 is no numeral there)
+                and not (strong and (head_tag[0] in "mq"
+                                     or (head_tag[0] == "t" and self.freqs.get(text[p:q + 1], 0) < _FREQUENT_NAME_WORD))):
+            return None  # 私营企业主|支付, 母亲|凌晨挑: a word, not a name (上诉人许宗旋, 书记余家敏: jieba's "numerals")
         if surname in _FUNCTION_SURNAMES and (text[q:q + 2] in self.tags or text[p:p + 2] in self.tags):
             return None  # 工作人员和|私营企业主
         if surname in "和同" and self.surname_at(text, q) is not None:
@@ -610,8 +611,9 @@ class PersonFinder:
                 continue  # 当事人|应拿: a modal verb, not the surname 应
             if end is not None and not overlaps(p, end, title_spans):
                 tag = self.tags.get(text[p:end])
-                if tag is None or tag.startswith("nr") or self.anonymised_at(text, p) is not None:
-                    add_name(p, end, strong=True)  # 村民|印章 is a word, not a name
+                if tag is None or tag.startswith("nr") or self.anonymised_at(text, p) is not None \
+                        or (tag == "ns" and self.freqs.get(text[p:end], 0) < _FREQUENT_NAME_WORD):
+                    add_name(p, end, strong=True)  # 村民|印章 is a word, not a name; 法人苏纳 (a rare place word) is
         # 3b. a name standing alone before its sex or an honorific: 林金和，男，…; 卢林先生，…
         for m in _ALONE_BEFORE_SEX.finditer(text):
             s, e = m.start("name"), m.end("name")
@@ -653,6 +655,10 @@ class PersonFinder:
                 continue
             if len(surname) < len(w) <= len(surname) + 2:
                 end = e
+                if len(w) == len(surname) + 1 and s > 0 and text[s - 1] == "、" and any(e2 == s - 1 for _, e2 in names) \
+                        and text[e + 1:e + 2] in ("、", "等") and "\u4e00" <= text[e:e + 1] <= "\u9fff" \
+                        and text[e] not in _NOT_IN_NAME:
+                    end = e + 1  # 王辉义、张林|其|等: the list's next name has three characters
                 if len(w) == len(surname) + 2 and w[-1] in _NOT_THIRD_FULL and w not in self.tags \
                         and text[e:e + 1] and text[e] not in _HARD_STOP:
                     end -= 1  # 田甲以|中秋节: the segmenter glued the next word's first character on
@@ -677,9 +683,9 @@ class PersonFinder:
             if self._bare_name_ok(text, word, s, end, surname, word_at=word_at):
                 add_name(s, end, strong=False)
             elif s > 0 and text[s - 1] == "、" and any(e2 == s - 1 for _, e2 in names) \
-                    and text[end:end + 1] in ("、", "，", ",", "。", "等", "", " ") \
+                    and (text[end:end + 1] in ("、", "，", ",", "。", "等", "", " ") or text[end:end + 1] in "两三四五六七八九几") \
                     and (self._plain_word(word, surname) or self._next_in_list(text, s, end, names)):
-                add_name(s, end, strong=False)  # 何俊、何娟、栗永，: the next name of a list of names
+                add_name(s, end, strong=False)  # 何俊、何娟、栗永，, 骆安家、骆力三户: the next name of a list
         # 4a. anonymised names the segmenter glued to the word before: 经黎|某某 (经黎 is one token)
         for m in _ANON_MARK.finditer(text):
             for s in (m.start() - 1, m.start() - 2):
@@ -847,6 +853,8 @@ class PersonFinder:
             return False  # 老板那|拿回: a demonstrative before a verb, not the surname 那
         if given[0] in "组村乡镇县":
             return False  # 学田组|到: a village group's name, not a person
+        if len(given) == 2 and given[-1] == "氏":
+            return False  # 蒙班氏: a clan's or a method's name, not a person
         if len(word) == 3 and surname in _WORD_SURNAMES and not cue:
             return False  # 高二才, 付完款, 易老化: a word with a surname's character, nothing says person
         if not before_title and self._frequent_word(word, given) and not self._left_cue(text, s):
