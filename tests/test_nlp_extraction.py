@@ -352,6 +352,7 @@ NOT_PERSONS = [
     # a time word after a cue; a class named with 氏
     "母亲凌晨挑着菜去城里卖。",
     "幼儿园开了普通班和蒙班氏两种班。",
+    "我是梅溪湖金茂悦的一名业主。",  # an estate's owners
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

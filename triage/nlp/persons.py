@@ -117,6 +117,8 @@ _STRONG_CUES = (
 )
 # a school or a hospital a few characters after a bare name: its name starts with the "name"
 _SCHOOL_AFTER = re.compile("([\u4e00-\u9fff]{1,4}?)(?:中学|小学|学校|幼儿园|医院|大学|学院)")
+# the owners or tenants "of" a bare name are an estate's: 金茂悦的一名业主
+_RESIDENT_AFTER = re.compile("的(?:一名|一位|一个|全体|广大)?(?:业主|住户|租户|居民)")
 # forms of address that follow a full name (邹意袁同学, 蒋立新警官)
 _ADDRESS_AFTER = re.compile("同学|同志|先生|女士|警官")
 # words after a name that make it a firm's or a shop's: 温斯顿|员工, 朱朱烤|面筋店
@@ -825,6 +827,8 @@ class PersonFinder:
                 return False  # 这段|时间, 路段|规划, 居民区|建筑 even with a cue-like word after them
             if not self._left_cue(text, s) and _FIRM_AFTER.match(text, end):
                 return False  # 温斯顿|员工, 朱朱烤|面筋店: a firm or a shop
+            if _RESIDENT_AFTER.match(text, end) and not self._left_cue(text, s):
+                return False  # 金茂悦|的一名业主: an estate's owners, not a person's
             school = _SCHOOL_AFTER.match(text, end)
             if school is not None and all(ch not in _NOT_IN_NAME for ch in school.group(1)):
                 return False  # 周南梅|溪湖中学: the start of a school's or a hospital's name
