@@ -172,12 +172,27 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
         taken.append((start, end))
         # 分别奖励1000、3000元: numbers listed right before share the unit of the last
         k = start
+        suffix = re.search(f"{_MULT}+$", num)
+        suffix = suffix.group(0) if suffix else ""
         while not num2 and not pre and cur not in _TENTHS:
             listed = _LISTED_BEFORE.search(text, 0, k)
             if listed is None or (listed.start() > 0 and (text[listed.start() - 1].isdigit()
                                                           or text[listed.start() - 1] in ".．、")):
                 break
-            v = _value(listed.group("num"), mult)
+            lead = re.match("[1-9]", num)
+            if k == start and suffix and lead and listed.group("num").isdigit() and len(listed.group("num")) == 1 \
+                    and text[listed.end() - 1] == "、" and int(listed.group("num")) + 1 == int(lead.group(0)) \
+                    and num == lead.group(0) + suffix:
+                # 6、7万元: two neighbouring digits, a range "six or seven ten-thousands"
+                low_v, high_v = _value(listed.group("num") + suffix, mult), found[-1].value
+                if low_v:
+                    last = found.pop()
+                    taken.pop()
+                    found.append(Amount(text[listed.start():last.end], (low_v + high_v) / 2, last.currency, "range",
+                                        low_v, high_v, listed.start(), last.end))
+                    taken.append((listed.start(), last.end))
+                break
+            v = _value(listed.group("num") + suffix, mult)
             if not v:
                 break
             found.append(Amount(listed.group("num"), v, currency, "exact", v, v, listed.start(),

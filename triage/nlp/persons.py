@@ -668,6 +668,8 @@ class PersonFinder:
                         and "\u4e00" <= tokens[k + 1][0] <= "\u9fff" and tokens[k + 1][0] not in _NOT_IN_NAME \
                         and _ADDRESS_AFTER.match(text, tokens[k + 1][2]):
                     end = tokens[k + 1][2]  # 邹意|袁|同学: the third character split off before a form of address
+            elif len(w) == len(surname) + 3 and w[-1] in _NOT_THIRD_FULL and w not in self.tags:
+                end = e - 1  # 罗菊艳于|2017年: the segmenter glued the next word's first character on
             elif w == surname and k + 1 < len(tokens) and 1 <= len(tokens[k + 1][0]) <= 2 \
                     and self._next_in_list(text, s, tokens[k + 1][2], names):
                 end = tokens[k + 1][2]  # 刘军建、黄|新立、李杰: the next name of a list, even if the given name is a word
@@ -685,9 +687,10 @@ class PersonFinder:
             if self._bare_name_ok(text, word, s, end, surname, word_at=word_at):
                 add_name(s, end, strong=False)
             elif s > 0 and text[s - 1] == "、" and any(e2 == s - 1 for _, e2 in names) \
-                    and (text[end:end + 1] in ("、", "，", ",", "。", "等", "", " ") or text[end:end + 1] in "两三四五六七八九几") \
+                    and (text[end:end + 1] in ("、", "，", ",", "。", "等", "", " ") or text[end:end + 1] in "两三四五六七八九几"
+                         or (len(word) == len(surname) + 2 and text[end:end + 1] in "于在已也都均")) \
                     and (self._plain_word(word, surname) or self._next_in_list(text, s, end, names)):
-                add_name(s, end, strong=False)  # 何俊、何娟、栗永，, 骆安家、骆力三户: the next name of a list
+                add_name(s, end, strong=False)  # 何俊、何娟、栗永，, 骆安家、骆力三户, 刘印志、罗菊艳于…: a list's next name
         # 4a. anonymised names the segmenter glued to the word before: 经黎|某某 (经黎 is one token)
         for m in _ANON_MARK.finditer(text):
             for s in (m.start() - 1, m.start() - 2):
