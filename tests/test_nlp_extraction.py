@@ -157,6 +157,7 @@ NOT_MONEY = [
     "售楼处说全款83折。",
     "你千万不要去，钱要不回来的。",
     "商场开展千万豪礼活动。",
+    "他们收的加盟费达到千万级别。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
@@ -245,6 +246,9 @@ PERSON_CASES = [
     ("看诊的何登高医生开了药。", [("何登高", "医生", "unknown", "other")]),
     # a list's next name of three characters before 等; a list's last name before a count
     ("上一任村委（王辉义、张林其等）的事。", [("王辉义", None, "unknown", "other"), ("张林其", None, "unknown", "other")]),
+    # a name after 仲裁员; a one-character given name that is a word, before a title; a name before 副主任
+    ("仲裁员刘震说结果很快出来。", [("刘震", None, "unknown", "other")]),
+    ("后来由杨敢老师负责退费。", [("杨敢", "老师", "unknown", "other")]),
     ("村里有一对夫妇刘印明、罗菊艳于去年办了挂失。", [("刘印明", None, "unknown", "other"), ("罗菊艳", None, "unknown", "other")]),
     ("侵占了骆家国、骆安家、骆力三户的山林。", [("骆家国", None, "unknown", "other"), ("骆安家", None, "unknown", "other"),
                                   ("骆力", None, "unknown", "other")]),
@@ -356,6 +360,10 @@ NOT_PERSONS = [
     "母亲凌晨挑着菜去城里卖。",
     "幼儿园开了普通班和蒙班氏两种班。",
     "我是梅溪湖金茂悦的一名业主。",  # an estate's owners
+    # 总 before a word (总是); a firm that has a limited company elsewhere in the text; a surname and 姓
+    "老板皮总是个有本事的人。",
+    "我加入了广州王吉老食品有限公司，王吉老的产品卖得很好。",
+    "开发商一李姓经理态度恶劣。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

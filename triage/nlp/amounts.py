@@ -207,7 +207,7 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
 
 
 _NOT_A_PENNY = re.compile("[没不无未]|没有")
-_NOT_A_SUM_AFTER = re.compile("不|别|莫|要|得|注意|小心|记住|记得|豪礼|大奖")
+_NOT_A_SUM_AFTER = re.compile("不|别|莫|要|得|注意|小心|记住|记得|豪礼|大奖|级别|级|量级")
 _RANGE_BETWEEN = re.compile(_RANGE_SEP)
 _LISTED_BEFORE = re.compile(r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:、|或是|或者|或)$")  # 1000、3000元, 50或100元
 # a plain number (no 万, no 元) right after words about paying: 收费3000, 月薪3000出头, 消费200, 扣了300

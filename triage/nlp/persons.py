@@ -113,7 +113,7 @@ _STRONG_CUES = (
     "被调查人", "同案犯", "申请人", "被申请人", "原告", "被告", "当事人", "法定代表人", "实际控制人", "户主", "村民",
     "居民", "群众", "私营企业主", "行贿人", "受贿人", "名叫", "叫做", "其妻", "其夫", "其子", "其女", "妻子", "丈夫",
     "儿子", "女儿", "同志", "老婆", "老公", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "爷爷", "奶奶",
-    "哥哥", "姐姐", "弟弟", "妹妹", "自然人", "老板", "法人", "姓名", "老伴", "起名", "取名", "化名",
+    "哥哥", "姐姐", "弟弟", "妹妹", "自然人", "老板", "法人", "姓名", "老伴", "起名", "取名", "化名", "仲裁员", "打手",
 )
 # a school or a hospital a few characters after a bare name: its name starts with the "name"
 _SCHOOL_AFTER = re.compile("([\u4e00-\u9fff]{1,4}?)(?:中学|小学|学校|幼儿园|医院|大学|学院)")
@@ -437,7 +437,8 @@ class PersonFinder:
         c1, c2 = text[q:q + 1], text[q + 1:q + 2]
         if not c1 or c1 in _NOT_IN_NAME or not ("\u4e00" <= c1 <= "\u9fff"):
             return None
-        if text[q:q + 2] in _FORMS_OF_ADDRESS or (c1 == "总" and (q + 1 in token_ends or not "\u4e00" <= c2 <= "\u9fff")):
+        if text[q:q + 2] in _FORMS_OF_ADDRESS or (c1 == "总" and (q + 1 in token_ends or not "\u4e00" <= c2 <= "\u9fff"
+                                                                  or text[q:q + 2] in self.tags)):
             return None  # 申请人：唐先生, 举报人王老师, 负责人肖总: a surname and a form of address
         if c1 in "一二两几" and self.tags.get(text[q:q + 2], "").startswith(("m", "q")):
             return None  # 唐老师谈|一下: a numeral or measure word follows, no given name
@@ -573,8 +574,8 @@ class PersonFinder:
         # 2b. a name right before a bare role title: 写信给赵志刚局长, 张建国书记. Only when the title has no
         # body or place of its own (任青石|县委书记 is a place before a title, not a name)
         for t in titles:
-            if t.named or t.start != t.title_start or t.start < 2:
-                continue
+            if t.named or t.start < 2 or (t.start != t.title_start and text[t.start:t.title_start] not in ("副", "原")):
+                continue  # 饶培元|副主任: a name before 副 or 原 and the title
             k = token_start_of.get(t.start - 1)
             if k is None or (k, t.start) in names:
                 continue
@@ -589,7 +590,7 @@ class PersonFinder:
             if surname is None or not len(surname) < len(word) <= len(surname) + 2 \
                     or overlaps(k, t.start, title_spans) or self.anonymised_at(text, k) is not None:
                 continue
-            if self._bare_name_ok(text, word, k, t.start, surname, before_title=True):
+            if self._bare_name_ok(text, word, k, t.start, surname, before_title=True, word_at=word_at):
                 add_name(k, t.start, strong=True, title=t)
         # 3a. names after words that announce a person: 被告人李刚云, 村民张三
         for m in self.cue_re.finditer(text):
@@ -740,7 +741,8 @@ class PersonFinder:
         for span in list(names):
             word = text[span[0]:span[1]]
             if self.anonymised_at(text, span[0]) is None and re.search(
-                    re.escape(word) + "(?:员工|职工|门店|英语|教育|培训)", text) is not None:
+                    re.escape(word) + "(?:员工|职工|门店|英语|教育|培训|[^的之与和及、，。\\s将把被给对向从在是其（()）]{0,4}?(?:有限公司|集团))",
+                    text) is not None:
                 del names[span]
         # 5. attach unnamed titles to a name in front: 张三，男，…，系东关镇柳树村党支部书记
         named_spans = sorted(names)
@@ -852,7 +854,9 @@ class PersonFinder:
             if head is not None and not head.startswith("nr"):
                 return False  # 银行|卡
         if given_tag is not None and given_tag.startswith(_WORD_TAGS) \
-                and not (before_title and len(given) == 2 and (s == 0 or text[s - 1] in "的，,。、：: ")):
+                and not (before_title and len(given) == 2 and (s == 0 or text[s - 1] in "的，,。、：: ")) \
+                and not (before_title and len(given) == 1 and (word_at or {}).get(s) == word
+                         and given not in "姓分" and given not in self.common):
             return False  # 何|登高 is a verb, but 看诊的何登高医生 names the doctor
         if given in _NOT_GIVEN:
             return False
