@@ -364,6 +364,7 @@ NOT_PERSONS = [
     "老板皮总是个有本事的人。",
     "我加入了广州王吉老食品有限公司，王吉老的产品卖得很好。",
     "开发商一李姓经理态度恶劣。",
+    "我是安徽人，本科学历。",  # someone from Anhui
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

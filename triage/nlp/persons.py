@@ -283,6 +283,10 @@ class PersonFinder:
         """，石清道等人冒用…: "and the others" after a clause start names persons (在岳麓山等人 is "waiting at")."""
         return _GROUP_AFTER.match(text, end) is not None and (s == 0 or text[s - 1] in "，,。；;：:、！？!?\n")
 
+    def _native_of(self, word: str) -> bool:
+        """安徽人, 湖南人: a place and 人 — someone from there, not a name."""
+        return word[-1] == "人" and self.tags.get(word[:-1], "").startswith("ns")
+
     @staticmethod
     def _named_alone(cue: str, text: str, end: int) -> bool:
         """我叫 / 名叫 / 姓名 and a stop right after the name: whatever its last character, a name (我叫张萍湖，)."""
@@ -643,7 +647,7 @@ class PersonFinder:
             if self.anonymised_at(text, p) is None and (
                     (tag is not None and not tag.startswith("nr") and self.freqs.get(word, 0) >= _FREQUENT_GIVEN_WORD)
                     or (self._place_like(text, word, end) and not self._named_alone(m.group(0), text, end))
-                    or word[-1] in "城"):
+                    or word[-1] in "城" or self._native_of(word)):
                 continue  # 我是农民, 本人华悦城（…）: a word or an estate, not a name (but 我叫张萍湖，…)
             add_name(p, end, strong=True, party="petitioner")
         # 4. every segment that starts with a surname
@@ -873,6 +877,8 @@ class PersonFinder:
         if not before_title and surname in _FUNCTION_SURNAMES and not self._left_cue(text, s):
             return False  # 向|大恒, 于|泉塘, 和|夏婷: a preposition or a conjunction, not a surname
         common = surname in self.common
+        if self._native_of(word):
+            return False  # 安徽人: someone from Anhui
         if len(word) == 3 and word[0] == word[2] and word[1] in "一了":
             return False  # 查一查, 看了看
         if len(given) == 2:
