@@ -117,6 +117,8 @@ MONEY_LISTS = [
     ("押金1,500元，月租800元。", [1500, 800]),
     ("公交卡只能充50或100元。", [50, 100]),
     ("分别补偿2、5万元。", [20000, 50000]),
+    ("开发商申报4800、8500、9400元/平。", [4800, 8500, 9400]),
+    ("大多数交300，现在每次交600。", [300, 600]),
     ("限价4300到均价5200，依据何在？", [4300, 5200]),
 ]
 
@@ -158,6 +160,10 @@ NOT_MONEY = [
     "你千万不要去，钱要不回来的。",
     "商场开展千万豪礼活动。",
     "他们收的加盟费达到千万级别。",
+    "开发商一毛钱都没有退。",
+    "政府征收21组的土地。",
+    "自公交233通车以后方便多了。",
+    "要求：1、2、3点都做到。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
@@ -249,6 +255,9 @@ PERSON_CASES = [
     # a name after 仲裁员; a one-character given name that is a word, before a title; a name before 副主任
     ("仲裁员刘震说结果很快出来。", [("刘震", None, "unknown", "other")]),
     ("后来由杨敢老师负责退费。", [("杨敢", "老师", "unknown", "other")]),
+    # a name between 业主 and a stop; a name the segmenter keeps whole after a cue though its given name starts a word
+    ("投诉人是15栋业主孙明。", [("孙明", None, "unknown", "other")]),
+    ("公司法定代表人陈建明污辱消费者。", [("陈建明", None, "unknown", "other")]),
     ("村里有一对夫妇刘印明、罗菊艳于去年办了挂失。", [("刘印明", None, "unknown", "other"), ("罗菊艳", None, "unknown", "other")]),
     ("侵占了骆家国、骆安家、骆力三户的山林。", [("骆家国", None, "unknown", "other"), ("骆安家", None, "unknown", "other"),
                                   ("骆力", None, "unknown", "other")]),
@@ -365,6 +374,7 @@ NOT_PERSONS = [
     "我加入了广州王吉老食品有限公司，王吉老的产品卖得很好。",
     "开发商一李姓经理态度恶劣。",
     "我是安徽人，本科学历。",  # someone from Anhui
+    "他在小区里调子比任何业主都高些。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

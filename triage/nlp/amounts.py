@@ -163,7 +163,9 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
             value = (low + high) / 2
         if cur in _TENTHS:
             value, low, high = value / 10, low / 10, high / 10
-        if num in ("一", "1") and cur in ("毛钱", "分钱", "分") and _NOT_A_PENNY.search(text, max(0, m.start() - 4), m.start()):
+        if num in ("一", "1") and cur in ("毛钱", "分钱", "分") and (
+                _NOT_A_PENNY.search(text, max(0, m.start() - 4), m.start())
+                or re.match("[都也]?(?:没|不)", text[m.end():m.end() + 2])):
             continue  # 没损失一毛钱, 不差一分钱: "not a penny", no sum
         end = m.end()
         amount_text = text[start:end]
@@ -176,9 +178,10 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
         suffix = suffix.group(0) if suffix else ""
         while not num2 and not pre and cur not in _TENTHS:
             listed = _LISTED_BEFORE.search(text, 0, k)
-            if listed is None or (listed.start() > 0 and (text[listed.start() - 1].isdigit()
-                                                          or text[listed.start() - 1] in ".．、")):
-                break
+            if listed is None or (listed.start() > 0 and (
+                    text[listed.start() - 1].isdigit() or text[listed.start() - 1] in ".．"
+                    or (text[listed.start() - 1] == "、" and len(listed.group("num")) < 3))):
+                break  # 1、2、3: numbered items; but 4800、8500、9400元 is a list of sums
             lead = re.match("[1-9]", num)
             if k == start and suffix and lead and listed.group("num").isdigit() and len(listed.group("num")) == 1 \
                     and text[listed.end() - 1] == "、" and int(listed.group("num")) + 1 == int(lead.group(0)) \
@@ -212,7 +215,7 @@ _RANGE_BETWEEN = re.compile(_RANGE_SEP)
 _LISTED_BEFORE = re.compile(r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:、|或是|或者|或)$")  # 1000、3000元, 50或100元
 # a plain number (no 万, no 元) right after words about paying: 收费3000, 月薪3000出头, 消费200, 扣了300
 _PLAIN = re.compile(
-    "(?:收费|消费|工资|薪水|月薪|费用|缴纳了?|收取了?|交了|扣了?|罚款|罚了|赔了|花了|付了|退了|退还|欠了|借了|拿|价格|售价|"
+    "(?:收费|消费|工资|薪水|月薪|费用|缴纳了?|收取了?|交了|(?<![公外转移])交|(?<![征回接验])收|扣了?|罚款|罚了|赔了|花了|付了|退了|退还|欠了|借了|拿|价格|售价|"
     "单价|市场价|原价|定价|标价|报价|限价|均价|总价|房价|租金|押金|要价|充值|报销|只报|共计|合计|总计|亏损|月供|[\u4e00-\u9fff]费|"
     "[\u4e00-\u9fff](?<!条)款)"
     "(?:了|是|为|约|大约|近|达|才|只有|每月|一个月|[：:])?"
@@ -227,8 +230,8 @@ _PER_SQUARE_METRE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0
                                "(?=(?:一|每)(?:平|个平方|㎡)|/(?:平|㎡|m2))")
 # a plain number right before 的 and a fee or a payment: 每个月交1.95的物业费, 交了1000的押金
 _BEFORE_FEE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{0,6}(?:[.．][0-9]{1,2})?|0[.．][0-9]{1,2})"
-                         "(?P<post>多|左右)?(?=的[\u4e00-\u9fff]{0,3}?(?:费|款|押金|定金|租金|工资|房租))")
-_NOT_PLAIN_AFTER = re.compile("^(?:分|学分|班|级|届|楼|层|号|路|折|来万|来元)")
+                         "(?P<post>多|左右)?(?=的[\u4e00-\u9fff]{0,3}?(?:费|款|押金|定金|租金|工资|房租|价格|价钱))")
+_NOT_PLAIN_AFTER = re.compile("^(?:分|学分|班|级|届|楼|层|号|路|折|来万|来元|组|栋|单元|期|轴)")
 _PLAIN_TOTAL = ("共计", "合计", "总计")
 
 

@@ -125,6 +125,8 @@ _ADDRESS_AFTER = re.compile("同学|同志|先生|女士|警官")
 _FIRM_AFTER = re.compile("员工|职工|门店|[\u4e00-\u9fff]{0,2}店(?![里内外门])")
 # words that make what stands before them a firm's name: 海利|房地产, 宏达|置业
 _FIRM_WORD_AFTER = re.compile("房地产|地产|置业|物业|集团|公司|有限|股份|实业|商贸|投资|科技|传媒")
+# a name between 业主 / 住户 / 户主 and a stop
+_RESIDENT_NAMED = re.compile("(?:业主|住户|户主)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。，,；;（(：:]|$)")
 # a name in quotation marks after a word that announces a name
 _QUOTED_NAME = re.compile("(?<!行业)(?<!俗称)(?<!简称)(?<!统称)(?:叫|名为|名字|真名|化名|姓名)[是为：:]?[“\"「]"
                           "(?P<name>[\u4e00-\u9fff]{2,4})[”\"」]")  # not 行业叫“白图”
@@ -446,8 +448,10 @@ class PersonFinder:
             return None  # 申请人：唐先生, 举报人王老师, 负责人肖总: a surname and a form of address
         if c1 in "一二两几" and self.tags.get(text[q:q + 2], "").startswith(("m", "q")):
             return None  # 唐老师谈|一下: a numeral or measure word follows, no given name
-        if self._bad_word_at(text, q, strong) and not (strong and (surname not in self.common or q + 1 in token_ends)):
-            return None  # 张|利用: no given name (but 老板杨跃|进行: the segmenter ends the name first)
+        if self._bad_word_at(text, q, strong) and not (strong and (surname not in self.common or q + 1 in token_ends)) \
+                and not (strong and p in token_ends and q + 2 in token_ends and q + 1 not in token_ends
+                         and text[p:q + 2] not in self.tags and surname not in _FUNCTION_SURNAMES):
+            return None  # 张|利用: no given name (but 老板杨跃|进行, 法定代表人|陈建明: the segmenter ends the name)
         if not c2 or c2 in _NOT_IN_NAME or not ("\u4e00" <= c2 <= "\u9fff") or self._bad_word_at(text, q + 1):
             candidates = [q + 1]
         elif not strong:
@@ -714,6 +718,15 @@ class PersonFinder:
             if surname is not None and 1 <= e - s - len(surname) <= 2 and not overlaps(s, e, list(names)) \
                     and self._plain_word(text[s:e], surname) and not _FIRM_WORD_AFTER.match(text, e + 1) \
                     and not _ORG_NOUN_AFTER.match(text, e + 1):
+                add_name(s, e, strong=True)
+        # 4g. a name right after 业主 or 住户 and before a stop: 15号栋业主孙明。
+        for m in _RESIDENT_NAMED.finditer(text):
+            s, e = m.span("name")
+            surname = self.surname_at(text, s)
+            if surname is not None and 1 <= e - s - len(surname) <= 2 and not overlaps(s, e, list(names)) \
+                    and surname not in _FUNCTION_SURNAMES and surname not in _ADVERB_SURNAMES \
+                    and surname not in _WORD_SURNAMES and not overlaps(s, e, title_spans) \
+                    and self._plain_word(text[s:e], surname):
                 add_name(s, e, strong=True)
         # 4c. a full name the segmenter glued to 叫 before it: 一位叫龙程的村民 (叫龙程 is one token)
         for w, s, e in tokens:
