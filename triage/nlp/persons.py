@@ -132,6 +132,20 @@ _QUOTED_NAME = re.compile("(?<!行业)(?<!俗称)(?<!简称)(?<!统称)(?:叫|�
                           "(?P<name>[\u4e00-\u9fff]{2,4})[”\"」]")  # not 行业叫“白图”
 # after such a quoted word, nouns that make it an organisation's or a place's name: 名为“金龙”的公司
 _ORG_NOUN_AFTER = re.compile("的?(?:公司|集团|企业|商城|平台|店|厂|小区|学校|机构|网|品牌|项目|村|社区|组织|协会|合作社|群)")
+# what follows a firm's name: its employees, shops, courses, or "limited company" a few characters on
+_FIRM_TAIL = re.compile("员工|职工|门店|英语|教育|培训|[^的之与和及、，。\\s将把被给对向从在是其（()）]{0,4}?(?:有限公司|集团)")
+
+
+def _firm_elsewhere(text: str, word: str) -> bool:
+    """Whether some occurrence of ``word`` in the text is followed by a firm's tail (温斯顿员工, 王吉老食品有限公司)."""
+    k = text.find(word)
+    while k >= 0:
+        if _FIRM_TAIL.match(text, k + len(word)):
+            return True
+        k = text.find(word, k + 1)
+    return False
+
+
 # what follows a name glued to 叫 (叫龙程|的村民)
 _AFTER_CALLED = set("的，,。；;、（( ")
 # a role in brackets right after a name, for roles that are no titles: 徐萍（坤兆集团法人）
@@ -756,10 +770,7 @@ class PersonFinder:
                     add_name(s, e, strong=True)
         # 4e. a "name" that elsewhere in the text has employees, shops or courses is a firm's: 温斯顿老师 … 温斯顿员工
         for span in list(names):
-            word = text[span[0]:span[1]]
-            if self.anonymised_at(text, span[0]) is None and re.search(
-                    re.escape(word) + "(?:员工|职工|门店|英语|教育|培训|[^的之与和及、，。\\s将把被给对向从在是其（()）]{0,4}?(?:有限公司|集团))",
-                    text) is not None:
+            if self.anonymised_at(text, span[0]) is None and _firm_elsewhere(text, text[span[0]:span[1]]):
                 del names[span]
         # 5. attach unnamed titles to a name in front: 张三，男，…，系东关镇柳树村党支部书记
         named_spans = sorted(names)
