@@ -401,7 +401,7 @@ def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]
     return out
 
 
-def _HUNDRED_MILLIONS_ALONE(m: re.Match[str], text: str, end: int) -> bool:
+def _hundred_millions_alone(m: re.Match[str], text: str, end: int) -> bool:
     """3.1亿。: hundreds of millions standing alone at the end of a clause are money in a petition (counts of
     persons or things have their unit after them)."""
     return "亿" in m.group("mult") and text[end:end + 1] in ("", "，", ",", "。", "；", ";", "！", "？", "!", "?")
@@ -419,7 +419,7 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
             continue  # 30，40万 is "thirty or forty ten-thousands" written with a comma: no sum to tell
         if _vague_before(text, start, m.start("num")) or (text[end:end + 1] == "之" and text[end + 1:end + 2] != "多"):
             continue  # 几百万, 上千万: an order of magnitude; 千万之一: a fraction
-        if _count_after(text, end) or not (_money_near(text, start, end) or _HUNDRED_MILLIONS_ALONE(m, text, end)):
+        if _count_after(text, end) or not (_money_near(text, start, end) or _hundred_millions_alone(m, text, end)):
             continue
         if re.fullmatch("[万亿]", m.group("num") or ""):
             continue
