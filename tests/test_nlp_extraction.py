@@ -107,6 +107,7 @@ MONEY_CASES = [
     ("培训一年共花了6、7万元。", "6、7万元", 65000, "CNY", "range", 60000, 70000),
     ("代课老师的绩效只有四千。", "四千", 4000, "CNY", "exact", 4000, 4000),
     # hundreds of millions alone at the end of a clause
+    ("该公司注册资本20000万。", "20000万", 200_000_000, "CNY", "exact", 200_000_000, 200_000_000),
     ("平台的总待收达3.1亿。", "达3.1亿", 310_000_000, "CNY", "over", 310_000_000, 310_000_000),
 ]
 
@@ -257,6 +258,9 @@ PERSON_CASES = [
     ("后来由杨敢老师负责退费。", [("杨敢", "老师", "unknown", "other")]),
     # a name between 业主 and a stop; a name the segmenter keeps whole after a cue though its given name starts a word
     ("投诉人是15栋业主孙明。", [("孙明", None, "unknown", "other")]),
+    # a name after 顾问 (its next character starts the verb); a name before (电话
+    ("当时销售顾问喻凯代我看的商铺。", [("喻凯", None, "unknown", "other")]),
+    ("联系人：陈琳(电话）略。", [("陈琳", None, "unknown", "other")]),
     ("公司法定代表人陈建明污辱消费者。", [("陈建明", None, "unknown", "other")]),
     ("村里有一对夫妇刘印明、罗菊艳于去年办了挂失。", [("刘印明", None, "unknown", "other"), ("罗菊艳", None, "unknown", "other")]),
     ("侵占了骆家国、骆安家、骆力三户的山林。", [("骆家国", None, "unknown", "other"), ("骆安家", None, "unknown", "other"),
@@ -375,6 +379,10 @@ NOT_PERSONS = [
     "开发商一李姓经理态度恶劣。",
     "我是安徽人，本科学历。",  # someone from Anhui
     "他在小区里调子比任何业主都高些。",
+    # an office, a certificate and a rate end like no name
+    "材料送到了市水利局农饮办。",
+    "村民组持有的林权证有错。",
+    "营销人员介绍的公摊率是8%。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name
