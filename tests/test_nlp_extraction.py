@@ -260,7 +260,7 @@ PERSON_CASES = [
     ("投诉人是15栋业主孙明。", [("孙明", None, "unknown", "other")]),
     # a name after 顾问 (its next character starts the verb); a name before (电话
     ("当时销售顾问喻凯代我看的商铺。", [("喻凯", None, "unknown", "other")]),
-    ("联系人：陈琳(电话）略。", [("陈琳", None, "unknown", "other")]),
+    ("此致敬礼！陈琳(电话）略。", [("陈琳", None, "unknown", "other")]),
     ("公司法定代表人陈建明污辱消费者。", [("陈建明", None, "unknown", "other")]),
     ("村里有一对夫妇刘印明、罗菊艳于去年办了挂失。", [("刘印明", None, "unknown", "other"), ("罗菊艳", None, "unknown", "other")]),
     ("侵占了骆家国、骆安家、骆力三户的山林。", [("骆家国", None, "unknown", "other"), ("骆安家", None, "unknown", "other"),
