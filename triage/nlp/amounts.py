@@ -425,6 +425,8 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
             continue
         if re.fullmatch("[千百]", m.group("num") or "") and _NOT_A_SUM_AFTER.match(text, end):
             continue  # 千万不要: "by all means", not ten million
+        if "千千万万" in text[max(0, start - 3):end + 3] or "千千" in m.group(0):
+            continue  # 千千万万: "countless"
         value = parse_number(m.group("num") + m.group("mult"))
         if not value:
             continue
