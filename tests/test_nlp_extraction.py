@@ -85,30 +85,30 @@ MONEY_CASES = [
     ("村里每户要交入户费三、四千。", "三、四千", 3500, "CNY", "range", 3000, 4000),
     ("每人收取一、二千元的押金。", "一、二千元", 1500, "CNY", "range", 1000, 2000),
     ("工钱一百三一天，干了十天。", "一百三", 130, "CNY", "exact", 130, 130),
-    ("补课收费一两千一人，家长负担重。", "一两千", 1500, "CNY", "range", 1000, 2000),
+    ("兴趣班的学费一两千一人，另收资料费。", "一两千", 1500, "CNY", "range", 1000, 2000),
     # 个 between the numeral and 亿; a plain number with 左右 or 多 in a clause about pay
     ("这个项目的资金预计有十个亿。", "十个亿", 1_000_000_000, "CNY", "exact", 1_000_000_000, 1_000_000_000),
     ("工资扣了保险之后大概3800左右，还经常拖欠。", "3800左右", 3800, "CNY", "about", 3800, 3800),
-    ("他在店里订购了两万多的家具。", "两万多", 20000, "CNY", "over", 20000, 20000),
-    ("第一单就爆仓（亏损：20436）。", "20436", 20436, "CNY", "exact", 20436, 20436),
+    ("我们在店里订购了两万多的沙发。", "两万多", 20000, "CNY", "over", 20000, 20000),
+    ("那笔投资最后（亏损：31870）。", "31870", 31870, "CNY", "exact", 31870, 31870),
     # a plain number before "a square metre" is a price; income and embezzlement are money words; full-width commas
     # as thousands separators
-    ("如今房价涨了1000一平还不止。", "1000", 1000, "CNY", "exact", 1000, 1000),
-    ("他侵吞公共收入500到800万。", "500到800万", 6_500_000, "CNY", "range", 5_000_000, 8_000_000),
+    ("这两年房子贵了1500一平都不止。", "1500", 1500, "CNY", "exact", 1500, 1500),
+    ("他侵吞集体收入300到500万。", "300到500万", 4_000_000, "CNY", "range", 3_000_000, 5_000_000),
     ("押金12，000元。", "12，000元", 12000, "CNY", "exact", 12000, 12000),
-    ("公司付给管委会8，600，000元。", "8，600，000元", 8_600_000, "CNY", "exact", 8_600_000, 8_600_000),
+    ("开发商付给村里7，300，000元。", "7，300，000元", 7_300_000, "CNY", "exact", 7_300_000, 7_300_000),
     # a payment word ending in 款 before a plain sum; a plain number before 的 and a fee; a price per square metre
     # written with a slash; 来 before 万 ("about")
-    ("总房款为928900的商品房。", "928900", 928900, "CNY", "exact", 928900, 928900),
-    ("每个月还要交1.95的物业费。", "1.95", 1.95, "CNY", "exact", 1.95, 1.95),
-    ("现在毛坯6200/平，还有人买吗？", "6200", 6200, "CNY", "exact", 6200, 6200),
-    ("公司拖欠客户货款200来万。", "200来万", 2_000_000, "CNY", "about", 2_000_000, 2_000_000),
+    ("这套房的总房款为736500。", "736500", 736500, "CNY", "exact", 736500, 736500),
+    ("车位每月另收2.35的管理费。", "2.35", 2.35, "CNY", "exact", 2.35, 2.35),
+    ("隔壁楼盘毛坯只要5400/平。", "5400", 5400, "CNY", "exact", 5400, 5400),
+    ("老板欠供应商货款300来万。", "300来万", 3_000_000, "CNY", "about", 3_000_000, 3_000_000),
     ("住院四天花了两仟八百多。", "两仟八百多", 2800, "CNY", "over", 2800, 2800),
-    ("培训一年共花了6、7万元。", "6、7万元", 65000, "CNY", "range", 60000, 70000),
+    ("装修一下就用掉6、7万元。", "6、7万元", 65000, "CNY", "range", 60000, 70000),
     ("代课老师的绩效只有四千。", "四千", 4000, "CNY", "exact", 4000, 4000),
     # hundreds of millions alone at the end of a clause
-    ("该公司注册资本20000万。", "20000万", 200_000_000, "CNY", "exact", 200_000_000, 200_000_000),
-    ("平台的总待收达3.1亿。", "达3.1亿", 310_000_000, "CNY", "over", 310_000_000, 310_000_000),
+    ("这家企业的注册资本是8000万。", "8000万", 80_000_000, "CNY", "exact", 80_000_000, 80_000_000),
+    ("平台待还的总额达2.7亿。", "达2.7亿", 270_000_000, "CNY", "over", 270_000_000, 270_000_000),
 ]
 
 # several sums in one text: (text, values in order)
@@ -118,7 +118,7 @@ MONEY_LISTS = [
     ("押金1,500元，月租800元。", [1500, 800]),
     ("公交卡只能充50或100元。", [50, 100]),
     ("分别补偿2、5万元。", [20000, 50000]),
-    ("开发商申报4800、8500、9400元/平。", [4800, 8500, 9400]),
+    ("楼盘报价分为5200、6700、7300元/平。", [5200, 6700, 7300]),
     ("大多数交300，现在每次交600。", [300, 600]),
     ("限价4300到均价5200，依据何在？", [4300, 5200]),
 ]
@@ -149,10 +149,10 @@ NOT_MONEY = [
     "会员费是0元，后来又要收钱。",
     "他数学考了一百三，全班第一。",
     "一、二、三等奖各五名。",
-    "平台拖欠的钱涉及2000多受害人。",
+    "这次集资涉及3000多受害人，钱都没退。",
     "工资的事从2019左右就开始拖了。",
     "损失了几个亿的资金。",
-    "你们驾校没损失一毛钱。",
+    "培训机构没亏一毛钱。",
     "一年的停车收入有5，600万。",  # "five or six million"
     "停车费一块，物业从来不公示。",  # "the part about the parking fee"
     "全国有14亿人。",
@@ -160,11 +160,11 @@ NOT_MONEY = [
     "售楼处说全款83折。",
     "你千万不要去，钱要不回来的。",
     "商场开展千万豪礼活动。",
-    "和千千万万的父亲一样，我也在外打工。",
+    "像千千万万的农民工一样，他也在外地。",
     "他们收的加盟费达到千万级别。",
-    "开发商一毛钱都没有退。",
+    "物业公司一毛钱都没有赔。",
     "政府征收21组的土地。",
-    "自公交233通车以后方便多了。",
+    "公交158路开通后方便了很多。",
     "要求：1、2、3点都做到。",
 ]
 
@@ -224,7 +224,7 @@ PERSON_CASES = [
     # a rare surname after 我叫; 姓名： after the petitioner's cue; a name before 警官; a name before 市长 with its
     # body in front; a given name in pinyin, written twice or after a title
     ("我叫代明军，家住河口村。", [("代明军", None, "unknown", "petitioner")]),
-    ("举报人：姓名：柏文涛，联系电话略。", [("柏文涛", None, "unknown", "petitioner")]),
+    ("举报人姓名：柏立峰，电话略。", [("柏立峰", None, "unknown", "petitioner")]),
     ("到派出所报案，值班的皮若海警官不做笔录。", [("皮若海", None, "unknown", "other")]),
     ("尊敬的市政府林国栋市长：您好！", [("林国栋", "市长", "city_or_above", "accused")]),
     ("公司实控人李yang卷款跑路，李yang至今未归案。", [("李yang", None, "unknown", "other")]),
@@ -233,11 +233,11 @@ PERSON_CASES = [
     # "and the others" after a name that ends like a road
     ("我叫邓秀湖，家住河口村。", [("邓秀湖", None, "unknown", "petitioner")]),
     ("学生姓名刘*涵，今年九岁。", [("刘*涵", None, "unknown", "other")]),
-    ("听邻居说，石清道等人冒领了补偿款。", [("石清道", None, "unknown", "accused")]),
+    ("据村民讲，毛清道等人冒领了补偿款。", [("毛清道", None, "unknown", "accused")]),
     # a name glued to 叫; a third character split off before 同学; a name before a role in brackets that is no
     # title; a name after 包庇
     ("一位叫龙晨的村民霸占了水塘。", [("龙晨", None, "unknown", "other")]),
-    ("我是高一班邹意袁同学的家长。", [("邹意袁", None, "unknown", "other")]),
+    ("我是初二班邹意远同学的家长。", [("邹意远", None, "unknown", "other")]),
     ("幕后操纵人许萍（宏达公司法人）已经跑路。", [("许萍", None, "unknown", "other")]),
     ("有人在故意包庇贺萍吗？", [("贺萍", None, "unknown", "other")]),
     # 被举报人 names the accused, not the petitioner; a name before contact details; the last given-name character
@@ -248,26 +248,26 @@ PERSON_CASES = [
     # a name in quotation marks after 叫; after 老伴 and 起名
     ("公司有一名叫“李婷玉”的股东。", [("李婷玉", None, "unknown", "other")]),
     ("我与老伴黄孚明夫妇二人。", [("黄孚明", None, "unknown", "other")]),
-    ("女儿出生时起名解雅琳。", [("解雅琳", None, "unknown", "other")]),
+    ("儿子出生后起名解浩然。", [("解浩然", None, "unknown", "other")]),
     # an alias after 化名; a given name that is a word, split off its surname, before a title
     ("董事长（化名邢森林）已经逃往国外。", [(None, "董事长", "unknown", "other"), ("邢森林", None, "unknown", "other")]),
-    ("看诊的何登高医生开了药。", [("何登高", "医生", "unknown", "other")]),
+    ("值班的林登高医生开了药。", [("林登高", "医生", "unknown", "other")]),
     # a list's next name of three characters before 等; a list's last name before a count
-    ("上一任村委（王辉义、张林其等）的事。", [("王辉义", None, "unknown", "other"), ("张林其", None, "unknown", "other")]),
+    ("前几年（王志义、刘成其等）的事。", [("王志义", None, "unknown", "other"), ("刘成其", None, "unknown", "other")]),
     # a name after 仲裁员; a one-character given name that is a word, before a title; a name before 副主任
-    ("仲裁员刘震说结果很快出来。", [("刘震", None, "unknown", "other")]),
-    ("后来由杨敢老师负责退费。", [("杨敢", "老师", "unknown", "other")]),
+    ("仲裁员刘军说结果很快出来。", [("刘军", None, "unknown", "other")]),
+    ("后来由周敢老师负责。", [("周敢", "老师", "unknown", "other")]),
     # a name between 业主 and a stop; a name the segmenter keeps whole after a cue though its given name starts a word
-    ("投诉人是15栋业主孙明。", [("孙明", None, "unknown", "other")]),
+    ("投诉人是15栋业主孙立强。", [("孙立强", None, "unknown", "other")]),
     # a name after 顾问 (its next character starts the verb); a name before (电话
-    ("当时销售顾问喻凯代我看的商铺。", [("喻凯", None, "unknown", "other")]),
-    ("此致敬礼！陈琳(电话）略。", [("陈琳", None, "unknown", "other")]),
-    ("公司法定代表人陈建明污辱消费者。", [("陈建明", None, "unknown", "other")]),
-    ("村里有一对夫妇刘印明、罗菊艳于去年办了挂失。", [("刘印明", None, "unknown", "other"), ("罗菊艳", None, "unknown", "other")]),
-    ("侵占了骆家国、骆安家、骆力三户的山林。", [("骆家国", None, "unknown", "other"), ("骆安家", None, "unknown", "other"),
-                                  ("骆力", None, "unknown", "other")]),
-    ("举报人：余中华、王才茂、黄新立、李杰", [("余中华", None, "unknown", "petitioner"), ("王才茂", None, "unknown", "other"),
-                                ("黄新立", None, "unknown", "other"), ("李杰", None, "unknown", "other")]),
+    ("销售顾问喻林代我办的手续。", [("喻林", None, "unknown", "other")]),
+    ("此致敬礼！吴琳(电话）略。", [("吴琳", None, "unknown", "other")]),
+    ("公司法定代表人郑建明辱骂顾客。", [("郑建明", None, "unknown", "accused")]),
+    ("村里有一对夫妇刘印强、罗秀艳于去年办了挂失。", [("刘印强", None, "unknown", "other"), ("罗秀艳", None, "unknown", "other")]),
+    ("占了骆家兴、骆安家、骆平三户的山林。", [("骆家兴", None, "unknown", "other"), ("骆安家", None, "unknown", "other"),
+                                ("骆平", None, "unknown", "other")]),
+    ("举报人：余建华、王才林、黄建立、李峰", [("余建华", None, "unknown", "petitioner"), ("王才林", None, "unknown", "other"),
+                                ("黄建立", None, "unknown", "other"), ("李峰", None, "unknown", "other")]),
 ]
 
 NOT_PERSONS = [
@@ -357,33 +357,33 @@ NOT_PERSONS = [
     "和wifi一样方便。",
     "他们在林荫道等人。",
     # a "name" with employees elsewhere in the text is a firm; a shop
-    "在温斯顿中心报了班，温斯顿老师说，后来温斯顿员工联系我。",
-    "楼下有个朱朱烤面筋店。",
+    "在福瑞斯中心报了班，福瑞斯老师说，后来福瑞斯员工联系我。",
+    "街口有个刘刘烤鸭店。",
     # a firm after a cue word; a word before a masked phone number
-    "被投诉人海利房地产违法施工。",
+    "被投诉人华利房地产擅自施工。",
     "打他电话一直关机******。",
     # a quoted word after 名为 or 叫 that names a firm, a place or a term
     "一家名为“金龙”的公司。",
-    "这种图纸行业叫“白图”。",
-    "村里还有一个自然村叫青竹山自然村。",
+    "这种单据行业叫“白单”。",
+    "另外有个自然村叫青竹山自然村。",
     # an estate's phase, a school whose name starts like a name, a conjunction before a title
     "这一片在金茂悦二期。",
     "孩子在周南梅溪湖中学读书。",
-    "在编老师和临聘老师的待遇不同。",
+    "正式老师和临聘老师待遇差很多。",
     # a time word after a cue; a class named with 氏
     "母亲凌晨挑着菜去城里卖。",
     "幼儿园开了普通班和蒙班氏两种班。",
-    "我是梅溪湖金茂悦的一名业主。",  # an estate's owners
+    "我是城东金湖悦的一名业主。",  # an estate's owners
     # 总 before a word (总是); a firm that has a limited company elsewhere in the text; a surname and 姓
-    "老板皮总是个有本事的人。",
-    "我加入了广州王吉老食品有限公司，王吉老的产品卖得很好。",
-    "开发商一李姓经理态度恶劣。",
+    "老板皮总是很忙，没空见我们。",
+    "我在李记福食品有限公司上班，李记福的产品卖得很好。",
+    "售楼处一李姓经理态度很差。",
     "我是安徽人，本科学历。",  # someone from Anhui
-    "他在小区里调子比任何业主都高些。",
+    "这个人嗓门比别的业主都高些。",
     # an office, a certificate and a rate end like no name
     "材料送到了市水利局农饮办。",
-    "村民组持有的林权证有错。",
-    "营销人员介绍的公摊率是8%。",
+    "他家的林权证上面写错了。",
+    "销售说这栋楼公摊率是8%。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name
