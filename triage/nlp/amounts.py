@@ -181,7 +181,7 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
             if listed is None or (listed.start() > 0 and (
                     text[listed.start() - 1].isdigit() or text[listed.start() - 1] in ".．"
                     or (text[listed.start() - 1] == "、" and len(listed.group("num")) < 3))):
-                break  # 1、2、3: numbered items; but 4800、8500、9400元 is a list of sums
+                break  # 1、2、3: numbered items; but 5200、6700、7300元 is a list of sums
             lead = re.match("[1-9]", num)
             if k == start and suffix and lead and listed.group("num").isdigit() and len(listed.group("num")) == 1 \
                     and text[listed.end() - 1] == "、" and int(listed.group("num")) + 1 == int(lead.group(0)) \
@@ -222,13 +222,13 @@ _PLAIN = re.compile(
     r"(?P<num>[0-9０-９]{2,7}(?:[.．][0-9０-９]{1,2})?)"
     f"(?:{_RANGE_SEP}(?P<num2>[0-9０-９]{{2,7}}))?(?P<post>多|余|出头|左右)?"
 )
-# a plain number that says "about" or "more than" in a clause about money: 工资……大概4300左右, 月入5000多
+# a plain number that says "about" or "more than" in a clause about money: 工资……大概3800左右, 月入5000多
 _PLAIN_ABOUT = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2,5})(?P<post>左右|多|出头)"
-                          "(?=$|[，,。；;！？!?、）)\\s]|[的这那一每就都也还了呢吧啊])")  # not 2000多受害人
-# a plain number before "a square metre" is a price: 已经涨了1000一平, 8000多每平米
+                          "(?=$|[，,。；;！？!?、）)\\s]|[的这那一每就都也还了呢吧啊])")  # not 3000多受害人
+# a plain number before "a square metre" is a price: 贵了1500一平, 7000多每平米
 _PER_SQUARE_METRE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2,5})(?P<post>多|左右)?"
                                "(?=(?:一|每)(?:平|个平方|㎡)|/(?:平|㎡|m2))")
-# a plain number right before 的 and a fee or a payment: 每个月交1.95的物业费, 交了1000的押金
+# a plain number right before 的 and a fee or a payment: 每个月交2.35的管理费, 交了1200的押金
 _BEFORE_FEE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{0,6}(?:[.．][0-9]{1,2})?|0[.．][0-9]{1,2})"
                          "(?P<post>多|左右)?(?=的[\u4e00-\u9fff]{0,3}?(?:费|款|押金|定金|租金|工资|房租|价格|价钱))")
 _NOT_PLAIN_AFTER = re.compile("^(?:分|学分|班|级|届|楼|层|号|路|折|来万|来元|组|栋|单元|期|轴)")
@@ -364,7 +364,7 @@ def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]
         post = m.group("post")
         qualifier = _QUALIFIER_AFTER.get(post, "exact") if post else "exact"
         low = high = value
-        if m.group("num2"):  # 收取400至600: a range; 学费5000-2000不等 names its ends in either order
+        if m.group("num2"):  # 收取400至600: a range; 学费3000-1500不等 names its ends in either order
             other = parse_number(m.group("num2")) or value
             if other < low and text[end:end + 2] == "不等":
                 low, other = other, low
@@ -374,31 +374,28 @@ def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]
             value, qualifier = (low + high) / 2, "range"
         out.append(Amount(text[start:end], value, "CNY", qualifier, low, high, start, end))
     taken = taken + [(a.start, a.end) for a in out]
-    for m in _BEFORE_FEE.finditer(text):
-        start, end = m.start(), m.end()
-        if not any(s < end and start < e for s, e in taken) and text[start - 1:start] != "第":
+    checks = (
+        (_BEFORE_FEE, lambda m: text[m.start() - 1:m.start()] != "第"),  # 1.95的物业费, not 第3的
+        (_PER_SQUARE_METRE, lambda m: True),
+        (_PLAIN_ABOUT, lambda m: _plain_about_ok(text, m)),
+    )
+    for pattern, ok in checks:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if any(s < end and start < e for s, e in taken) or not ok(m):
+                continue
             value = float(m.group("num").replace("．", "."))
             qualifier = _QUALIFIER_AFTER.get(m.group("post") or "", "exact")
             out.append(Amount(text[start:end], value, "CNY", qualifier, value, value, start, end))
             taken.append((start, end))
-    for m in _PER_SQUARE_METRE.finditer(text):
-        start, end = m.start(), m.end()
-        if not any(s < end and start < e for s, e in taken):
-            value = float(m.group("num"))
-            qualifier = _QUALIFIER_AFTER.get(m.group("post") or "", "exact")
-            out.append(Amount(text[start:end], value, "CNY", qualifier, value, value, start, end))
-            taken.append((start, end))
-    for m in _PLAIN_ABOUT.finditer(text):
-        start, end = m.start(), m.end()
-        if any(s < end and start < e for s, e in taken) or _NOT_PLAIN_AFTER.match(text[end:end + 3]) \
-                or not _money_context(text, start, end):
-            continue
-        num = m.group("num")
-        if len(num) == 4 and num[:2] in ("19", "20") and not num.endswith("00"):
-            continue  # 2019左右: a year
-        value = float(num)
-        out.append(Amount(text[start:end], value, "CNY", _QUALIFIER_AFTER[m.group("post")], value, value, start, end))
     return out
+
+
+def _plain_about_ok(text: str, m: re.Match[str]) -> bool:
+    """4300左右 in a clause about money, with no unit after it and not a year (2019左右)."""
+    num = m.group("num")
+    return not _NOT_PLAIN_AFTER.match(text[m.end():m.end() + 3]) and _money_context(text, m.start(), m.end()) \
+        and not (len(num) == 4 and num[:2] in ("19", "20") and not num.endswith("00"))
 
 
 def _hundred_millions_alone(m: re.Match[str], text: str, end: int) -> bool:

@@ -53,7 +53,7 @@ _PLACE_AFTER = re.compile(
 _PLACE_END_STRICT = set("路街巷湖桥村乡镇组县市岛")
 _PLACE_AFTER_STRICT = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|新城|幼儿园|收费站|公路|自然村|[一二三四五六七八九十0-9]期|[一二三四五六七八九十0-9]+(?:段|号|栋|弄))")
-# words for a square, a mall or a building: a name right before one is a shop's or a brand's (金吉鸟|五一广场)
+# words for a square, a mall or a building: a name right before one is a shop's or a brand's (金羽鸟|五一广场)
 _SITE_WORD_ENDS = ("广场", "大厦", "商城", "商场", "市场", "大楼", "中心")
 # estates, buildings and shops end so; a bare name is never one (蓝光·雍锦阁), even next to a cue word
 _ESTATE_END = set("阁邸苑府汇")
@@ -86,7 +86,7 @@ _WORD_TAGS = ("v", "vn", "vd", "p", "c", "d", "u", "ad", "r", "f", "m", "q", "t"
 _ANON_AFTER_BAD = re.compile(
     "^(?:地|些|种|处|项|时|天|日|年|月|位|单位|公司|部门|企业|机关|医院|学校|银行|镇|乡|县|市|省|村|同学|人士|领导)")
 _MASK_CHARS = "XＸ×xｘ*＊"
-# a given name written in pinyin after the surname (于xiang, 王xiaoming): one to three syllables, lower case
+# a given name written in pinyin after the surname (李yang, 王xiaoming): one to three syllables, lower case
 _LATIN_GIVEN = re.compile("[a-z]{2,}(?![A-Za-z0-9])")  # 楚a|绿牌, 湘A12345: a licence plate, no name
 _PINYIN_NAME = re.compile("(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:[aeiouv]{1,3})(?:ng|n|r)?){1,3}")
 _ANON_MARK = re.compile("某|[XＸ×ｘ＊]{2}")
@@ -119,13 +119,13 @@ _STRONG_CUES = (
 )
 # a school or a hospital a few characters after a bare name: its name starts with the "name"
 _SCHOOL_AFTER = re.compile("([\u4e00-\u9fff]{1,4}?)(?:中学|小学|学校|幼儿园|医院|大学|学院)")
-# the owners or tenants "of" a bare name are an estate's: 金茂悦的一名业主
+# the owners or tenants "of" a bare name are an estate's: 金湖悦的一名业主
 _RESIDENT_AFTER = re.compile("的(?:一名|一位|一个|全体|广大)?(?:业主|住户|租户|居民)")
-# forms of address that follow a full name (邹意袁同学, 蒋立新警官)
+# forms of address that follow a full name (邹意远同学, 蒋立新警官)
 _ADDRESS_AFTER = re.compile("同学|同志|先生|女士|警官")
-# words after a name that make it a firm's or a shop's: 温斯顿|员工, 朱朱烤|面筋店
+# words after a name that make it a firm's or a shop's: 福瑞斯|员工, 刘刘烤|面筋店
 _FIRM_AFTER = re.compile("员工|职工|门店|[\u4e00-\u9fff]{0,2}店(?![里内外门])")
-# words that make what stands before them a firm's name: 海利|房地产, 宏达|置业
+# words that make what stands before them a firm's name: 华利|房地产, 宏达|置业
 _FIRM_WORD_AFTER = re.compile("房地产|地产|置业|物业|集团|公司|有限|股份|实业|商贸|投资|科技|传媒")
 # a name between 业主 / 住户 / 户主 and a stop
 _RESIDENT_NAMED = re.compile("(?:业主|住户|户主)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。，,；;（(：:]|$)")
@@ -139,7 +139,7 @@ _FIRM_TAIL = re.compile("员工|职工|门店|英语|教育|培训|[^的之与�
 
 
 def _firm_elsewhere(text: str, word: str) -> bool:
-    """Whether some occurrence of ``word`` in the text is followed by a firm's tail (温斯顿员工, 王吉老食品有限公司)."""
+    """Whether some occurrence of ``word`` in the text is followed by a firm's tail (福瑞斯员工, 李记福食品有限公司)."""
     k = text.find(word)
     while k >= 0:
         if _FIRM_TAIL.match(text, k + len(word)):
@@ -148,9 +148,9 @@ def _firm_elsewhere(text: str, word: str) -> bool:
     return False
 
 
-# what follows a name glued to 叫 (叫龙程|的村民)
+# what follows a name glued to 叫 (叫龙晨|的村民)
 _AFTER_CALLED = set("的，,。；;、（( ")
-# a role in brackets right after a name, for roles that are no titles: 徐萍（坤兆集团法人）
+# a role in brackets right after a name, for roles that are no titles: 许萍（宏达集团法人）
 _ROLE_IN_BRACKETS = re.compile("[（(][^（()）。，]{0,12}(?:法人|法定代表人|董事长|总经理|实际控制人|实控人|股东|老板)[）)]")
 # "and the others", "they", "the couple" right after a name: only persons are so followed
 _GROUP_AFTER = re.compile("等人|他们|她们|夫妇|夫妻|一伙")
@@ -283,7 +283,7 @@ class PersonFinder:
         return out
 
     def _lone_surname(self, text: str, k: int) -> bool:
-        """A common surname character standing alone after a clear start (的, a stop): 看诊的何|登高医生."""
+        """A common surname character standing alone after a clear start (的, a stop): 看诊的林|登高医生."""
         ch = text[k]
         return self.surname_at(text, k) == ch and ch in self.common and ch not in _FUNCTION_SURNAMES \
             and ch not in _WORD_SURNAMES and ch not in _NEVER_BARE_SURNAMES \
@@ -298,7 +298,7 @@ class PersonFinder:
 
     @staticmethod
     def _group_named(text: str, s: int, end: int) -> bool:
-        """，石清道等人冒用…: "and the others" after a clause start names persons (在岳麓山等人 is "waiting at")."""
+        """，毛清道等人冒用…: "and the others" after a clause start names persons (在岳麓山等人 is "waiting at")."""
         return _GROUP_AFTER.match(text, end) is not None and (s == 0 or text[s - 1] in "，,。；;：:、！？!?\n")
 
     def _native_of(self, word: str) -> bool:
@@ -307,7 +307,7 @@ class PersonFinder:
 
     @staticmethod
     def _named_alone(cue: str, text: str, end: int) -> bool:
-        """我叫 / 名叫 / 姓名 and a stop right after the name: whatever its last character, a name (我叫张萍湖，)."""
+        """我叫 / 名叫 / 姓名 and a stop right after the name: whatever its last character, a name (我叫邓秀湖，)."""
         return ("叫" in cue or "姓名" in cue) and text[end:end + 1] in ("，", ",", "。", "；", ";", " ", "（", "(", "")
 
     def _person_word_before(self, text: str, p: int) -> bool:
@@ -410,11 +410,11 @@ class PersonFinder:
                 and not (text[q + 2:q + 3].isascii() and text[q + 2:q + 3].isalnum()) \
                 and text[q + 2:q + 3] not in _MASK_CHARS \
                 and self.tags.get(text[p:q + 1], "nr").startswith("nr"):
-            return q + 2  # 李秋*: the last character of the given name masked (关机*** is a word and a mask)
+            return q + 2  # 王秋*: the last character of the given name masked (关机*** is a word and a mask)
         latin = _LATIN_GIVEN.match(text, q)
         if latin is not None and _PINYIN_NAME.fullmatch(latin.group(0)) and latin.group(0) not in ("x", "xx") \
                 and (text.count(text[p:latin.end()]) >= 2 or self._person_word_before(text, p)):
-            return latin.end()  # 于xiang (twice), 副书记刘duan: a given name in pinyin; 井dun once is a typo
+            return latin.end()  # 李yang (twice), 副书记黄jun: a given name in pinyin; 井dun once is a typo
         if text[q:q + 1] and text[q] in _MASK_CHARS:
             end = q + 1
             while end < len(text) and end - q < 2 and text[end] in _MASK_CHARS:
@@ -424,7 +424,7 @@ class PersonFinder:
             nxt = text[end:end + 1]
             if end == q + 1 and nxt and "\u4e00" <= nxt <= "\u9fff" and nxt not in _NOT_IN_NAME \
                     and not self._word_starts(text, end, token_starts):
-                return end + 1  # 廖*奥: the given name's first character masked, the second kept
+                return end + 1  # 刘*涵: the given name's first character masked, the second kept
             return end
         return None
 
@@ -467,7 +467,7 @@ class PersonFinder:
         if self._bad_word_at(text, q, strong) and not (strong and (surname not in self.common or q + 1 in token_ends)) \
                 and not (strong and p in token_ends and q + 2 in token_ends and q + 1 not in token_ends
                          and text[p:q + 2] not in self.tags and surname not in _FUNCTION_SURNAMES):
-            return None  # 张|利用: no given name (but 老板杨跃|进行, 法定代表人|陈建明: the segmenter ends the name)
+            return None  # 张|利用: no given name (but 老板杨跃|进行, 法定代表人|郑建明: the segmenter ends the name)
         if not c2 or c2 in _NOT_IN_NAME or not ("\u4e00" <= c2 <= "\u9fff") or self._bad_word_at(text, q + 1):
             candidates = [q + 1]
         elif not strong:
@@ -599,16 +599,16 @@ class PersonFinder:
         # body or place of its own (任青石|县委书记 is a place before a title, not a name)
         for t in titles:
             if t.named or t.start < 2 or (t.start != t.title_start and text[t.start:t.title_start] not in ("副", "原")):
-                continue  # 饶培元|副主任: a name before 副 or 原 and the title
+                continue  # 饶建元|副主任: a name before 副 or 原 and the title
             k = token_start_of.get(t.start - 1)
             if k is None or (k, t.start) in names:
                 continue
             if t.title.startswith(_ADMIN_CHARS) and not self._body_ends_at(text, k):
-                continue  # 青石|县委书记 is a place before a title; 市政府|胡雄忠|市长 has its body before the name
+                continue  # 青石|县委书记 is a place before a title; 市政府|林国栋|市长 has its body before the name
             if self.surname_at(text, k) is None and t.start - k == 2 and k > 0 and token_start_of.get(k - 1) == k - 1 \
                     and self._lone_surname(text, k - 1) \
                     and self.freqs.get(text[k:t.start], 0) < _FREQUENT_GIVEN_WORD:
-                k -= 1  # 看诊的何|登高|医生: the surname split off from a given name that is a word
+                k -= 1  # 看诊的林|登高|医生: the surname split off from a given name that is a word
             surname = self.surname_at(text, k)
             word = text[k:t.start]
             if surname is None or not len(surname) < len(word) <= len(surname) + 2 \
@@ -631,7 +631,7 @@ class PersonFinder:
             if end is not None and self._place_like(text, text[p:end], end):
                 continue  # 名叫石家岭|幼儿园: an estate, school or road, not a person
             if end is not None and _FIRM_WORD_AFTER.match(text, end) and self.anonymised_at(text, p) is None:
-                continue  # 被投诉人海利|房地产: a firm's name, not a person
+                continue  # 被投诉人华利|房地产: a firm's name, not a person
             if end is not None and self._common_word(text, p, end, word_at):
                 continue  # 居民|车辆无地, 母亲|相依为命: a word follows the cue, not a name
             if end is not None and self._adverb_first(text, p, end):
@@ -640,7 +640,7 @@ class PersonFinder:
                 tag = self.tags.get(text[p:end])
                 if tag is None or tag.startswith("nr") or self.anonymised_at(text, p) is not None \
                         or (tag == "ns" and self.freqs.get(text[p:end], 0) < _FREQUENT_NAME_WORD):
-                    add_name(p, end, strong=True)  # 村民|印章 is a word, not a name; 法人苏纳 (a rare place word) is
+                    add_name(p, end, strong=True)  # 村民|印章 is a word, not a name; 法人苏兰 (a rare place word) is
         # 3b. a name standing alone before its sex or an honorific: 林金和，男，…; 卢林先生，…
         for m in _ALONE_BEFORE_SEX.finditer(text):
             s, e = m.start("name"), m.end("name")
@@ -668,7 +668,7 @@ class PersonFinder:
                     (tag is not None and not tag.startswith("nr") and self.freqs.get(word, 0) >= _FREQUENT_GIVEN_WORD)
                     or (self._place_like(text, word, end) and not self._named_alone(m.group(0), text, end))
                     or word[-1] in "城" or self._native_of(word)):
-                continue  # 我是农民, 本人华悦城（…）: a word or an estate, not a name (but 我叫张萍湖，…)
+                continue  # 我是农民, 本人华悦城（…）: a word or an estate, not a name (but 我叫邓秀湖，…)
             add_name(p, end, strong=True, party="petitioner")
         # 4. every segment that starts with a surname
         for k, (w, s, e) in enumerate(tokens):
@@ -685,16 +685,16 @@ class PersonFinder:
                 if len(w) == len(surname) + 1 and s > 0 and text[s - 1] == "、" and any(e2 == s - 1 for _, e2 in names) \
                         and text[e + 1:e + 2] in ("、", "等") and "\u4e00" <= text[e:e + 1] <= "\u9fff" \
                         and text[e] not in _NOT_IN_NAME:
-                    end = e + 1  # 王辉义、张林|其|等: the list's next name has three characters
+                    end = e + 1  # 王志义、刘成|其|等: the list's next name has three characters
                 if len(w) == len(surname) + 2 and w[-1] in _NOT_THIRD_FULL and w not in self.tags \
                         and text[e:e + 1] and text[e] not in _HARD_STOP:
                     end -= 1  # 田甲以|中秋节: the segmenter glued the next word's first character on
                 elif len(w) == len(surname) + 1 and k + 1 < len(tokens) and len(tokens[k + 1][0]) == 1 \
                         and "\u4e00" <= tokens[k + 1][0] <= "\u9fff" and tokens[k + 1][0] not in _NOT_IN_NAME \
                         and _ADDRESS_AFTER.match(text, tokens[k + 1][2]):
-                    end = tokens[k + 1][2]  # 邹意|袁|同学: the third character split off before a form of address
+                    end = tokens[k + 1][2]  # 邹意|远|同学: the third character split off before a form of address
             elif len(w) == len(surname) + 3 and w[-1] in _NOT_THIRD_FULL and w not in self.tags:
-                end = e - 1  # 罗菊艳于|2017年: the segmenter glued the next word's first character on
+                end = e - 1  # 罗秀艳于|2017年: the segmenter glued the next word's first character on
             elif w == surname and k + 1 < len(tokens) and 1 <= len(tokens[k + 1][0]) <= 2 \
                     and self._next_in_list(text, s, tokens[k + 1][2], names):
                 end = tokens[k + 1][2]  # 刘军建、黄|新立、李杰: the next name of a list, even if the given name is a word
@@ -715,7 +715,7 @@ class PersonFinder:
                     and (text[end:end + 1] in ("、", "，", ",", "。", "等", "", " ") or text[end:end + 1] in "两三四五六七八九几"
                          or (len(word) == len(surname) + 2 and text[end:end + 1] in "于在已也都均")) \
                     and (self._plain_word(word, surname) or self._next_in_list(text, s, end, names)):
-                add_name(s, end, strong=False)  # 何俊、何娟、栗永，, 骆安家、骆力三户, 刘印志、罗菊艳于…: a list's next name
+                add_name(s, end, strong=False)  # 何俊、何娟、栗永，, 骆安家、骆平三户, 刘印强、罗秀艳于…: a list's next name
         # 4a. anonymised names the segmenter glued to the word before: 经黎|某某 (经黎 is one token)
         for m in _ANON_MARK.finditer(text):
             for s in (m.start() - 1, m.start() - 2):
@@ -727,38 +727,28 @@ class PersonFinder:
                 if anon is not None and not overlaps(s, anon, title_spans) and not overlaps(s, anon, list(names)):
                     add_name(s, anon, strong=True)
                 break
-        # 4f. a name in quotation marks after 叫, 名为 or 真实名字: 一名叫“李婷岩”的股东, 真实名字“万宇”
+        # 4f. a name in quotation marks after 叫, 名为 or 真实名字: 一名叫“李婷玉”的股东, 真实名字“万宁”
         for m in _QUOTED_NAME.finditer(text):
             s, e = m.span("name")
-            surname = self.surname_at(text, s)
-            if surname is not None and 1 <= e - s - len(surname) <= 2 and not overlaps(s, e, list(names)) \
-                    and self._plain_word(text[s:e], surname) and not _FIRM_WORD_AFTER.match(text, e + 1) \
-                    and not _ORG_NOUN_AFTER.match(text, e + 1):
+            if self._plain_name(text, s, e) and not overlaps(s, e, list(names)) \
+                    and not _FIRM_WORD_AFTER.match(text, e + 1) and not _ORG_NOUN_AFTER.match(text, e + 1):
                 add_name(s, e, strong=True)
-        # 4g. a name right after 业主 or 住户 and before a stop: 15号栋业主孙明。
+        # 4g. a name right after 业主 or 住户 and before a stop: 15栋业主孙立强。
         for m in _RESIDENT_NAMED.finditer(text):
             s, e = m.span("name")
-            surname = self.surname_at(text, s)
-            if surname is not None and 1 <= e - s - len(surname) <= 2 and not overlaps(s, e, list(names)) \
-                    and surname not in _FUNCTION_SURNAMES and surname not in _ADVERB_SURNAMES \
-                    and surname not in _WORD_SURNAMES and not overlaps(s, e, title_spans) \
-                    and self._plain_word(text[s:e], surname):
+            if self._plain_name(text, s, e) and text[s] not in _FUNCTION_SURNAMES | _ADVERB_SURNAMES | _WORD_SURNAMES \
+                    and not overlaps(s, e, list(names)) and not overlaps(s, e, title_spans):
                 add_name(s, e, strong=True)
-        # 4c. a full name the segmenter glued to 叫 before it: 一位叫龙程的村民 (叫龙程 is one token)
+        # 4c. a full name the segmenter glued to 叫 before it: 一位叫龙晨的村民 (叫龙晨 is one token)
         for w, s, e in tokens:
-            if len(w) in (3, 4) and w[0] == "叫" and text[e:e + 1] in _AFTER_CALLED and not overlaps(s, e, list(names)):
-                surname = self.surname_at(text, s + 1)
-                if surname is not None and surname not in _FUNCTION_SURNAMES and len(w) - 1 - len(surname) in (1, 2) \
-                        and self._plain_word(w[1:], surname):
-                    add_name(s + 1, e, strong=True)
-        # 4d. a name before a role in brackets that is no title: 徐萍（坤兆集团法人）
+            if len(w) in (3, 4) and w[0] == "叫" and text[e:e + 1] in _AFTER_CALLED and not overlaps(s, e, list(names)) \
+                    and text[s + 1] not in _FUNCTION_SURNAMES and self._plain_name(text, s + 1, e):
+                add_name(s + 1, e, strong=True)
+        # 4d. a name before a role in brackets that is no title: 许萍（宏达集团法人）
         for m in _ROLE_IN_BRACKETS.finditer(text):
             k = m.start()
-            for length in (3, 2):
-                s = k - length
-                surname = self.surname_at(text, s) if s >= 0 else None
-                if surname is not None and s in token_starts and not overlaps(s, k, list(names)) \
-                        and self._plain_word(text[s:k], surname):
+            for s in (k - 3, k - 2):
+                if s >= 0 and s in token_starts and self._plain_name(text, s, k) and not overlaps(s, k, list(names)):
                     add_name(s, k, strong=True)
                     break
         # 4b. a trained tagger's names; it also arbitrates the names found with no title or cue
@@ -770,7 +760,7 @@ class PersonFinder:
             for s, e in tagged_spans:
                 if not overlaps(s, e, list(names)):
                     add_name(s, e, strong=True)
-        # 4e. a "name" that elsewhere in the text has employees, shops or courses is a firm's: 温斯顿老师 … 温斯顿员工
+        # 4e. a "name" that elsewhere in the text has employees, shops or courses is a firm's: 福瑞斯老师 … 福瑞斯员工
         for span in list(names):
             if self.anonymised_at(text, span[0]) is None and _firm_elsewhere(text, text[span[0]:span[1]]):
                 del names[span]
@@ -856,20 +846,20 @@ class PersonFinder:
             nxt_tag = self.tags.get(nxt, "n")
             if len(nxt) >= 2 and not nxt_tag.startswith("nr") \
                     and (nxt.endswith(_SITE_WORD_ENDS) or (nxt[-1] in "园苑阁城" and nxt_tag.startswith("n"))):
-                return False  # 万禾|山水园, 金吉鸟|五一广场: a name before an estate, a park or a square is the place's
+                return False  # 万禾|山水园, 金羽鸟|五一广场: a name before an estate, a park or a square is the place's
             if surname in _NEVER_BARE_SURNAMES and len(given) >= 2 and given_tag \
                     and not given_tag.startswith("nr"):
                 return False  # 这段|时间, 路段|规划, 居民区|建筑 even with a cue-like word after them
             if not self._left_cue(text, s) and _FIRM_AFTER.match(text, end):
-                return False  # 温斯顿|员工, 朱朱烤|面筋店: a firm or a shop
+                return False  # 福瑞斯|员工, 刘刘烤|面筋店: a firm or a shop
             if _RESIDENT_AFTER.match(text, end) and not self._left_cue(text, s):
-                return False  # 金茂悦|的一名业主: an estate's owners, not a person's
+                return False  # 金湖悦|的一名业主: an estate's owners, not a person's
             school = _SCHOOL_AFTER.match(text, end)
             if school is not None and all(ch not in _NOT_IN_NAME for ch in school.group(1)):
-                return False  # 周南梅|溪湖中学: the start of a school's or a hospital's name
+                return False  # 金华梅|溪湖中学: the start of a school's or a hospital's name
             if not self._left_cue(text, s) and not self._group_named(text, s, end) \
                     and (word[-1] in _PLACE_END_CHARS or word[-1] in _BUSINESS_END or _PLACE_AFTER.match(text[end:end + 3])):
-                return False  # 柳月湖, 林秀|大道 (but 石清道等人: only persons are "and the others")
+                return False  # 柳月湖, 林秀|大道 (but 毛清道等人: only persons are "and the others")
             if len(word) == 3 and word[1] == "家" and word[2] in _FAMILY_PLACE_END:
                 return False  # 吴家山, 薛家洼: a village or a hill
             if s > 0 and (text[s - 1].isdigit() or text[s - 1] in CHINESE_NUMERAL_CHARS):
@@ -887,7 +877,7 @@ class PersonFinder:
                 and not (before_title and len(given) == 2 and (s == 0 or text[s - 1] in "的，,。、：: ")) \
                 and not (before_title and len(given) == 1 and (word_at or {}).get(s) == word
                          and given not in "姓分" and given not in self.common):
-            return False  # 何|登高 is a verb, but 看诊的何登高医生 names the doctor
+            return False  # 林|登高 is a verb, but 看诊的林登高医生 names the doctor
         if given in _NOT_GIVEN:
             return False
         if surname in _FUNCTION_SURNAMES and given[0] in _NOT_THIRD:
@@ -912,6 +902,12 @@ class PersonFinder:
         if len(given) == 2:
             return common or cue
         return cue and (common or tag is not None)
+
+    def _plain_name(self, text: str, s: int, e: int) -> bool:
+        """text[s:e] is a surname and a given name of one or two characters, neither a word nor anything that
+        cannot be in a name."""
+        surname = self.surname_at(text, s)
+        return surname is not None and 1 <= e - s - len(surname) <= 2 and self._plain_word(text[s:e], surname)
 
     def _plain_word(self, word: str, surname: str) -> bool:
         """Surname and given name, neither a dictionary word nor anything that cannot be in a name."""
