@@ -375,7 +375,7 @@ def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]
         out.append(Amount(text[start:end], value, "CNY", qualifier, low, high, start, end))
     taken = taken + [(a.start, a.end) for a in out]
     checks = (
-        (_BEFORE_FEE, lambda m: text[m.start() - 1:m.start()] != "第"),  # 1.95的物业费, not 第3的
+        (_BEFORE_FEE, lambda m: text[m.start() - 1:m.start()] != "第"),  # 2.35的管理费, not 第3的
         (_PER_SQUARE_METRE, lambda m: True),
         (_PLAIN_ABOUT, lambda m: _plain_about_ok(text, m)),
     )
