@@ -109,6 +109,18 @@ MONEY_CASES = [
     # hundreds of millions alone at the end of a clause
     ("这家企业的注册资本是8000万。", "8000万", 80_000_000, "CNY", "exact", 80_000_000, 80_000_000),
     ("平台待还的总额达2.7亿。", "达2.7亿", 270_000_000, "CNY", "over", 270_000_000, 270_000_000),
+    # fares and prices in Chinese numerals or plain digits after words of paying; a decimal price per square
+    # metre; a range per square metre; a sum per household; a dot typed for a full stop before a sum; hundreds of
+    # millions after 诈骗; a sum someone cannot afford
+    ("打车到车站只花了三十七，挺便宜。", "三十七", 37, "CNY", "exact", 37, 37),
+    ("师傅开口要价六十。", "六十", 60, "CNY", "exact", 60, 60),
+    ("标牌上的价格约为45，并不贵。", "45", 45, "CNY", "exact", 45, 45),
+    ("小区物业费2.3每平米。", "2.3", 2.3, "CNY", "exact", 2.3, 2.3),
+    ("新楼盘卖6100-6300一平。", "6100-6300", 6200, "CNY", "range", 6100, 6300),
+    ("这笔钱按3200/户摊。", "3200", 3200, "CNY", "exact", 3200, 3200),
+    ("每家都出了好几万.十来万的款项压力很大。", "十来万", 100_000, "CNY", "about", 100_000, 100_000),
+    ("那个老板诈骗近三亿后跑了。", "近三亿", 300_000_000, "CNY", "about", 300_000_000, 300_000_000),
+    ("工薪家庭负担不了15万的车位。", "15万", 150_000, "CNY", "exact", 150_000, 150_000),
 ]
 
 # several sums in one text: (text, values in order)
@@ -133,6 +145,8 @@ NOT_MONEY = [
     "一共有2.5万人参加。",
     "种了一块地。",
     "为了治病，家里借了几万块钱。",
+    "加重了群众负担。今年有480多万考生报名。",  # a burden in the clause before, a count of people
+    "他花了三十天时间才办好。",
     "每年的租金少说也有30，40万，十年就更多。",  # "thirty or forty", not 30,400,000
     "学校一共有学生2400，老师120。",  # plain numbers with no word about paying
     "共计1200人次参加了培训。",
@@ -266,11 +280,29 @@ PERSON_CASES = [
     ("村里有一对夫妇刘印强、罗秀艳于去年办了挂失。", [("刘印强", None, "unknown", "other"), ("罗秀艳", None, "unknown", "other")]),
     ("占了骆家兴、骆安家、骆平三户的山林。", [("骆家兴", None, "unknown", "other"), ("骆安家", None, "unknown", "other"),
                                 ("骆平", None, "unknown", "other")]),
+    # a given name's last character split off by the segmenter, the same after every mention; 向 ending a given
+    # name before 和; names before 审判长 and after 朋友; a name the segmenter cut into single characters before
+    # a title; three characters after 的 before 镇长; a title after a village group's name (屋组|组长)
+    ("我儿子叫韩翔易。我和儿子韩翔易的户口一直没落。", [("韩翔易", None, "unknown", "other")]),
+    ("办事处领导陈阳向和李国立签了字，后来陈阳向和李国立又否认。",
+     [("陈阳向", None, "unknown", "other"), ("李国立", None, "unknown", "other")]),
+    ("庭审时，曾文博审判长打断了我。", [("曾文博", None, "unknown", "other")]),
+    ("我的朋友黄新万曾多次反映。", [("黄新万", None, "unknown", "other")]),
+    ("昨天区委于永梵书记召集开会。", [("于永梵", "书记", "county", "accused")]),
+    ("向管国土的邹立全镇长反映过。", [("邹立全", "镇长", "township", "accused")]),
+    ("上屋组组长韩义新在任期间私分补偿款。", [("韩义新", "组长", "unknown", "accused")]),
+    ("财务科何梅咏（老板的嫂子）经手。钱由何梅咏提走，又与何梅咏串通。", [("何梅咏", None, "unknown", "accused")]),
     ("举报人：余建华、王才林、黄建立、李峰", [("余建华", None, "unknown", "petitioner"), ("王才林", None, "unknown", "other"),
                                 ("黄建立", None, "unknown", "other"), ("李峰", None, "unknown", "other")]),
 ]
 
 NOT_PERSONS = [
+    # a frequent word in quotation marks after 叫; figures of speech from history and legend
+    "这才叫“安静”的日子。",
+    "不希望像孟姜女那样哭长城，这里需要狄仁杰来断案。",
+    # 组 before 组织 and 组员 starts no title
+    "南屋组组织了一次活动。",
+    "我们组组员很多。",
     "东关镇的民政局和党支部都没有回复。",
     "这件事在高某地方流传。",
     "提高某地的补助标准。",

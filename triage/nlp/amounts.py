@@ -53,7 +53,7 @@ _BARE = re.compile(
 )
 _MONEY_WORDS = re.compile(
     "钱|款|金|资金|资本|投资|出资|融资|集资|资产|收入|侵吞|绩效|卖|买|售|购|费|补贴|补助|补偿|工资|薪|贿|贪污|挪用|收受|索要|礼|现金|存款|价|元|经费|报酬|利润|好处|"
-    "罚|赔|债|贷|账|帐|拿|给了|收了|送了|借了|付了|交了|退了|花了|用了|骗了|要了|转了|欠|打条|收条|好处|红包"
+    "罚|赔|债|贷|账|帐|拿|给了|收了|送了|借了|付了|交了|退了|花了|用了|骗了|要了|转了|欠|打条|收条|好处|红包|负担不[起了]|诈骗|骗取"
 )
 _NOT_MONEY_AFTER = re.compile(
     "^(?:亩|平方|平米|米|公里|千米|吨|斤|公斤|克|户|人|名|个|件|份|次|台|辆|头|只|株|棵|套|间|册|本|篇|条|"
@@ -218,16 +218,18 @@ _PLAIN = re.compile(
     "(?:收费|消费|工资|薪水|月薪|费用|缴纳了?|收取了?|交了|(?<![公外转移])交|(?<![征回接验])收|扣了?|罚款|罚了|赔了|花了|付了|退了|退还|欠了|借了|拿|价格|售价|"
     "单价|市场价|原价|定价|标价|报价|限价|均价|总价|房价|租金|押金|要价|充值|报销|只报|共计|合计|总计|亏损|月供|[\u4e00-\u9fff]费|"
     "[\u4e00-\u9fff](?<!条)款)"
-    "(?:了|是|为|约|大约|近|达|才|只有|每月|一个月|[：:])?"
-    r"(?P<num>[0-9０-９]{2,7}(?:[.．][0-9０-９]{1,2})?)"
+    "(?:了|是|为|约为|约|大约|近|达|才|只有|每月|一个月|[：:])?"
+    r"(?P<num>[0-9０-９]{2,7}(?:[.．][0-9０-９]{1,2})?|[1-9１-９][.．][0-9０-９]{1,2}"
+    "|[一二两三四五六七八九十百]{2,5}(?=[，,。；;！？!?、）)\\s]|$|的|块))"
     f"(?:{_RANGE_SEP}(?P<num2>[0-9０-９]{{2,7}}))?(?P<post>多|余|出头|左右)?"
 )
 # a plain number that says "about" or "more than" in a clause about money: 工资……大概3800左右, 月入5000多
 _PLAIN_ABOUT = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2,5})(?P<post>左右|多|出头)"
                           "(?=$|[，,。；;！？!?、）)\\s]|[的这那一每就都也还了呢吧啊])")  # not 3000多受害人
 # a plain number before "a square metre" is a price: 贵了1500一平, 7000多每平米
-_PER_SQUARE_METRE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2,5})(?P<post>多|左右)?"
-                               "(?=(?:一|每)(?:平|个平方|㎡)|/(?:平|㎡|m2))")
+_PER_SQUARE_METRE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2,5})"
+                               f"(?:{_RANGE_SEP}(?P<num2>[1-9][0-9]{{2,5}}))?(?P<post>多|左右)?"
+                               "(?=(?:一|每)(?:平|个平方|㎡)|/(?:平|㎡|m2|户|月))")
 # a plain number right before 的 and a fee or a payment: 每个月交2.35的管理费, 交了1200的押金
 _BEFORE_FEE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{0,6}(?:[.．][0-9]{1,2})?|0[.．][0-9]{1,2})"
                          "(?P<post>多|左右)?(?=的[\u4e00-\u9fff]{0,3}?(?:费|款|押金|定金|租金|工资|房租|价格|价钱))")
@@ -384,9 +386,14 @@ def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]
             start, end = m.span()
             if any(s < end and start < e for s, e in taken) or not ok(m):
                 continue
-            value = float(m.group("num").replace("．", "."))
+            low = high = value = float(m.group("num").replace("．", "."))
             qualifier = _QUALIFIER_AFTER.get(m.group("post") or "", "exact")
-            out.append(Amount(text[start:end], value, "CNY", qualifier, value, value, start, end))
+            if "num2" in m.re.groupindex and m.group("num2"):  # 2200-2300一平: a range of prices
+                high = float(m.group("num2"))
+                if high <= low:
+                    continue
+                value, qualifier = (low + high) / 2, "range"
+            out.append(Amount(text[start:end], value, "CNY", qualifier, low, high, start, end))
             taken.append((start, end))
     return out
 
@@ -410,8 +417,8 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
         start, end = m.start(), m.end()
         if any(s < end and start < e for s, e in taken):
             continue
-        if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".．"):
-            continue
+        if start > 0 and (text[start - 1].isdigit() or (text[start - 1] in ".．" and text[start - 2:start - 1].isdigit())):
+            continue  # 1.5万 read from its middle; but 好几万.十来万 is a full stop typed as a dot
         if start > 1 and text[start - 1] in "，," and text[start - 2].isdigit():
             continue  # 30，40万 is "thirty or forty ten-thousands" written with a comma: no sum to tell
         if _vague_before(text, start, m.start("num")) or (text[end:end + 1] == "之" and text[end + 1:end + 2] != "多"):

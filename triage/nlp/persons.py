@@ -26,6 +26,8 @@ from triage.petition import Person, Place
 LEVEL_ORDER = ("unknown", "village", "township", "county_dept", "county", "city_or_above")
 _HARD_STOP = set("，。；：！？!?,;:\n\r（）()“”\"《》【】[]")
 _ADMIN_CHARS = ("村", "乡", "镇", "县", "市", "省", "区", "社区")
+# before a name and an administrative title (的邹忠全镇长), characters after which no place name starts
+_BEFORE_NAMED_CHIEF = set("的，,、：:")
 # characters that end a name: a name never contains them
 _NOT_IN_NAME = set(
     "的了是在和与及或等被把将对向从也又都就还已曾再并而且但却则即说称讲叫让给跟某个们这那哪谁什么我你他她它"
@@ -107,7 +109,7 @@ _PERSON_RIGHT_CUES = (
     "镇长", "县长", "的", "通过", "以", "多次", "先后", "将", "把", "向", "从", "还", "也", "已", "曾", "拒不",
     "涉嫌", "违规", "贪污", "任", "担任", "同意", "提出", "供述", "受贿", "挪用", "侵占", "冒领", "索要", "私自", "擅自", "非法", "伙同", "家", "一家",
     "他们", "她们", "本人", "夫妇", "夫妻", "一伙", "欠", "警官", "法官", "检察官", "律师", "教授", "记者", "同学",
-    "电话", "联系电话", "手机", "身份证", "总书记", "主席", "(电话", "（电话",
+    "电话", "联系电话", "手机", "身份证", "总书记", "主席", "(电话", "（电话", "审判长", "审判员", "书记员",
 )
 # words right before a name (the name is read as after a title)
 _STRONG_CUES = (
@@ -116,6 +118,7 @@ _STRONG_CUES = (
     "居民", "群众", "私营企业主", "行贿人", "受贿人", "名叫", "叫做", "其妻", "其夫", "其子", "其女", "妻子", "丈夫",
     "儿子", "女儿", "同志", "老婆", "老公", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "爷爷", "奶奶",
     "哥哥", "姐姐", "弟弟", "妹妹", "自然人", "老板", "法人", "姓名", "老伴", "起名", "取名", "化名", "仲裁员", "打手", "顾问",
+    "朋友", "通讯员",
 )
 # a school or a hospital a few characters after a bare name: its name starts with the "name"
 _SCHOOL_AFTER = re.compile("([\u4e00-\u9fff]{1,4}?)(?:中学|小学|学校|幼儿园|医院|大学|学院)")
@@ -254,7 +257,7 @@ class PersonFinder:
             k = head + 1
             while k < len(text) and token_start_of.get(k) == head:
                 if text[head:k] in self.lexicon.bodies or text[head:k] in ("原", "副", "前") \
-                        or text[k] in "镇乡县市村区省":  # 城关镇|长: the place's suffix starts the title
+                        or text[k] in "镇乡县市村区省组":  # 城关镇|长, 屋组|组长: the place's suffix starts the title
                     candidates.append(k)
                 k += 1
         for p in sorted(set(candidates)):
@@ -601,10 +604,16 @@ class PersonFinder:
             if t.named or t.start < 2 or (t.start != t.title_start and text[t.start:t.title_start] not in ("副", "原")):
                 continue  # 饶建元|副主任: a name before 副 or 原 and the title
             k = token_start_of.get(t.start - 1)
+            if k is not None and t.start - k == 1 and t.start >= 3 and token_start_of.get(t.start - 2) == t.start - 2 \
+                    and token_start_of.get(t.start - 3) == t.start - 3 and self.surname_at(text, t.start - 3) \
+                    and self._plain_name(text, t.start - 3, t.start):
+                k = t.start - 3  # 区委|于|新|凡|书记: the segmenter cut the name into single characters
             if k is None or (k, t.start) in names:
                 continue
-            if t.title.startswith(_ADMIN_CHARS) and not self._body_ends_at(text, k):
+            if t.title.startswith(_ADMIN_CHARS) and not self._body_ends_at(text, k) \
+                    and not (text[k - 1:k] in _BEFORE_NAMED_CHIEF and t.start - k == 3 and self._plain_name(text, k, t.start)):
                 continue  # 青石|县委书记 is a place before a title; 市政府|林国栋|市长 has its body before the name
+                # (but 管国土的|邹忠全|镇长: three characters after 的 or a stop are a name, not a town)
             if self.surname_at(text, k) is None and t.start - k == 2 and k > 0 and token_start_of.get(k - 1) == k - 1 \
                     and self._lone_surname(text, k - 1) \
                     and self.freqs.get(text[k:t.start], 0) < _FREQUENT_GIVEN_WORD:
@@ -731,6 +740,7 @@ class PersonFinder:
         for m in _QUOTED_NAME.finditer(text):
             s, e = m.span("name")
             if self._plain_name(text, s, e) and not overlaps(s, e, list(names)) \
+                    and not self._frequent_word(text[s:e], text[s + len(self.surname_at(text, s) or ""):e]) \
                     and not _FIRM_WORD_AFTER.match(text, e + 1) and not _ORG_NOUN_AFTER.match(text, e + 1):
                 add_name(s, e, strong=True)
         # 4g. a name right after 业主 or 住户 and before a stop: 15栋业主孙立强。
@@ -760,6 +770,9 @@ class PersonFinder:
             for s, e in tagged_spans:
                 if not overlaps(s, e, list(names)):
                     add_name(s, e, strong=True)
+        # 4h. a two-character name followed, every time it is written (twice or more), by the same character that
+        # can end a name: the segmenter split off the given name's second character (刘小|易。… 刘小|易的)
+        self._extend_split_names(text, names)
         # 4e. a "name" that elsewhere in the text has employees, shops or courses is a firm's: 福瑞斯老师 … 福瑞斯员工
         for span in list(names):
             if self.anonymised_at(text, span[0]) is None and _firm_elsewhere(text, text[span[0]:span[1]]):
@@ -786,6 +799,38 @@ class PersonFinder:
             if before:
                 add_name(*before[0], strong=True, title=t)
         return self._assemble(text, titles, names, places)
+
+    def _extend_split_names(self, text: str, names: dict[tuple[int, int], dict]) -> None:
+        for s, e in sorted(names):
+            if (s, e) not in names:
+                continue
+            surname = self.surname_at(text, s)
+            word = text[s:e]
+            if surname is None or len(word) != len(surname) + 1 or self.anonymised_at(text, s) is not None:
+                continue
+            starts = [m.start() for m in re.finditer(re.escape(word), text)]
+            following = {text[k + len(word):k + len(word) + 2] for k in starts}
+            if len(starts) < 2 or len({f[:1] for f in following}) != 1:
+                continue
+            c = text[e:e + 1]
+            if not c or not "\u4e00" <= c <= "\u9fff" or c in _NOT_IN_NAME and c != "向" \
+                    or c in _PLACE_OR_BODY_CHARS or c in _PLACE_END_CHARS:
+                continue
+            if c in _NOT_THIRD_FULL or c in _NOT_THIRD:
+                # only 向 with nothing it could govern after it (冯阳向和朱立…, 冯阳向、): a given name's character
+                if c != "向" or any(f[1:2] not in "和、，,。；;（(" for f in following):
+                    continue
+            longer = word + c
+            if longer in self.lexicon.nonnames or not self.tags.get(longer, "nr").startswith("nr") \
+                    or any(self._word_at(text, k + len(word)) for k in starts):
+                continue  # 王强|打架: a word starts after the name
+            spans = [(k, k + len(longer)) for k in starts]
+            for span in list(names):
+                if any(span[0] < b and a < span[1] for a, b in spans) and text[span[0]:span[1]] != word:
+                    del names[span]  # 由何|梅咏提|走: a "name" cut across the longer one
+            for k in starts:
+                info = names.pop((k, k + len(word)), None) or {"strong": False, "titles": [], "party": None}
+                names[(k, k + len(longer))] = info
 
     def _adverb_first(self, text: str, p: int, end: int) -> bool:
         """The "name" after a title or a cue starts with an adverb or a modal verb that is also a surname
