@@ -292,6 +292,16 @@ PERSON_CASES = [
     ("向管国土的邹立全镇长反映过。", [("邹立全", "镇长", "township", "accused")]),
     ("上屋组组长韩义新在任期间私分补偿款。", [("韩义新", "组长", "unknown", "accused")]),
     ("财务科何梅咏（老板的嫂子）经手。钱由何梅咏提走，又与何梅咏串通。", [("何梅咏", None, "unknown", "accused")]),
+    # a board's reply to the writer by name; the first item of a list of names whose given name is a word;
+    # a relative named after 叫, with 家 as the given name's first character; a former name; 监事长; a
+    # petitioner's cue with a colon and a space
+    ("回复如下：“庞云星”网友：您好！", [("庞云星", None, "unknown", "other")]),
+    ("涉案的股东，如刘顺、陈子雄、周丽文等人都没到案。",
+     [("刘顺", None, "unknown", "other"), ("陈子雄", None, "unknown", "other"), ("周丽文", None, "unknown", "other")]),
+    ("我叫文岚，我爸叫文家良，今年六十岁。", [("文岚", None, "unknown", "petitioner"), ("文家良", None, "unknown", "other")]),
+    ("他原名胡武，后来改了名。", [("胡武", None, "unknown", "other")]),
+    ("监事长李珍平、会计彭开等人都签了字。", [("李珍平", "监事长", "unknown", "other"), ("彭开", "会计", "unknown", "other")]),
+    ("留言人: 梁小英（本村村民）", [("梁小英", None, "unknown", "petitioner")]),
     ("举报人：余建华、王才林、黄建立、李峰", [("余建华", None, "unknown", "petitioner"), ("王才林", None, "unknown", "other"),
                                 ("黄建立", None, "unknown", "other"), ("李峰", None, "unknown", "other")]),
 ]
@@ -302,6 +312,11 @@ NOT_PERSONS = [
     "不希望像孟姜女那样哭长城，这里需要狄仁杰来断案。",
     # 组 before 组织 and 组员 starts no title
     "南屋组组织了一次活动。",
+    # a school after a former name; a village after 村民; a family's house; words before 、 in a list of roles
+    "这所学校原名杨柳小学。",
+    "我是村民张家湾的人。",
+    "村民王家的房子被拆了。",
+    "涉案的高管、前股东都没到案。",
     "我们组组员很多。",
     "东关镇的民政局和党支部都没有回复。",
     "这件事在高某地方流传。",

@@ -118,7 +118,10 @@ _STRONG_CUES = (
     "居民", "群众", "私营企业主", "行贿人", "受贿人", "名叫", "叫做", "其妻", "其夫", "其子", "其女", "妻子", "丈夫",
     "儿子", "女儿", "同志", "老婆", "老公", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "爷爷", "奶奶",
     "哥哥", "姐姐", "弟弟", "妹妹", "自然人", "老板", "法人", "姓名", "老伴", "起名", "取名", "化名", "仲裁员", "打手", "顾问",
-    "朋友", "通讯员",
+    "朋友", "通讯员", "常用名字", "常用名", "曾用名", "原名", "又名", "别名",
+    # a relative's name after 叫: 我爸叫文某某
+    "爸叫", "爸爸叫", "妈叫", "妈妈叫", "父亲叫", "母亲叫", "儿子叫", "女儿叫", "丈夫叫", "妻子叫", "老公叫", "老婆叫",
+    "孩子叫", "哥哥叫", "姐姐叫", "弟弟叫", "妹妹叫",
 )
 # a school or a hospital a few characters after a bare name: its name starts with the "name"
 _SCHOOL_AFTER = re.compile("([\u4e00-\u9fff]{1,4}?)(?:中学|小学|学校|幼儿园|医院|大学|学院)")
@@ -132,6 +135,10 @@ _FIRM_AFTER = re.compile("员工|职工|门店|[\u4e00-\u9fff]{0,2}店(?![里内
 _FIRM_WORD_AFTER = re.compile("房地产|地产|置业|物业|集团|公司|有限|股份|实业|商贸|投资|科技|传媒")
 # a name between 业主 / 住户 / 户主 and a stop
 _RESIDENT_NAMED = re.compile("(?:业主|住户|户主)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。，,；;（(：:]|$)")
+# a school or a hospital right after a "name" makes it the institution's (原名杨柳小学)
+_INSTITUTION_AFTER = re.compile("小学|中学|大学|学校|学院|医院|幼儿园|卫生院")
+# a board's reply to a writer by name: “张三”网友
+_NETIZEN_NAMED = re.compile("[“\"「](?P<name>[\u4e00-\u9fff]{2,3})[”\"」]网友")
 # a name in quotation marks after a word that announces a name
 _QUOTED_NAME = re.compile("(?<!行业)(?<!俗称)(?<!简称)(?<!统称)(?:叫|名为|名字|真名|化名|姓名)[是为：:]?[“\"「]"
                           "(?P<name>[\u4e00-\u9fff]{2,4})[”\"」]")  # not 行业叫“白图”
@@ -240,7 +247,7 @@ class PersonFinder:
         cues = sorted(lexicon.petitioner_cues, key=len, reverse=True)
         # 我叫张三, 举报人：李某, 举报人姓名：王五, 举报人：姓名：赵六
         self.petitioner_re = re.compile(
-            f"(?<!被)(?:{'|'.join(map(re.escape, cues))})(?:[：:]?(?:是|叫|为|姓名))?[：:，, ]?")  # not 被举报人
+            f"(?<!被)(?:{'|'.join(map(re.escape, cues))})(?:[：:]?(?:是|叫|为|姓名))?(?:[：:][ \u3000]?|[，, ])?")  # not 被举报人
         self.accused_re = re.compile("|".join(map(re.escape, sorted(lexicon.accused_cues, key=len, reverse=True))))
         self.other_left = tuple(sorted(lexicon.other_cues, key=len, reverse=True))
         self.cue_re = re.compile(f"(?:{_alternation(_STRONG_CUES)})[：:]?")
@@ -637,10 +644,12 @@ class PersonFinder:
                     and self._word_at(text, token_start_of.get(p, p)):
                 continue  # 新老|公司: the cue 老公 straddles two words, no name follows
             end = self.name_at(text, p, token_ends, strong=True)
-            if end is not None and self._place_like(text, text[p:end], end):
-                continue  # 名叫石家岭|幼儿园: an estate, school or road, not a person
-            if end is not None and _FIRM_WORD_AFTER.match(text, end) and self.anonymised_at(text, p) is None:
-                continue  # 被投诉人华利|房地产: a firm's name, not a person
+            if end is not None and (self._place_like(text, text[p:end], end)
+                                    or (end - p == 3 and text[p + 1] == "家" and text[p + 2] in _FAMILY_PLACE_END)):
+                continue  # 名叫石家岭|幼儿园: an estate, school or road, not a person; 村民张家湾: a village
+            if end is not None and (_FIRM_WORD_AFTER.match(text, end) or _INSTITUTION_AFTER.match(text, end)) \
+                    and self.anonymised_at(text, p) is None:
+                continue  # 被投诉人华利|房地产: a firm's name, not a person; 原名杨柳|小学: a school's
             if end is not None and self._common_word(text, p, end, word_at):
                 continue  # 居民|车辆无地, 母亲|相依为命: a word follows the cue, not a name
             if end is not None and self._adverb_first(text, p, end):
@@ -743,6 +752,32 @@ class PersonFinder:
                     and not self._frequent_word(text[s:e], text[s + len(self.surname_at(text, s) or ""):e]) \
                     and not _FIRM_WORD_AFTER.match(text, e + 1) and not _ORG_NOUN_AFTER.match(text, e + 1):
                 add_name(s, e, strong=True)
+        # 4i. a board's reply to the writer by name in quotation marks: “张三”网友：您好
+        for m in _NETIZEN_NAMED.finditer(text):
+            s, e = m.span("name")
+            if self._plain_name(text, s, e) and not self._frequent_word(text[s:e], text[s + len(self.surname_at(text, s) or ""):e]) \
+                    and not overlaps(s, e, list(names)):
+                add_name(s, e, strong=True)
+        # 4j. the first item of a list of names, when the segmenter or the dictionary hid it: 如刘顺、陈杰雄、周丽开
+        for s2, e2 in sorted(names):
+            if s2 < 3 or text[s2 - 1] != "、":
+                continue
+            for length in (3, 2):
+                s = s2 - 1 - length
+                if s < 0 or s not in token_starts or overlaps(s, s2 - 1, list(names)) or overlaps(s, s2 - 1, title_spans):
+                    continue
+                surname = self.surname_at(text, s)
+                word = text[s:s2 - 1]
+                if surname is None or surname in _FUNCTION_SURNAMES | _WORD_SURNAMES | _ADVERB_SURNAMES \
+                        or not 1 <= len(word) - len(surname) <= 2 or word in self.lexicon.nonnames \
+                        or not self.tags.get(word, "nr").startswith("nr") \
+                        or (len(word) - len(surname) == 2 and word[len(surname):] in self.tags) \
+                        or any(ch in _NOT_IN_NAME or not "\u4e00" <= ch <= "\u9fff" for ch in word[len(surname):]) \
+                        or not (s == 0 or text[s - 1] in "如有：:，,（(、 ") \
+                        or self._frequent_word(word, word[len(surname):]):
+                    continue
+                add_name(s, s2 - 1, strong=False)
+                break
         # 4g. a name right after 业主 or 住户 and before a stop: 15栋业主孙立强。
         for m in _RESIDENT_NAMED.finditer(text):
             s, e = m.span("name")
@@ -858,6 +893,9 @@ class PersonFinder:
         if head != token and not self.tags.get(head, "nr").startswith("nr") \
                 and self.freqs.get(head, 0) >= _FREQUENT_HEAD_WORD:
             return True  # 主管的|司法厅: a frequent word begins what follows the title
+        if len(token) == 2 and token[1] == "家" and end - p == 3 and self.surname_at(text, p) == token[0] \
+                and text[p + 2] not in _NOT_THIRD_FULL and text[p + 2] not in _NOT_IN_NAME and not self._word_at(text, p + 2):
+            return False  # 爸爸叫文家|善: 家 as a given name's first character (but 村民王家|的房子)
         if len(token) < end - p:  # 市长|信箱|里: a noun or a verb the segmenter cut starts the "name"
             return len(token) >= 2 and token not in self.compound and (
                 tag in _NOUN_VERB_TAGS
