@@ -121,6 +121,13 @@ MONEY_CASES = [
     ("每家都出了好几万.十来万的款项压力很大。", "十来万", 100_000, "CNY", "about", 100_000, 100_000),
     ("那个老板诈骗近三亿后跑了。", "近三亿", 300_000_000, "CNY", "about", 300_000_000, 300_000_000),
     ("工薪家庭负担不了15万的车位。", "15万", 150_000, "CNY", "exact", 150_000, 150_000),
+    # a decimal sum in 块 before a unit of area; 不低于 ("at least") before a sum and a rate per unit; any price
+    # word (票价) before a plain number; a space before the number; a down payment
+    ("物业费高达1.8块一平米。", "高达1.8块", 1.8, "CNY", "over", 1.8, 1.8),
+    ("报价不低于350万1套。", "不低于350万", 3_500_000, "CNY", "over", 3_500_000, 3_500_000),
+    ("平均票价25，", "25", 25, "CNY", "exact", 25, 25),
+    ("原来的价格 2600，", "2600", 2600, "CNY", "exact", 2600, 2600),
+    ("售楼处说首付6万就能买。", "6万", 60_000, "CNY", "exact", 60_000, 60_000),
 ]
 
 # several sums in one text: (text, values in order)
@@ -147,6 +154,9 @@ NOT_MONEY = [
     "为了治病，家里借了几万块钱。",
     "加重了群众负担。今年有480多万考生报名。",  # a burden in the clause before, a count of people
     "他花了三十天时间才办好。",
+    "违约金0.2万分之，太低了。",  # a rate per ten thousand
+    "每户扣3.5㎡面积。",
+    "买了三块地，两块牌子。",
     "每年的租金少说也有30，40万，十年就更多。",  # "thirty or forty", not 30,400,000
     "学校一共有学生2400，老师120。",  # plain numbers with no word about paying
     "共计1200人次参加了培训。",
@@ -302,6 +312,16 @@ PERSON_CASES = [
     ("他原名胡武，后来改了名。", [("胡武", None, "unknown", "other")]),
     ("监事长李珍平、会计彭开等人都签了字。", [("李珍平", "监事长", "unknown", "other"), ("彭开", "会计", "unknown", "other")]),
     ("留言人: 梁小英（本村村民）", [("梁小英", None, "unknown", "petitioner")]),
+    # names after 警官 and 讲师; a name in brackets after a role, though its given name is a measure word; a
+    # petitioner's cue 报告人; a given name ending in 再 that a comma follows once; a name the segmenter split
+    # as a word and a character before a title; a name glued once to the next word's first character
+    ("办案警官毛立钧说他很忙。", [("毛立钧", None, "unknown", "other")]),
+    ("最大的股东是钢琴讲师曾小涛。", [("曾小涛", None, "unknown", "other")]),
+    ("业务人员（程钧）说下周办好。", [("程钧", None, "unknown", "other")]),
+    ("报告人： 刘伟明 电话略", [("刘伟明", None, "unknown", "petitioner")]),
+    ("处级干部周平再挪用公款。处级干部周平再，多次受贿。", [("周平再", "干部", "unknown", "accused")]),
+    ("在区政府办刘海松主任主持下开会。", [("刘海松", "主任", "county_dept", "accused")]),
+    ("向办案警官魏钧报告，魏钧说他很忙，请督促魏钧能不能快点办。", [("魏钧", None, "unknown", "other")]),
     ("举报人：余建华、王才林、黄建立、李峰", [("余建华", None, "unknown", "petitioner"), ("王才林", None, "unknown", "other"),
                                 ("黄建立", None, "unknown", "other"), ("李峰", None, "unknown", "other")]),
 ]
@@ -312,6 +332,8 @@ NOT_PERSONS = [
     "不希望像孟姜女那样哭长城，这里需要狄仁杰来断案。",
     # 组 before 组织 and 组员 starts no title
     "南屋组组织了一次活动。",
+    # a village's name before 和 that the text elsewhere writes with 村
+    "后来，黄柳和寨口合并为一个村，要把黄柳村的路修好。",
     # a school after a former name; a village after 村民; a family's house; words before 、 in a list of roles
     "这所学校原名杨柳小学。",
     "我是村民张家湾的人。",

@@ -81,7 +81,7 @@ _BUSINESS_END = set("贷网店厂吧")
 # characters that rarely end a three-character name but often start the next word (蔡俊以…名义)
 _NOT_THIRD_FULL = set(
     "以把将被向从在对给让讓与和及等搞用系任为因于说称曾已又也还就便却竟都则并犯贿找拿要叫带私伙违涉收送骗套冒虚索挪贪侵"
-    "截逼扣借只吃喝赌擅串勾不没未是经打骂独虽代"
+    "截逼扣借只吃喝赌擅串勾不没未是经打骂独虽代时"
 )
 # tags of dictionary words that are not names: a given name does not start such a word (王伟|利用)
 _WORD_TAGS = ("v", "vn", "vd", "p", "c", "d", "u", "ad", "r", "f", "m", "q", "t")
@@ -118,7 +118,7 @@ _STRONG_CUES = (
     "居民", "群众", "私营企业主", "行贿人", "受贿人", "名叫", "叫做", "其妻", "其夫", "其子", "其女", "妻子", "丈夫",
     "儿子", "女儿", "同志", "老婆", "老公", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "爷爷", "奶奶",
     "哥哥", "姐姐", "弟弟", "妹妹", "自然人", "老板", "法人", "姓名", "老伴", "起名", "取名", "化名", "仲裁员", "打手", "顾问",
-    "朋友", "通讯员", "常用名字", "常用名", "曾用名", "原名", "又名", "别名",
+    "朋友", "通讯员", "警官", "讲师", "常用名字", "常用名", "曾用名", "原名", "又名", "别名",
     # a relative's name after 叫: 我爸叫文某某
     "爸叫", "爸爸叫", "妈叫", "妈妈叫", "父亲叫", "母亲叫", "儿子叫", "女儿叫", "丈夫叫", "妻子叫", "老公叫", "老婆叫",
     "孩子叫", "哥哥叫", "姐姐叫", "弟弟叫", "妹妹叫",
@@ -137,6 +137,14 @@ _FIRM_WORD_AFTER = re.compile("房地产|地产|置业|物业|集团|公司|有�
 _RESIDENT_NAMED = re.compile("(?:业主|住户|户主)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。，,；;（(：:]|$)")
 # a school or a hospital right after a "name" makes it the institution's (原名杨柳小学)
 _INSTITUTION_AFTER = re.compile("小学|中学|大学|学校|学院|医院|幼儿园|卫生院")
+# what follows a place's or an estate's name (not a title: 沙柳村 but not 沙柳村长)
+_PLACE_ELSEWHERE = re.compile("(?:村(?![长委主支干书会民组])|镇(?![长委党政干纪])|乡(?![长委党政干纪亲])|街道|社区|小区|物业"
+                              "|大道|花园|公寓|广场)")
+# characters that never end a given name, whatever follows them (张三说，…)
+_NEVER_THIRD = set("的了们等说是着过吗呢吧啊呀和与及或也都就在被把将对从给让讲称问答")
+# a name in brackets right after a role: 业务人员（汤某）, 负责人(李四)
+_NAME_AFTER_ROLE = re.compile("(?:人员|员工|业务员|负责人|经理|主管|老板|师傅|司机|老师|医生|民警|警官|律师|法官|会计|出纳)"
+                              "[（(](?P<name>[\u4e00-\u9fff]{2,3})[）)]")
 # a board's reply to a writer by name: “张三”网友
 _NETIZEN_NAMED = re.compile("[“\"「](?P<name>[\u4e00-\u9fff]{2,3})[”\"」]网友")
 # a name in quotation marks after a word that announces a name
@@ -611,10 +619,10 @@ class PersonFinder:
             if t.named or t.start < 2 or (t.start != t.title_start and text[t.start:t.title_start] not in ("副", "原")):
                 continue  # 饶建元|副主任: a name before 副 or 原 and the title
             k = token_start_of.get(t.start - 1)
-            if k is not None and t.start - k == 1 and t.start >= 3 and token_start_of.get(t.start - 2) == t.start - 2 \
-                    and token_start_of.get(t.start - 3) == t.start - 3 and self.surname_at(text, t.start - 3) \
+            if k is not None and t.start - k == 1 and t.start >= 3 and token_start_of.get(t.start - 3) == t.start - 3 \
+                    and token_start_of.get(t.start - 2) in (t.start - 2, t.start - 3) and self.surname_at(text, t.start - 3) \
                     and self._plain_name(text, t.start - 3, t.start):
-                k = t.start - 3  # 区委|于|新|凡|书记: the segmenter cut the name into single characters
+                k = t.start - 3  # 区委|于|新|凡|书记, 政府办|刘海|林|主任: the segmenter cut the name apart
             if k is None or (k, t.start) in names:
                 continue
             if t.title.startswith(_ADMIN_CHARS) and not self._body_ends_at(text, k) \
@@ -752,6 +760,16 @@ class PersonFinder:
                     and not self._frequent_word(text[s:e], text[s + len(self.surname_at(text, s) or ""):e]) \
                     and not _FIRM_WORD_AFTER.match(text, e + 1) and not _ORG_NOUN_AFTER.match(text, e + 1):
                 add_name(s, e, strong=True)
+        # 4k. a name in brackets right after a role: 业务人员（汤某）
+        for m in _NAME_AFTER_ROLE.finditer(text):
+            s, e = m.span("name")
+            surname = self.surname_at(text, s)
+            word = text[s:e]
+            if surname is not None and 1 <= e - s - len(surname) <= 2 and word not in self.lexicon.nonnames \
+                    and self.tags.get(word, "nr").startswith("nr") and surname not in _FUNCTION_SURNAMES \
+                    and all(ch not in _NOT_IN_NAME for ch in word[len(surname):]) \
+                    and not overlaps(s, e, list(names)) and not overlaps(s, e, title_spans):
+                add_name(s, e, strong=True)  # the bracket says name even when the given name is a word (汤|钧)
         # 4i. a board's reply to the writer by name in quotation marks: “张三”网友：您好
         for m in _NETIZEN_NAMED.finditer(text):
             s, e = m.span("name")
@@ -808,6 +826,14 @@ class PersonFinder:
         # 4h. a two-character name followed, every time it is written (twice or more), by the same character that
         # can end a name: the segmenter split off the given name's second character (刘小|易。… 刘小|易的)
         self._extend_split_names(text, names)
+        self._shorten_glued_names(text, names)
+        # 4l. a "name" that elsewhere in the text is a village's, a town's, an estate's or a street's: 沙柳和寨脚
+        # 合并 … 沙柳村的路; 华悦城物业
+        for span in list(names):
+            if self.anonymised_at(text, span[0]) is None and not names[span]["titles"] \
+                    and _PLACE_ELSEWHERE.search(text[span[0]:span[1]], 0) is None \
+                    and re.search(re.escape(text[span[0]:span[1]]) + _PLACE_ELSEWHERE.pattern, text):
+                del names[span]
         # 4e. a "name" that elsewhere in the text has employees, shops or courses is a firm's: 福瑞斯老师 … 福瑞斯员工
         for span in list(names):
             if self.anonymised_at(text, span[0]) is None and _firm_elsewhere(text, text[span[0]:span[1]]):
@@ -848,12 +874,14 @@ class PersonFinder:
             if len(starts) < 2 or len({f[:1] for f in following}) != 1:
                 continue
             c = text[e:e + 1]
-            if not c or not "\u4e00" <= c <= "\u9fff" or c in _NOT_IN_NAME and c != "向" \
-                    or c in _PLACE_OR_BODY_CHARS or c in _PLACE_END_CHARS:
+            if not c or not "\u4e00" <= c <= "\u9fff" or c in _PLACE_OR_BODY_CHARS or c in _PLACE_END_CHARS:
                 continue
-            if c in _NOT_THIRD_FULL or c in _NOT_THIRD:
-                # only 向 with nothing it could govern after it (冯阳向和朱立…, 冯阳向、): a given name's character
-                if c != "向" or any(f[1:2] not in "和、，,。；;（(" for f in following):
+            if c in _NOT_THIRD_FULL or c in _NOT_THIRD or c in _NOT_IN_NAME:
+                # a verb or an adverb with nothing it could govern after it is a given name's character: 冯阳向和朱立…,
+                # 李祥再，… (but never 的, 了, 说 …)
+                stops = "和，,。；;、（(" if c == "向" else "，,。；;、（("
+                if c in _NEVER_THIRD or not any(f[1:2] in stops for f in following) \
+                        or (c != "向" and any(f[1:2] == "和" for f in following)):
                     continue
             longer = word + c
             if longer in self.lexicon.nonnames or not self.tags.get(longer, "nr").startswith("nr") \
@@ -866,6 +894,25 @@ class PersonFinder:
             for k in starts:
                 info = names.pop((k, k + len(word)), None) or {"strong": False, "titles": [], "party": None}
                 names[(k, k + len(longer))] = info
+
+    def _shorten_glued_names(self, text: str, names: dict[tuple[int, int], dict]) -> None:
+        """A three-character name written once whose first two characters stand elsewhere in the text before
+        other characters: the third was the next word's (警官毛钧|能不能 … 毛钧|报告 … 毛钧|说)."""
+        for s, e in sorted(names):
+            if (s, e) not in names:
+                continue
+            surname = self.surname_at(text, s)
+            word = text[s:e]
+            if surname is None or len(word) != len(surname) + 2 or self.anonymised_at(text, s) is not None \
+                    or text.count(word) != 1:
+                continue
+            short = word[:-1]
+            following = {text[m.end():m.end() + 1] for m in re.finditer(re.escape(short), text)}
+            if len(following) < 3 or short in self.lexicon.nonnames or not self.tags.get(short, "nr").startswith("nr"):
+                continue
+            info = names.pop((s, e))
+            if (s, e - 1) not in names:
+                names[(s, e - 1)] = info
 
     def _adverb_first(self, text: str, p: int, end: int) -> bool:
         """The "name" after a title or a cue starts with an adverb or a modal verb that is also a surname
