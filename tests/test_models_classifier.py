@@ -8,7 +8,9 @@ import math
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
+import scipy.sparse as sp
 
 from models import TrainingRecord, load_model, read_training_data, records_from_dicts, train_model
 from models.train import main as train_main
@@ -202,6 +204,26 @@ def test_missing_or_corrupt_model_dir(tmp_path, petition_model):
     (corrupt / "baseline.npz").write_bytes(b"not an archive")
     with pytest.raises(ModelError, match="does not load"):
         load_model(corrupt)
+
+
+def test_nb_weighting_learns_saves_and_folds_the_ratio_into_the_weights(tmp_path):
+    from models.baseline import _nb_ratio
+
+    taxonomy = default_taxonomy()
+    records = [TrainingRecord(text=t, domain=d, kind=k, domains=(d, *others)) for d, others, k, t in PETITIONS]
+    plain = train_model(taxonomy, records)
+    nb = train_model(taxonomy, records, nb_weighting=True)
+    assert nb.options["nb_weighting"] is True and nb.version != plain.version
+    assert not np.allclose(nb.domain_head.coef, plain.domain_head.coef)
+    results = nb.predict([t for _, _, _, t in PETITIONS])
+    right = sum(r.primary_domain == d for r, (d, _, _, _) in zip(results, PETITIONS, strict=True))
+    assert right >= len(PETITIONS) - 1
+    nb.save(tmp_path)
+    assert load_model(tmp_path).predict(["村支书冒领低保金"]) == nb.predict(["村支书冒领低保金"])
+    # the ratio by hand: feature 0 in both positives, feature 1 in the negative only (alpha 1)
+    x = sp.csr_matrix(np.array([[1.0, 0.0], [2.0, 0.0], [0.0, 3.0]]))
+    ratio = _nb_ratio(x, np.array([True, True, False]), np.ones(3), 1.0)
+    assert ratio == pytest.approx([np.log((3 / 4) / (1 / 3)), np.log((1 / 4) / (2 / 3))], rel=1e-5)
 
 
 def test_weights_make_a_correction_count(tmp_path):
