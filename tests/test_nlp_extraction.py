@@ -322,6 +322,17 @@ PERSON_CASES = [
     ("处级干部周平再挪用公款。处级干部周平再，多次受贿。", [("周平再", "干部", "unknown", "accused")]),
     ("在区政府办刘海松主任主持下开会。", [("刘海松", "主任", "county_dept", "accused")]),
     ("向办案警官魏钧报告，魏钧说他很忙，请督促魏钧能不能快点办。", [("魏钧", None, "unknown", "other")]),
+    # names after 股东 (a rare place word in the dictionary) and after 经侦; 向 ending a given name before a
+    # bracket; the last item of a list of names before 等 though its given name is a verb; 向 starting a given
+    # name the dictionary knows, or ending one before a stop
+    ("公司大股东苏丽娜和董事长邢光向（化名邢某）一起出逃。",
+     [("苏丽娜", None, "unknown", "other"), ("邢光向", "董事长", "unknown", "other"), ("邢某", None, "unknown", "other")]),
+    ("经侦毛立回复没有经费。", [("毛立", None, "unknown", "other")]),
+    ("股东有赵顺、陈立雄、吴开等人。",
+     [("赵顺", None, "unknown", "other"), ("陈立雄", None, "unknown", "other"), ("吴开", None, "unknown", "other")]),
+    ("村民李向阳说路坏了。", [("李向阳", None, "unknown", "other")]),
+    ("镇长张向，你管不管？", [("张向", "镇长", "township", "accused")]),
+    ("原帖：A4区长房雅景湾项目没有许可证。", [(None, "区长", "county", "accused")]),
     ("举报人：余建华、王才林、黄建立、李峰", [("余建华", None, "unknown", "petitioner"), ("王才林", None, "unknown", "other"),
                                 ("黄建立", None, "unknown", "other"), ("李峰", None, "unknown", "other")]),
 ]
@@ -332,6 +343,10 @@ NOT_PERSONS = [
     "不希望像孟姜女那样哭长城，这里需要狄仁杰来断案。",
     # 组 before 组织 and 组员 starts no title
     "南屋组组织了一次活动。",
+    # a district; an idiom with a surname's character (是何居心, 云里雾里)
+    "在B市云山区云田镇的几个村办学。",
+    "究竟是何居心？",
+    "医生说得云里雾里的。",
     # a village's name before 和 that the text elsewhere writes with 村
     "后来，黄柳和寨口合并为一个村，要把黄柳村的路修好。",
     # a school after a former name; a village after 村民; a family's house; words before 、 in a list of roles

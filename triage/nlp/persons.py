@@ -52,7 +52,7 @@ _PLACE_AFTER = re.compile(
     "路|街|巷|湖|桥|郡|园|湾|城|馆|域)"
 )
 # the same, so sure that even a cue word next to it does not make a person: 与林塘路交叉, 名叫石家岭幼儿园
-_PLACE_END_STRICT = set("路街巷湖桥村乡镇组县市岛")
+_PLACE_END_STRICT = set("路街巷湖桥村乡镇组县市区岛")
 _PLACE_AFTER_STRICT = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|新城|幼儿园|收费站|公路|自然村|[一二三四五六七八九十0-9]期|[一二三四五六七八九十0-9]+(?:段|号|栋|弄))")
 # words for a square, a mall or a building: a name right before one is a shop's or a brand's (金羽鸟|五一广场)
@@ -118,7 +118,7 @@ _STRONG_CUES = (
     "居民", "群众", "私营企业主", "行贿人", "受贿人", "名叫", "叫做", "其妻", "其夫", "其子", "其女", "妻子", "丈夫",
     "儿子", "女儿", "同志", "老婆", "老公", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "爷爷", "奶奶",
     "哥哥", "姐姐", "弟弟", "妹妹", "自然人", "老板", "法人", "姓名", "老伴", "起名", "取名", "化名", "仲裁员", "打手", "顾问",
-    "朋友", "通讯员", "警官", "讲师", "常用名字", "常用名", "曾用名", "原名", "又名", "别名",
+    "朋友", "通讯员", "警官", "经侦", "讲师", "股东", "常用名字", "常用名", "曾用名", "原名", "又名", "别名",
     # a relative's name after 叫: 我爸叫文某某
     "爸叫", "爸爸叫", "妈叫", "妈妈叫", "父亲叫", "母亲叫", "儿子叫", "女儿叫", "丈夫叫", "妻子叫", "老公叫", "老婆叫",
     "孩子叫", "哥哥叫", "姐姐叫", "弟弟叫", "妹妹叫",
@@ -140,6 +140,10 @@ _INSTITUTION_AFTER = re.compile("小学|中学|大学|学校|学院|医院|幼�
 # what follows a place's or an estate's name (not a title: 沙柳村 but not 沙柳村长)
 _PLACE_ELSEWHERE = re.compile("(?:村(?![长委主支干书会民组])|镇(?![长委党政干纪])|乡(?![长委党政干纪亲])|街道|社区|小区|物业"
                               "|大道|花园|公寓|广场)")
+# punctuation right after a name
+_STOP_AFTER_NAME = set("（(，,。、；;：:")
+# an estate or a project right after a "name" after a title: 区长|房某景|湾项目 is the district's estate
+_ESTATE_AFTER_TITLE = re.compile("[湾园苑城郡庭府]?(?:项目|小区|楼盘|花园)")
 # characters that never end a given name, whatever follows them (张三说，…)
 _NEVER_THIRD = set("的了们等说是着过吗呢吧啊呀和与及或也都就在被把将对从给让讲称问答")
 # a name in brackets right after a role: 业务人员（汤某）, 负责人(李四)
@@ -311,7 +315,7 @@ class PersonFinder:
     def _next_in_list(text: str, s: int, end: int, names: dict) -> bool:
         """Between 、 after a found name and 、 or a stop: an item of a list of names."""
         return s > 0 and text[s - 1] == "、" and any(e2 == s - 1 for _, e2 in names) \
-            and text[end:end + 1] in ("、", "，", ",", "。", "；", " ", "") \
+            and text[end:end + 1] in ("、", "，", ",", "。", "；", " ", "", "等") \
             and all("\u4e00" <= ch <= "\u9fff" and ch not in _NOT_IN_NAME for ch in text[s:end])
 
     @staticmethod
@@ -475,6 +479,11 @@ class PersonFinder:
         if surname in "曾向于和但那任" and text[q:q + 1] in _NOT_THIRD:
             return None  # 举报人曾|到: 曾 is "once", 钱|由 "money"
         c1, c2 = text[q:q + 1], text[q + 1:q + 2]
+        if strong and c1 == "向" and len(surname) == 1:
+            for end in (q + 2, q + 1):  # 村民李向阳, 镇长张向，: the dictionary or a stop says 向 is in the name
+                if self.tags.get(text[p:end], "").startswith("nr") \
+                        or (end == q + 1 and text[end:end + 1] in _STOP_AFTER_NAME):
+                    return end
         if not c1 or c1 in _NOT_IN_NAME or not ("\u4e00" <= c1 <= "\u9fff"):
             return None
         if text[q:q + 2] in _FORMS_OF_ADDRESS or (c1 == "总" and (q + 1 in token_ends or not "\u4e00" <= c2 <= "\u9fff"
@@ -486,7 +495,9 @@ class PersonFinder:
                 and not (strong and p in token_ends and q + 2 in token_ends and q + 1 not in token_ends
                          and text[p:q + 2] not in self.tags and surname not in _FUNCTION_SURNAMES):
             return None  # 张|利用: no given name (but 老板杨跃|进行, 法定代表人|郑建明: the segmenter ends the name)
-        if not c2 or c2 in _NOT_IN_NAME or not ("\u4e00" <= c2 <= "\u9fff") or self._bad_word_at(text, q + 1):
+        if strong and c2 == "向" and text[q + 2:q + 3] and text[q + 2] in _STOP_AFTER_NAME:
+            candidates = [q + 2, q + 1]  # 董事长邢明向（…）: 向 with nothing to govern ends the given name
+        elif not c2 or c2 in _NOT_IN_NAME or not ("\u4e00" <= c2 <= "\u9fff") or self._bad_word_at(text, q + 1):
             candidates = [q + 1]
         elif not strong:
             candidates = [q + 2, q + 1] if q + 2 in token_ends or q + 2 == len(text) else [q + 1, q + 2]
@@ -579,7 +590,8 @@ class PersonFinder:
                 end = None  # 市长|信箱, 老师|利用, 教师的|强烈: a word follows the title, not a name
             if end is not None and self._adverb_first(text, p, end):
                 end = None  # 教师|都会: an adverb, not the surname
-            if end is not None and text[end - 1] in _PLACE_END_STRICT and self.anonymised_at(text, p) is None:
+            if end is not None and (text[end - 1] in _PLACE_END_STRICT or _ESTATE_AFTER_TITLE.match(text, end)) \
+                    and self.anonymised_at(text, p) is None:
                 end = None  # 黄岭镇|长安村: the "title" 镇长 is the end of one place and the start of the next
             if end is not None and not overlaps(p, end, title_spans):
                 add_name(p, end, strong=True, title=t)
@@ -948,7 +960,8 @@ class PersonFinder:
                 tag in _NOUN_VERB_TAGS
                 or (tag is not None and tag.startswith("nr") and token[1] != "家"
                     and self.freqs.get(token, 0) >= _FREQUENT_NAME_AFTER_TITLE))  # 组长|盖章|后
-        return tag is not None and not tag.startswith("nr")
+        return tag is not None and not tag.startswith("nr") \
+            and not (tag == "ns" and self.freqs.get(token, 0) < _FREQUENT_NAME_WORD)  # 股东苏纳: a rare place word
 
     def _bare_name_ok(
         self, text: str, word: str, s: int, end: int, surname: str, before_title: bool = False,
