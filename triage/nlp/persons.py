@@ -212,6 +212,15 @@ _PAREN_TITLE = re.compile(r"^[（(]([^（）()]{2,20})[）)]")
 _ATTACH_TRIGGER = re.compile("(?:系|任|担任|时任|现任|曾任|原任|原系|原为|作为|身为|是)$")
 
 
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` starts in ``text``, without overlaps (str.find: no pattern compiled per name)."""
+    out, k = [], text.find(word)
+    while k >= 0 and word:
+        out.append(k)
+        k = text.find(word, k + len(word))
+    return out
+
+
 def _chains(gap: str) -> bool:
     """Whether two titles with this text between them belong to one person (…副主任、青石县委原书记张三)."""
     if gap in ("", "兼", "、", "和", "及"):
@@ -844,7 +853,8 @@ class PersonFinder:
         for span in list(names):
             if self.anonymised_at(text, span[0]) is None and not names[span]["titles"] \
                     and _PLACE_ELSEWHERE.search(text[span[0]:span[1]], 0) is None \
-                    and re.search(re.escape(text[span[0]:span[1]]) + _PLACE_ELSEWHERE.pattern, text):
+                    and any(_PLACE_ELSEWHERE.match(text, k + span[1] - span[0])
+                            for k in _occurrences(text, text[span[0]:span[1]])):
                 del names[span]
         # 4e. a "name" that elsewhere in the text has employees, shops or courses is a firm's: 福瑞斯老师 … 福瑞斯员工
         for span in list(names):
@@ -881,7 +891,7 @@ class PersonFinder:
             word = text[s:e]
             if surname is None or len(word) != len(surname) + 1 or self.anonymised_at(text, s) is not None:
                 continue
-            starts = [m.start() for m in re.finditer(re.escape(word), text)]
+            starts = _occurrences(text, word)
             following = {text[k + len(word):k + len(word) + 2] for k in starts}
             if len(starts) < 2 or len({f[:1] for f in following}) != 1:
                 continue
@@ -919,7 +929,7 @@ class PersonFinder:
                     or text.count(word) != 1:
                 continue
             short = word[:-1]
-            following = {text[m.end():m.end() + 1] for m in re.finditer(re.escape(short), text)}
+            following = {text[k + len(short):k + len(short) + 1] for k in _occurrences(text, short)}
             if len(following) < 3 or short in self.lexicon.nonnames or not self.tags.get(short, "nr").startswith("nr"):
                 continue
             info = names.pop((s, e))
