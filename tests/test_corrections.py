@@ -87,3 +87,18 @@ def test_train_leaves_out_corrections_with_codes_the_office_taxonomy_lacks(tmp_p
     assert result.exit_code == 0, result.output
     assert "0 petition(s)" in result.output and "1 left out" in result.output
     assert json.loads((tmp_path / "m" / "meta.json").read_text())
+
+
+def test_train_passes_model_options_and_names_bad_ones(tmp_path):
+    data = write_jsonl(tmp_path / "train.jsonl", [{"text": t, "domain": d, "kind": k} for d, k, t in TRAINING])
+    runner = CliRunner()
+    result = runner.invoke(cli, ["train", "--data", str(data), "--out", str(tmp_path / "nb"),
+                                 "--option", "nb_weighting=true", "--option", "c=0.8"])
+    assert result.exit_code == 0, result.output
+    options = json.loads((tmp_path / "nb" / "meta.json").read_text(encoding="utf-8"))["options"]
+    assert options["nb_weighting"] is True and options["c"] == 0.8
+    result = runner.invoke(cli, ["train", "--data", str(data), "--out", str(tmp_path / "x"), "--option", "nb_weighting"])
+    assert result.exit_code != 0 and "KEY=JSON" in result.output
+    result = runner.invoke(cli, ["train", "--data", str(data), "--out", str(tmp_path / "y"), "--option", "colour=1"])
+    assert result.exit_code != 0 and "colour" in result.output and "nb_weighting" in result.output
+    assert not (tmp_path / "y").exists()

@@ -266,10 +266,24 @@ def serve(ctx, host, port, units_file, data_dir, search_url):
 @click.option("--include-corrections", is_flag=True, help="Add clerks' stored corrections to the training data.")
 @click.option("--store-data", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="With --include-corrections: the data folder whose store holds them (default ./var).")
+@click.option("--option", "options", multiple=True, metavar="KEY=JSON",
+              help="A model option, e.g. nb_weighting=true or c=0.5 (baseline), epochs=3 (transformer). Repeatable.")
 @click.pass_context
-def train(ctx, taxonomy_file, data_files, out_dir, model_type, base_model, include_corrections, store_dir):
+def train(ctx, taxonomy_file, data_files, out_dir, model_type, base_model, include_corrections, store_dir, options):
     """Train a classifier on the project's corpora or an office's labelled data."""
+    import json
+
     from models.train import run_training
+
+    opts = {}
+    for option in options:
+        key, sep, value = option.partition("=")
+        try:
+            if not sep or not key:
+                raise ValueError("no '='")
+            opts[key.strip()] = json.loads(value)
+        except ValueError as exc:
+            raise click.BadParameter(f"{option!r} is not KEY=JSON ({exc})", param_hint="--option") from exc
 
     extra = []
     if include_corrections:
@@ -281,8 +295,13 @@ def train(ctx, taxonomy_file, data_files, out_dir, model_type, base_model, inclu
         extra, unknown = training_records_from_store(Store(settings.db_path), load_taxonomy(taxonomy_file))
         click.echo(f"{len(extra)} petition(s) corrected or accepted by clerks added"
                    + (f"; {unknown} left out (codes the taxonomy does not know)" if unknown else ""), err=True)
-    run_training(taxonomy_file, list(data_files), out_dir, model_type, base_model, extra_records=extra,
-                 progress=lambda msg: click.echo(msg, err=True))
+    try:
+        run_training(taxonomy_file, list(data_files), out_dir, model_type, base_model, extra_records=extra,
+                     progress=lambda msg: click.echo(msg, err=True), **opts)
+    except ValueError as exc:  # an unknown or ill-typed model option
+        if not opts:
+            raise
+        raise click.BadParameter(str(exc), param_hint="--option") from exc
     click.echo(f"model written to {out_dir}", err=True)
 
 
