@@ -333,6 +333,8 @@ PERSON_CASES = [
     ("村民李向阳说路坏了。", [("李向阳", None, "unknown", "other")]),
     ("镇长张向，你管不管？", [("张向", "镇长", "township", "accused")]),
     ("原帖：A4区长房雅景湾项目没有许可证。", [(None, "区长", "county", "accused")]),
+    # 自 ("by himself") after a two-character name starts the next word
+    ("由不是院长的王立自冒充院长签字。", [("王立", "院长", "unknown", "other")]),
     ("举报人：余建华、王才林、黄建立、李峰", [("余建华", None, "unknown", "petitioner"), ("王才林", None, "unknown", "other"),
                                 ("黄建立", None, "unknown", "other"), ("李峰", None, "unknown", "other")]),
 ]
@@ -343,6 +345,10 @@ NOT_PERSONS = [
     "不希望像孟姜女那样哭长城，这里需要狄仁杰来断案。",
     # 组 before 组织 and 组员 starts no title
     "南屋组组织了一次活动。",
+    # a driving word, a side, a building with a surname's first character
+    "车辆在路口左拐的很多。",
+    "在小区周庆边的路口有坑。",
+    "任何商居楼也不如它。",
     # a district; an idiom with a surname's character (是何居心, 云里雾里)
     "在B市云山区云田镇的几个村办学。",
     "究竟是何居心？",

@@ -43,7 +43,7 @@ _NOT_THIRD = set(
 _PLACE_OR_BODY_CHARS = set("省市县区镇乡村州旗局处科所站委办部厅院庄屯寨组")
 # a bare name (no title, no cue) never ends with a feature of the land or a street (林家冲, 柳月湖, 林溪路),
 # nor is it followed by a word that names a place, an estate or a business (林秀|大道, 金禾|家园, 周记|小吃)
-_PLACE_END_CHARS = set("路街巷道桥湖塘湾冲坝堤渠沟港洲垸园苑郡城镇乡村庄堡家庙段岭堆垅亭滩坳坡馆局站")
+_PLACE_END_CHARS = set("路街巷道桥湖塘湾冲坝堤渠沟港洲垸园苑郡城镇乡村庄堡家庙段岭堆垅亭滩坳坡馆局站楼")
 # X家 + a feature of the land is a village or a hill, not a name (吴家山, 薛家洼, 林家冲)
 _FAMILY_PLACE_END = set("山洼村庄湾坡沟岭寨坪铺营桥塘冲坝堡河集店屯垸岗嘴滩洞坳湖")
 _PLACE_AFTER = re.compile(
@@ -81,7 +81,7 @@ _BUSINESS_END = set("贷网店厂吧")
 # characters that rarely end a three-character name but often start the next word (蔡俊以…名义)
 _NOT_THIRD_FULL = set(
     "以把将被向从在对给让讓与和及等搞用系任为因于说称曾已又也还就便却竟都则并犯贿找拿要叫带私伙违涉收送骗套冒虚索挪贪侵"
-    "截逼扣借只吃喝赌擅串勾不没未是经打骂独虽代时"
+    "截逼扣借只吃喝赌擅串勾不没未是经打骂独虽代时自边"
 )
 # tags of dictionary words that are not names: a given name does not start such a word (王伟|利用)
 _WORD_TAGS = ("v", "vn", "vd", "p", "c", "d", "u", "ad", "r", "f", "m", "q", "t")
@@ -140,6 +140,8 @@ _INSTITUTION_AFTER = re.compile("小学|中学|大学|学校|学院|医院|幼�
 # what follows a place's or an estate's name (not a title: 沙柳村 but not 沙柳村长)
 _PLACE_ELSEWHERE = re.compile("(?:村(?![长委主支干书会民组])|镇(?![长委党政干纪])|乡(?![长委党政干纪亲])|街道|社区|小区|物业"
                               "|大道|花园|公寓|广场)")
+# a numbered road, ring road or phase as a "given name" (南|二环, 东|三路)
+_NUMBERED_PLACE = re.compile("[一二三四五六七八九十][环路街巷期栋号楼]")
 # punctuation right after a name
 _STOP_AFTER_NAME = set("（(，,。、；;：:")
 # an estate or a project right after a "name" after a title: 区长|房某景|湾项目 is the district's estate
@@ -191,7 +193,7 @@ _FREQUENT_NAME_WORD = 50
 _WEAK_LEFT_CUES = {"和", "与", "及", "、", "对", "将", "让", "找", "公司"}
 # surnames that are far more often a word in a petition (钱 money, 高 high, 曾 once, 左 left): a bare name
 # with one of them needs a cue word next to it
-_WORD_SURNAMES = set("钱高方常全查左右章盖莫信楼牛路于但那向和任曾包车南敬房初付安")
+_WORD_SURNAMES = set("钱高方常全查左右章盖莫信楼牛路于但那向和任曾包车南敬房初付安商")
 # surnames that after a title or a cue are far more often an adverb or a modal verb (教师都会…, 当事人应拿…)
 _ADVERB_SURNAMES = set("都由应但那可能要来全")
 _FREQUENT_GIVEN_WORD = 400
@@ -1041,6 +1043,8 @@ class PersonFinder:
             return False  # 蒙班氏: a clan's or a method's name, not a person
         if len(word) == 3 and surname in _WORD_SURNAMES and not cue:
             return False  # 高二才, 付完款, 易老化: a word with a surname's character, nothing says person
+        if _NUMBERED_PLACE.fullmatch(given):
+            return False  # 南二环, 东三路: a ring road or a numbered street
         if not before_title and self._frequent_word(word, given) and not self._left_cue(text, s):
             return False  # 安静, 温馨 (jieba calls them names), 欧|大厦, 何|道理: a common word, nothing says person
         if not before_title and surname in _FUNCTION_SURNAMES and not self._left_cue(text, s):
