@@ -322,12 +322,11 @@ PERSON_CASES = [
     ("处级干部周平再挪用公款。处级干部周平再，多次受贿。", [("周平再", "干部", "unknown", "accused")]),
     ("在区政府办刘海松主任主持下开会。", [("刘海松", "主任", "county_dept", "accused")]),
     ("向办案警官魏钧报告，魏钧说他很忙，请督促魏钧能不能快点办。", [("魏钧", None, "unknown", "other")]),
-    # names after 股东 (a rare place word in the dictionary) and after 经侦; 向 ending a given name before a
+    # a name after 股东 (a rare place word in the dictionary); 向 ending a given name before a
     # bracket; the last item of a list of names before 等 though its given name is a verb; 向 starting a given
     # name the dictionary knows, or ending one before a stop
     ("公司大股东苏丽娜和董事长邢光向（化名邢某）一起出逃。",
      [("苏丽娜", None, "unknown", "other"), ("邢光向", "董事长", "unknown", "other"), ("邢某", None, "unknown", "other")]),
-    ("经侦毛立回复没有经费。", [("毛立", None, "unknown", "other")]),
     ("股东有赵顺、陈立雄、吴开等人。",
      [("赵顺", None, "unknown", "other"), ("陈立雄", None, "unknown", "other"), ("吴开", None, "unknown", "other")]),
     ("村民李向阳说路坏了。", [("李向阳", None, "unknown", "other")]),
