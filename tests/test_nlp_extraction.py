@@ -114,16 +114,16 @@ MONEY_CASES = [
     # millions after 诈骗; a sum someone cannot afford
     ("打车到车站只花了三十七，挺便宜。", "三十七", 37, "CNY", "exact", 37, 37),
     ("师傅开口要价六十。", "六十", 60, "CNY", "exact", 60, 60),
-    ("标牌上的价格约为45，并不贵。", "45", 45, "CNY", "exact", 45, 45),
+    ("标牌上的价格约为38，也不贵。", "38", 38, "CNY", "exact", 38, 38),
     ("小区物业费2.3每平米。", "2.3", 2.3, "CNY", "exact", 2.3, 2.3),
     ("新楼盘卖6100-6300一平。", "6100-6300", 6200, "CNY", "range", 6100, 6300),
     ("这笔钱按3200/户摊。", "3200", 3200, "CNY", "exact", 3200, 3200),
-    ("每家都出了好几万.十来万的款项压力很大。", "十来万", 100_000, "CNY", "about", 100_000, 100_000),
+    ("各家都凑了好多万.二十来万的欠款太多。", "二十来万", 200_000, "CNY", "about", 200_000, 200_000),
     ("那个老板诈骗近三亿后跑了。", "近三亿", 300_000_000, "CNY", "about", 300_000_000, 300_000_000),
     ("工薪家庭负担不了15万的车位。", "15万", 150_000, "CNY", "exact", 150_000, 150_000),
     # a decimal sum in 块 before a unit of area; 不低于 ("at least") before a sum and a rate per unit; any price
     # word (票价) before a plain number; a space before the number; a down payment
-    ("物业费高达1.8块一平米。", "高达1.8块", 1.8, "CNY", "over", 1.8, 1.8),
+    ("停车费高达1.6块一平米。", "高达1.6块", 1.6, "CNY", "over", 1.6, 1.6),
     ("报价不低于350万1套。", "不低于350万", 3_500_000, "CNY", "over", 3_500_000, 3_500_000),
     ("平均票价25，", "25", 25, "CNY", "exact", 25, 25),
     ("原来的价格 2600，", "2600", 2600, "CNY", "exact", 2600, 2600),
@@ -305,9 +305,9 @@ PERSON_CASES = [
     # a board's reply to the writer by name; the first item of a list of names whose given name is a word;
     # a relative named after 叫, with 家 as the given name's first character; a former name; 监事长; a
     # petitioner's cue with a colon and a space
-    ("回复如下：“庞云星”网友：您好！", [("庞云星", None, "unknown", "other")]),
-    ("涉案的股东，如刘顺、陈子雄、周丽文等人都没到案。",
-     [("刘顺", None, "unknown", "other"), ("陈子雄", None, "unknown", "other"), ("周丽文", None, "unknown", "other")]),
+    ("答复：“庞云星”网友，你好。", [("庞云星", None, "unknown", "other")]),
+    ("涉案的股东比如赵顺、陈子雄、周丽文等人都没到案。",
+     [("赵顺", None, "unknown", "other"), ("陈子雄", None, "unknown", "other"), ("周丽文", None, "unknown", "other")]),
     ("我叫文岚，我爸叫文家良，今年六十岁。", [("文岚", None, "unknown", "petitioner"), ("文家良", None, "unknown", "other")]),
     ("他原名胡武，后来改了名。", [("胡武", None, "unknown", "other")]),
     ("监事长李珍平、会计彭开等人都签了字。", [("李珍平", "监事长", "unknown", "other"), ("彭开", "会计", "unknown", "other")]),
@@ -331,7 +331,7 @@ PERSON_CASES = [
      [("赵顺", None, "unknown", "other"), ("陈立雄", None, "unknown", "other"), ("吴开", None, "unknown", "other")]),
     ("村民李向阳说路坏了。", [("李向阳", None, "unknown", "other")]),
     ("镇长张向，你管不管？", [("张向", "镇长", "township", "accused")]),
-    ("原帖：A4区长房雅景湾项目没有许可证。", [(None, "区长", "county", "accused")]),
+    ("帖子说B2区长房雅景湾项目没有许可证。", [(None, "区长", "county", "accused")]),
     # 自 ("by himself") after a two-character name starts the next word
     ("由不是院长的王立自冒充院长签字。", [("王立", "院长", "unknown", "other")]),
     ("举报人：余建华、王才林、黄建立、李峰", [("余建华", None, "unknown", "petitioner"), ("王才林", None, "unknown", "other"),
@@ -349,7 +349,7 @@ NOT_PERSONS = [
     "在小区周庆边的路口有坑。",
     "任何商居楼也不如它。",
     # a district; an idiom with a surname's character (是何居心, 云里雾里)
-    "在B市云山区云田镇的几个村办学。",
+    "在C市云山区云河镇的三个村办学。",
     "究竟是何居心？",
     "医生说得云里雾里的。",
     # a village's name before 和 that the text elsewhere writes with 村

@@ -390,7 +390,7 @@ def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]
                 continue
             low = high = value = float(m.group("num").replace("．", "."))
             qualifier = _QUALIFIER_AFTER.get(m.group("post") or "", "exact")
-            if "num2" in m.re.groupindex and m.group("num2"):  # 2200-2300一平: a range of prices
+            if "num2" in m.re.groupindex and m.group("num2"):  # 6100-6300一平: a range of prices
                 high = float(m.group("num2"))
                 if high <= low:
                     continue

@@ -26,7 +26,7 @@ from triage.petition import Person, Place
 LEVEL_ORDER = ("unknown", "village", "township", "county_dept", "county", "city_or_above")
 _HARD_STOP = set("，。；：！？!?,;:\n\r（）()“”\"《》【】[]")
 _ADMIN_CHARS = ("村", "乡", "镇", "县", "市", "省", "区", "社区")
-# before a name and an administrative title (的邹忠全镇长), characters after which no place name starts
+# before a name and an administrative title (的邹立全镇长), characters after which no place name starts
 _BEFORE_NAMED_CHIEF = set("的，,、：:")
 # characters that end a name: a name never contains them
 _NOT_IN_NAME = set(
@@ -137,7 +137,7 @@ _FIRM_WORD_AFTER = re.compile("房地产|地产|置业|物业|集团|公司|有�
 _RESIDENT_NAMED = re.compile("(?:业主|住户|户主)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。，,；;（(：:]|$)")
 # a school or a hospital right after a "name" makes it the institution's (原名杨柳小学)
 _INSTITUTION_AFTER = re.compile("小学|中学|大学|学校|学院|医院|幼儿园|卫生院")
-# what follows a place's or an estate's name (not a title: 沙柳村 but not 沙柳村长)
+# what follows a place's or an estate's name (not a title: 黄柳村 but not 黄柳村长)
 _PLACE_ELSEWHERE = re.compile("(?:村(?![长委主支干书会民组])|镇(?![长委党政干纪])|乡(?![长委党政干纪亲])|街道|社区|小区|物业"
                               "|大道|花园|公寓|广场)")
 # a numbered road, ring road or phase as a "given name" (南|二环, 东|三路)
@@ -507,7 +507,7 @@ class PersonFinder:
                          and text[p:q + 2] not in self.tags and surname not in _FUNCTION_SURNAMES):
             return None  # 张|利用: no given name (but 老板杨跃|进行, 法定代表人|郑建明: the segmenter ends the name)
         if strong and c2 == "向" and text[q + 2:q + 3] and text[q + 2] in _STOP_AFTER_NAME:
-            candidates = [q + 2, q + 1]  # 董事长邢明向（…）: 向 with nothing to govern ends the given name
+            candidates = [q + 2, q + 1]  # 董事长邢光向（…）: 向 with nothing to govern ends the given name
         elif not c2 or c2 in _NOT_IN_NAME or not ("\u4e00" <= c2 <= "\u9fff") or self._bad_word_at(text, q + 1):
             candidates = [q + 1]
         elif not strong:
@@ -645,13 +645,13 @@ class PersonFinder:
             if k is not None and t.start - k == 1 and t.start >= 3 and token_start_of.get(t.start - 3) == t.start - 3 \
                     and token_start_of.get(t.start - 2) in (t.start - 2, t.start - 3) and self.surname_at(text, t.start - 3) \
                     and self._plain_name(text, t.start - 3, t.start):
-                k = t.start - 3  # 区委|于|新|凡|书记, 政府办|刘海|林|主任: the segmenter cut the name apart
+                k = t.start - 3  # 区委|于|永|梵|书记, 政府办|刘海|松|主任: the segmenter cut the name apart
             if k is None or (k, t.start) in names:
                 continue
             if t.title.startswith(_ADMIN_CHARS) and not self._body_ends_at(text, k) \
                     and not (text[k - 1:k] in _BEFORE_NAMED_CHIEF and t.start - k == 3 and self._plain_name(text, k, t.start)):
                 continue  # 青石|县委书记 is a place before a title; 市政府|林国栋|市长 has its body before the name
-                # (but 管国土的|邹忠全|镇长: three characters after 的 or a stop are a name, not a town)
+                # (but 管国土的|邹立全|镇长: three characters after 的 or a stop are a name, not a town)
             if self.surname_at(text, k) is None and t.start - k == 2 and k > 0 and token_start_of.get(k - 1) == k - 1 \
                     and self._lone_surname(text, k - 1) \
                     and self.freqs.get(text[k:t.start], 0) < _FREQUENT_GIVEN_WORD:
@@ -717,7 +717,7 @@ class PersonFinder:
                     (tag is not None and not tag.startswith("nr") and self.freqs.get(word, 0) >= _FREQUENT_GIVEN_WORD)
                     or (self._place_like(text, word, end) and not self._named_alone(m.group(0), text, end))
                     or word[-1] in "城" or self._native_of(word)):
-                continue  # 我是农民, 本人华悦城（…）: a word or an estate, not a name (but 我叫邓秀湖，…)
+                continue  # 我是农民, 本人金悦城（…）: a word or an estate, not a name (but 我叫邓秀湖，…)
             add_name(p, end, strong=True, party="petitioner")
         # 4. every segment that starts with a surname
         for k, (w, s, e) in enumerate(tokens):
@@ -799,7 +799,7 @@ class PersonFinder:
             if self._plain_name(text, s, e) and not self._frequent_word(text[s:e], text[s + len(self.surname_at(text, s) or ""):e]) \
                     and not overlaps(s, e, list(names)):
                 add_name(s, e, strong=True)
-        # 4j. the first item of a list of names, when the segmenter or the dictionary hid it: 如刘顺、陈杰雄、周丽开
+        # 4j. the first item of a list of names, when the segmenter or the dictionary hid it: 如赵顺、陈立雄、周丽文
         for s2, e2 in sorted(names):
             if s2 < 3 or text[s2 - 1] != "、":
                 continue
@@ -850,8 +850,8 @@ class PersonFinder:
         # can end a name: the segmenter split off the given name's second character (刘小|易。… 刘小|易的)
         self._extend_split_names(text, names)
         self._shorten_glued_names(text, names)
-        # 4l. a "name" that elsewhere in the text is a village's, a town's, an estate's or a street's: 沙柳和寨脚
-        # 合并 … 沙柳村的路; 华悦城物业
+        # 4l. a "name" that elsewhere in the text is a village's, a town's, an estate's or a street's: 黄柳和寨口
+        # 合并 … 黄柳村的路; 金悦城物业
         for span in list(names):
             if self.anonymised_at(text, span[0]) is None and not names[span]["titles"] \
                     and _PLACE_ELSEWHERE.search(text[span[0]:span[1]], 0) is None \
@@ -901,8 +901,8 @@ class PersonFinder:
             if not c or not "\u4e00" <= c <= "\u9fff" or c in _PLACE_OR_BODY_CHARS or c in _PLACE_END_CHARS:
                 continue
             if c in _NOT_THIRD_FULL or c in _NOT_THIRD or c in _NOT_IN_NAME:
-                # a verb or an adverb with nothing it could govern after it is a given name's character: 冯阳向和朱立…,
-                # 李祥再，… (but never 的, 了, 说 …)
+                # a verb or an adverb with nothing it could govern after it is a given name's character: 陈阳向和朱立…,
+                # 周平再，… (but never 的, 了, 说 …)
                 stops = "和，,。；;、（(" if c == "向" else "，,。；;、（("
                 if c in _NEVER_THIRD or not any(f[1:2] in stops for f in following) \
                         or (c != "向" and any(f[1:2] == "和" for f in following)):
@@ -921,7 +921,7 @@ class PersonFinder:
 
     def _shorten_glued_names(self, text: str, names: dict[tuple[int, int], dict]) -> None:
         """A three-character name written once whose first two characters stand elsewhere in the text before
-        other characters: the third was the next word's (警官毛钧|能不能 … 毛钧|报告 … 毛钧|说)."""
+        other characters: the third was the next word's (警官魏钧|能不能 … 魏钧|报告 … 魏钧|说)."""
         for s, e in sorted(names):
             if (s, e) not in names:
                 continue
@@ -973,7 +973,7 @@ class PersonFinder:
                 or (tag is not None and tag.startswith("nr") and token[1] != "家"
                     and self.freqs.get(token, 0) >= _FREQUENT_NAME_AFTER_TITLE))  # 组长|盖章|后
         return tag is not None and not tag.startswith("nr") \
-            and not (tag == "ns" and self.freqs.get(token, 0) < _FREQUENT_NAME_WORD)  # 股东苏纳: a rare place word
+            and not (tag == "ns" and self.freqs.get(token, 0) < _FREQUENT_NAME_WORD)  # 股东苏丽娜: a rare place word
 
     def _bare_name_ok(
         self, text: str, word: str, s: int, end: int, surname: str, before_title: bool = False,
