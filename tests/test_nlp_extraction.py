@@ -301,7 +301,7 @@ PERSON_CASES = [
     ("昨天区委于永梵书记召集开会。", [("于永梵", "书记", "county", "accused")]),
     ("向管国土的邹立全镇长反映过。", [("邹立全", "镇长", "township", "accused")]),
     ("上屋组组长韩义新在任期间私分补偿款。", [("韩义新", "组长", "unknown", "accused")]),
-    ("财务科何梅咏（老板的嫂子）经手。钱由何梅咏提走，又与何梅咏串通。", [("何梅咏", None, "unknown", "accused")]),
+    ("财务科何兰咏（老板的嫂子）经手。钱由何兰咏提走，又与何兰咏串通。", [("何兰咏", None, "unknown", "accused")]),
     # a board's reply to the writer by name; the first item of a list of names whose given name is a word;
     # a relative named after 叫, with 家 as the given name's first character; a former name; 监事长; a
     # petitioner's cue with a colon and a space
