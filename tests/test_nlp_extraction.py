@@ -310,7 +310,7 @@ PERSON_CASES = [
      [("赵顺", None, "unknown", "other"), ("陈子雄", None, "unknown", "other"), ("周丽文", None, "unknown", "other")]),
     ("我叫文岚，我爸叫文家良，今年六十岁。", [("文岚", None, "unknown", "petitioner"), ("文家良", None, "unknown", "other")]),
     ("他原名胡武，后来改了名。", [("胡武", None, "unknown", "other")]),
-    ("监事长李珍平、会计彭开等人都签了字。", [("李珍平", "监事长", "unknown", "other"), ("彭开", "会计", "unknown", "other")]),
+    ("监事长李珍平、会计彭凯等人都签了字。", [("李珍平", "监事长", "unknown", "other"), ("彭凯", "会计", "unknown", "other")]),
     ("留言人: 梁小英（本村村民）", [("梁小英", None, "unknown", "petitioner")]),
     # names after 警官 and 讲师; a name in brackets after a role, though its given name is a measure word; a
     # petitioner's cue 报告人; a given name ending in 再 that a comma follows once; a name the segmenter split
@@ -329,7 +329,7 @@ PERSON_CASES = [
      [("苏丽娜", None, "unknown", "other"), ("邢光向", "董事长", "unknown", "other"), ("邢某", None, "unknown", "other")]),
     ("股东有赵顺、陈立雄、吴开等人。",
      [("赵顺", None, "unknown", "other"), ("陈立雄", None, "unknown", "other"), ("吴开", None, "unknown", "other")]),
-    ("村民李向阳说路坏了。", [("李向阳", None, "unknown", "other")]),
+    ("村民何向明说路坏了。", [("何向明", None, "unknown", "other")]),
     ("镇长张向，你管不管？", [("张向", "镇长", "township", "accused")]),
     ("帖子说B2区长房雅景湾项目没有许可证。", [(None, "区长", "county", "accused")]),
     # 自 ("by himself") after a two-character name starts the next word

@@ -491,7 +491,7 @@ class PersonFinder:
             return None  # 举报人曾|到: 曾 is "once", 钱|由 "money"
         c1, c2 = text[q:q + 1], text[q + 1:q + 2]
         if strong and c1 == "向" and len(surname) == 1:
-            for end in (q + 2, q + 1):  # 村民李向阳, 镇长张向，: the dictionary or a stop says 向 is in the name
+            for end in (q + 2, q + 1):  # 村民何向明, 镇长张向，: the dictionary or a stop says 向 is in the name
                 if self.tags.get(text[p:end], "").startswith("nr") \
                         or (end == q + 1 and text[end:end + 1] in _STOP_AFTER_NAME):
                     return end
