@@ -128,6 +128,9 @@ MONEY_CASES = [
     ("平均票价25，", "25", 25, "CNY", "exact", 25, 25),
     ("原来的价格 2600，", "2600", 2600, "CNY", "exact", 2600, 2600),
     ("售楼处说首付6万就能买。", "6万", 60_000, "CNY", "exact", 60_000, 60_000),
+    # income: of a kind (门面收入), or right after the sum (一千多收入)
+    ("小区的门面收入一年有三十万。", "三十万", 300_000, "CNY", "exact", 300_000, 300_000),
+    ("他们家每月一千多收入，压力很大。", "一千多", 1000, "CNY", "over", 1000, 1000),
 ]
 
 # several sums in one text: (text, values in order)

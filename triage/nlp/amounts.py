@@ -52,7 +52,7 @@ _BARE = re.compile(
     f"(?P<post>左右|以上|以下|之多)?"
 )
 _MONEY_WORDS = re.compile(
-    "钱|款|金|资金|资本|投资|出资|融资|集资|资产|收入|侵吞|绩效|卖|买|售|购|费|补贴|补助|补偿|工资|薪|贿|贪污|挪用|收受|索要|礼|现金|存款|价|元|经费|报酬|利润|好处|"
+    "钱|款|金|资金|资本|投资|出资|融资|集资|资产|[月年]收入|收入[只才仅]|(?:公共|广告|门面|门店|经营|租金|综合|家庭|个人)收入|侵吞|绩效|卖|买|售|购|费|补贴|补助|补偿|工资|薪|贿|贪污|挪用|收受|索要|礼|现金|存款|价|元|经费|报酬|利润|好处|"
     "罚|赔|债|贷|账|帐|拿|给了|收了|送了|借了|付了|交了|退了|花了|用了|骗了|要了|转了|欠|打条|收条|好处|红包|负担不[起了]|诈骗|骗取|首付"
 )
 _NOT_MONEY_AFTER = re.compile(
@@ -297,7 +297,7 @@ def _count_after(text: str, end: int) -> bool:
 def _money_near(text: str, start: int, end: int) -> bool:
     """A money word a few characters either side, or anywhere earlier in the clause (拖欠了……合伙人刘某三千多万)."""
     window = text[min(_clause_start(text, start), max(0, start - 12)):start] + text[end:end + 6]
-    return _MONEY_WORDS.search(window) is not None
+    return _MONEY_WORDS.search(window) is not None or text[end:end + 2] == "收入"  # 800万收入, 一千多收入
 
 
 def _money_context(text: str, start: int, end: int) -> bool:
