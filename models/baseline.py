@@ -315,22 +315,32 @@ def _features(
     return sp.hstack(parts, format="csr") * np.float32(1 / np.sqrt(len(parts)))
 
 
-def _nb_ratio(x: sp.csr_matrix, y: np.ndarray, w: np.ndarray, alpha: float) -> np.ndarray:
-    """Naive-Bayes log-count ratio of every feature for one binary label (Wang and Manning's NB-SVM): how much
-    more often, in proportion, the feature occurs in the positives than in the negatives (weighted records)."""
+def _presence(x: sp.csr_matrix) -> sp.csr_matrix:
+    """1 where a feature occurs in a record, 0 elsewhere."""
     present = x.copy()
     present.data = np.ones_like(present.data)
+    return present
+
+
+def _nb_ratio(present: sp.csr_matrix, y: np.ndarray, w: np.ndarray, alpha: float) -> np.ndarray:
+    """Naive-Bayes log-count ratio of every feature for one binary label (Wang and Manning's NB-SVM): how much
+    more often, in proportion, the feature occurs in the positives than in the negatives (weighted records).
+    ``present`` is the records' feature matrix with every stored value 1 (:func:`_presence`)."""
     pos = np.asarray(present.T @ (w * y)).ravel() + alpha
     neg = np.asarray(present.T @ (w * ~y)).ravel() + alpha
     return np.log((pos / pos.sum()) / (neg / neg.sum())).astype(np.float32)
 
 
 def _fit_binary(
-    x: sp.csr_matrix, y: np.ndarray, w: np.ndarray, c: float, seed: int, nb_alpha: float | None = None
+    x: sp.csr_matrix, y: np.ndarray, w: np.ndarray, c: float, seed: int, nb_alpha: float | None = None,
+    present: sp.csr_matrix | None = None,
 ) -> tuple[np.ndarray, float]:
-    """One linear SVM. With ``nb_alpha`` the features are scaled by their NB log-count ratio first; the ratio is
-    folded into the returned weights, so scoring stays one product with the plain features."""
-    ratio = _nb_ratio(x, y.astype(bool), w, nb_alpha) if nb_alpha is not None else None
+    """One linear SVM. With ``nb_alpha`` the features are scaled by their NB log-count ratio first (counted on
+    ``present``, x's presence matrix); the ratio is folded into the returned weights, so scoring stays one product
+    with the plain features."""
+    ratio = None
+    if nb_alpha is not None:
+        ratio = _nb_ratio(present if present is not None else _presence(x), y.astype(bool), w, nb_alpha)
     svm = LinearSVC(C=c, random_state=seed)
     svm.fit(x if ratio is None else x @ sp.diags(ratio), y.astype(int), sample_weight=w)
     coef = svm.coef_.ravel().astype(np.float32)
@@ -355,14 +365,16 @@ def _fit_head(
     # Out-of-fold decision values for Platt scaling.
     folds = min(int(options["folds"]), n) if n >= int(options["min_calibration_records"]) else 0
     oof = np.zeros((n, k))
+    present = _presence(x) if nb is not None else None  # counted once for every label and fold
     if folds >= 2:
         for train_idx, test_idx in KFold(folds, shuffle=True, random_state=seed).split(np.arange(n)):
+            fold_present = present[train_idx] if present is not None else None
             for j in trainable:
                 y_fold = y[train_idx, j]
                 if y_fold.all() or not y_fold.any():
                     oof[test_idx, j] = 1.0 if y_fold.all() else -1.0
                     continue
-                coef, intercept = _fit_binary(x[train_idx], y_fold, w[train_idx, j], c, seed, nb)
+                coef, intercept = _fit_binary(x[train_idx], y_fold, w[train_idx, j], c, seed, nb, fold_present)
                 oof[test_idx, j] = x[test_idx] @ coef + intercept
 
     coef_matrix = np.zeros((x.shape[1], k), dtype=np.float32)
@@ -370,7 +382,7 @@ def _fit_head(
     platt_a = np.ones(k, dtype=np.float32)
     platt_b = np.zeros(k, dtype=np.float32)
     for j in trainable:
-        coef_matrix[:, j], intercepts[j] = _fit_binary(x, y[:, j], w[:, j], c, seed, nb)
+        coef_matrix[:, j], intercepts[j] = _fit_binary(x, y[:, j], w[:, j], c, seed, nb, present)
         if folds >= 2 and 0 < y[:, j].sum() < n:
             platt_a[j], platt_b[j] = _fit_platt(oof[:, j], y[:, j], w[:, j])
         else:

@@ -207,7 +207,7 @@ def test_missing_or_corrupt_model_dir(tmp_path, petition_model):
 
 
 def test_nb_weighting_learns_saves_and_folds_the_ratio_into_the_weights(tmp_path):
-    from models.baseline import _nb_ratio
+    from models.baseline import _nb_ratio, _presence
 
     taxonomy = default_taxonomy()
     records = [TrainingRecord(text=t, domain=d, kind=k, domains=(d, *others)) for d, others, k, t in PETITIONS]
@@ -222,7 +222,7 @@ def test_nb_weighting_learns_saves_and_folds_the_ratio_into_the_weights(tmp_path
     assert load_model(tmp_path).predict(["村支书冒领低保金"]) == nb.predict(["村支书冒领低保金"])
     # the ratio by hand: feature 0 in both positives, feature 1 in the negative only (alpha 1)
     x = sp.csr_matrix(np.array([[1.0, 0.0], [2.0, 0.0], [0.0, 3.0]]))
-    ratio = _nb_ratio(x, np.array([True, True, False]), np.ones(3), 1.0)
+    ratio = _nb_ratio(_presence(x), np.array([True, True, False]), np.ones(3), 1.0)
     assert ratio == pytest.approx([np.log((3 / 4) / (1 / 3)), np.log((1 / 4) / (2 / 3))], rel=1e-5)
 
 

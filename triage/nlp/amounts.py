@@ -43,6 +43,8 @@ def build_amount_regex(currency_words: list[str]) -> re.Pattern[str]:
     )
 
 
+# a unit after 块 that makes it a price, not a piece (1.8块一平米, 3块/斤)
+_PER_UNIT_AFTER = re.compile("[一每][个平月斤次天年人度吨方]|/")
 # Bare numbers with 万/亿 (2.5万) count as money when a money word is near.
 _BARE = re.compile(
     f"(?P<pre>{_ABOUT_BEFORE}|{_OVER_BEFORE}|{_UNDER_BEFORE})?"
@@ -119,8 +121,7 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
             continue
         if cur == "块" and text[m.end():m.end() + 1] not in ("钱", "", "，", "。", "、", "；", " ", "的", "呢", "了", "吧",
                                                               "啊", "？", "！", "?", "!", "已", "就", "都", "也", "还") \
-                and not re.match("(?:[一每][个平月斤次天年人度吨方]|/)", text[m.end():m.end() + 2]) \
-                and not re.search("[.．]", num):
+                and not _PER_UNIT_AFTER.match(text, m.end()) and not any(ch in ".．" for ch in num):
             continue  # 一块地, 三块牌子 (but 1.8块一平米, 3块/斤: a price)
         if cur == "块" and num == "一" and not mult and text[m.end():m.end() + 1] != "钱":
             continue  # 停车费一块，…: "one part", not one yuan (一块钱 is)

@@ -162,16 +162,6 @@ _ORG_NOUN_AFTER = re.compile("的?(?:公司|集团|企业|商城|平台|店|厂|
 _FIRM_TAIL = re.compile("员工|职工|门店|英语|教育|培训|[^的之与和及、，。\\s将把被给对向从在是其（()）]{0,4}?(?:有限公司|集团)")
 
 
-def _firm_elsewhere(text: str, word: str) -> bool:
-    """Whether some occurrence of ``word`` in the text is followed by a firm's tail (福瑞斯员工, 李记福食品有限公司)."""
-    k = text.find(word)
-    while k >= 0:
-        if _FIRM_TAIL.match(text, k + len(word)):
-            return True
-        k = text.find(word, k + 1)
-    return False
-
-
 # what follows a name glued to 叫 (叫龙晨|的村民)
 _AFTER_CALLED = set("的，,。；;、（( ")
 # a role in brackets right after a name, for roles that are no titles: 许萍（宏达集团法人）
@@ -221,6 +211,11 @@ def _occurrences(text: str, word: str) -> list[int]:
         out.append(k)
         k = text.find(word, k + len(word))
     return out
+
+
+def _followed_elsewhere(text: str, word: str, pattern: re.Pattern[str]) -> bool:
+    """Whether some occurrence of ``word`` in the text is followed by ``pattern`` (福瑞斯|员工, 黄柳|村)."""
+    return any(pattern.match(text, k + len(word)) for k in _occurrences(text, word))
 
 
 def _chains(gap: str) -> bool:
@@ -779,8 +774,7 @@ class PersonFinder:
         # 4f. a name in quotation marks after 叫, 名为 or 真实名字: 一名叫“李婷玉”的股东, 真实名字“万宁”
         for m in _QUOTED_NAME.finditer(text):
             s, e = m.span("name")
-            if self._plain_name(text, s, e) and not overlaps(s, e, list(names)) \
-                    and not self._frequent_word(text[s:e], text[s + len(self.surname_at(text, s) or ""):e]) \
+            if self._quoted_name_ok(text, s, e) and not overlaps(s, e, list(names)) \
                     and not _FIRM_WORD_AFTER.match(text, e + 1) and not _ORG_NOUN_AFTER.match(text, e + 1):
                 add_name(s, e, strong=True)
         # 4k. a name in brackets right after a role: 业务人员（汤某）
@@ -796,8 +790,7 @@ class PersonFinder:
         # 4i. a board's reply to the writer by name in quotation marks: “张三”网友：您好
         for m in _NETIZEN_NAMED.finditer(text):
             s, e = m.span("name")
-            if self._plain_name(text, s, e) and not self._frequent_word(text[s:e], text[s + len(self.surname_at(text, s) or ""):e]) \
-                    and not overlaps(s, e, list(names)):
+            if self._quoted_name_ok(text, s, e) and not overlaps(s, e, list(names)):
                 add_name(s, e, strong=True)
         # 4j. the first item of a list of names, when the segmenter or the dictionary hid it: 如赵顺、陈立雄、周丽文
         for s2, e2 in sorted(names):
@@ -853,14 +846,13 @@ class PersonFinder:
         # 4l. a "name" that elsewhere in the text is a village's, a town's, an estate's or a street's: 黄柳和寨口
         # 合并 … 黄柳村的路; 金悦城物业
         for span in list(names):
+            word = text[span[0]:span[1]]
             if self.anonymised_at(text, span[0]) is None and not names[span]["titles"] \
-                    and _PLACE_ELSEWHERE.search(text[span[0]:span[1]], 0) is None \
-                    and any(_PLACE_ELSEWHERE.match(text, k + span[1] - span[0])
-                            for k in _occurrences(text, text[span[0]:span[1]])):
+                    and _PLACE_ELSEWHERE.search(word) is None and _followed_elsewhere(text, word, _PLACE_ELSEWHERE):
                 del names[span]
         # 4e. a "name" that elsewhere in the text has employees, shops or courses is a firm's: 福瑞斯老师 … 福瑞斯员工
         for span in list(names):
-            if self.anonymised_at(text, span[0]) is None and _firm_elsewhere(text, text[span[0]:span[1]]):
+            if self.anonymised_at(text, span[0]) is None and _followed_elsewhere(text, text[span[0]:span[1]], _FIRM_TAIL):
                 del names[span]
         # 5. attach unnamed titles to a name in front: 张三，男，…，系东关镇柳树村党支部书记
         named_spans = sorted(names)
@@ -1065,6 +1057,11 @@ class PersonFinder:
         cannot be in a name."""
         surname = self.surname_at(text, s)
         return surname is not None and 1 <= e - s - len(surname) <= 2 and self._plain_word(text[s:e], surname)
+
+    def _quoted_name_ok(self, text: str, s: int, e: int) -> bool:
+        """A plain name in quotation marks that is no frequent word (什么叫“安静”)."""
+        surname = self.surname_at(text, s)
+        return self._plain_name(text, s, e) and not self._frequent_word(text[s:e], text[s + len(surname or ""):e])
 
     def _plain_word(self, word: str, surname: str) -> bool:
         """Surname and given name, neither a dictionary word nor anything that cannot be in a name."""
