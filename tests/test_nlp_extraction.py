@@ -131,6 +131,16 @@ MONEY_CASES = [
     # income: of a kind (门面收入), or right after the sum (一千多收入)
     ("小区的门面收入一年有三十万。", "三十万", 300_000, "CNY", "exact", 300_000, 300_000),
     ("他们家每月一千多收入，压力很大。", "一千多", 1000, "CNY", "over", 1000, 1000),
+    # a colloquial hundreds digit (两千六百八 = 2,680); paying in and getting back (缴纳, 退回) make sums of bare
+    # numerals; a range before a fee; a numeral after 多 starts a phrase of its own (三万多|五个月)
+    ("学费按一千六百五一个月收。", "一千六百五", 1650, "CNY", "exact", 1650, 1650),
+    ("当初缴纳三千的时候说好可以退。", "三千", 3000, "CNY", "exact", 3000, 3000),
+    ("不想读了就退回三千，合同上写的。", "三千", 3000, "CNY", "exact", 3000, 3000),
+    ("报名要先交1000到3000的保证金。", "1000到3000", 2000, "CNY", "range", 1000, 3000),
+    ("每季度多交2-300的卫生费用。", "2-300", 250, "CNY", "range", 200, 300),
+    ("老板欠大家工钱共五万多五个月了。", "五万多", 50_000, "CNY", "over", 50_000, 50_000),
+    ("住院平均花费在4000左右（含检查）。", "4000左右", 4000, "CNY", "about", 4000, 4000),
+    ("住院费用报销后800多能结清。", "800多", 800, "CNY", "over", 800, 800),
 ]
 
 # several sums in one text: (text, values in order)
@@ -333,6 +343,14 @@ PERSON_CASES = [
     ("股东有赵顺、陈立雄、吴开等人。",
      [("赵顺", None, "unknown", "other"), ("陈立雄", None, "unknown", "other"), ("吴开", None, "unknown", "other")]),
     ("村民何向明说路坏了。", [("何向明", None, "unknown", "other")]),
+    # 向 before 的 governs nothing: it ends the name; a relative announces a name
+    ("房子过户到其外甥魏长向的名下。", [("魏长向", None, "unknown", "other")]),
+    # after 业主 and before a stop, a one-character given name may be a word (鸣)
+    ("我是5栋业主孙鸣。物业一直不回应。", [("孙鸣", None, "unknown", "petitioner")]),
+    # 至 after a two-character name is "to" (went to the site), not a third character
+    ("后与社区委员范东至现场协商。", [("范东", "社区委员", "village", "accused")]),
+    # a surname and a title (园长): a role, no name
+    ("家长代表同幼儿园石园长进行了交谈。", [(None, "园长", "unknown", "other")]),
     ("镇长张向，你管不管？", [("张向", "镇长", "township", "accused")]),
     ("帖子说B2区长房雅景湾项目没有许可证。", [(None, "区长", "county", "accused")]),
     # 自 ("by himself") after a two-character name starts the next word
@@ -476,6 +494,9 @@ NOT_PERSONS = [
     "材料送到了市水利局农饮办。",
     "他家的林权证上面写错了。",
     "销售说这栋楼公摊率是8%。",
+    # a verb after 业主, a street before 路上
+    "车位面积已被小区业主公摊，怎么还能卖？",
+    "新修的姚路上没有人行横道线。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

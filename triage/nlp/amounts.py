@@ -54,7 +54,7 @@ _BARE = re.compile(
     f"(?P<post>左右|以上|以下|之多)?"
 )
 _MONEY_WORDS = re.compile(
-    "钱|款|金|资金|资本|投资|出资|融资|集资|资产|[月年]收入|收入[只才仅]|(?:公共|广告|门面|门店|经营|租金|综合|家庭|个人)收入|侵吞|绩效|卖|买|售|购|费|补贴|补助|补偿|工资|薪|贿|贪污|挪用|收受|索要|礼|现金|存款|价|元|经费|报酬|利润|好处|"
+    "钱|款|金|缴纳|交纳|退回|退还|资金|资本|投资|出资|融资|集资|资产|[月年]收入|收入[只才仅]|(?:公共|广告|门面|门店|经营|租金|综合|家庭|个人)收入|侵吞|绩效|卖|买|售|购|费|补贴|补助|补偿|工资|薪|贿|贪污|挪用|收受|索要|礼|现金|存款|价|元|经费|报酬|利润|好处|"
     "罚|赔|债|贷|账|帐|拿|给了|收了|送了|借了|付了|交了|退了|花了|用了|骗了|要了|转了|欠|打条|收条|好处|红包|负担不[起了]|诈骗|骗取|首付"
 )
 _NOT_MONEY_AFTER = re.compile(
@@ -228,14 +228,16 @@ _PLAIN = re.compile(
 )
 # a plain number that says "about" or "more than" in a clause about money: 工资……大概3800左右, 月入5000多
 _PLAIN_ABOUT = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2,5})(?P<post>左右|多|出头)"
-                          "(?=$|[，,。；;！？!?、）)\\s]|[的这那一每就都也还了呢吧啊])")  # not 3000多受害人
+                          "(?=$|[，,。；;！？!?、）)（(\\s]|[的这那一每就都也还了呢吧啊能才])")  # not 3000多受害人
 # a plain number before "a square metre" is a price: 贵了1500一平, 7000多每平米
 _PER_SQUARE_METRE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2,5})"
                                f"(?:{_RANGE_SEP}(?P<num2>[1-9][0-9]{{2,5}}))?(?P<post>多|左右)?"
                                "(?=(?:一|每)(?:平|个平方|㎡)|/(?:平|㎡|m2|户|月))")
-# a plain number right before 的 and a fee or a payment: 每个月交2.35的管理费, 交了1200的押金
+# a plain number (or a range) right before 的 and a fee or a payment: 每个月交2.35的管理费, 交了1200的押金,
+# 300到500的押金
 _BEFORE_FEE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{0,6}(?:[.．][0-9]{1,2})?|0[.．][0-9]{1,2})"
-                         "(?P<post>多|左右)?(?=的[\u4e00-\u9fff]{0,3}?(?:费|款|押金|定金|租金|工资|房租|价格|价钱))")
+                         f"(?:{_RANGE_SEP}(?P<num2>[1-9][0-9]{{0,6}}))?(?P<post>多|左右)?"
+                         "(?=的[\u4e00-\u9fff]{0,3}?(?:费|款|押金|定金|租金|工资|房租|价格|价钱))")
 _NOT_PLAIN_AFTER = re.compile("^(?:分|学分|班|级|届|楼|层|号|路|折|来万|来元|组|栋|单元|期|轴)")
 _PLAIN_TOTAL = ("共计", "合计", "总计")
 
@@ -264,6 +266,7 @@ def _join_ranges(text: str, found: list[Amount]) -> list[Amount]:
 # Sums in thousands or hundreds written without 元 when the clause is about money: 三千多的物业费, 工资两千多,
 # 装修费2千1 (2,100), 单价1万5 (15,000), 收费五千到一万
 _SMALL_NUM = ("(?:[0-9０-９]{1,2}(?:[.．][0-9０-９]+)?[千百]"
+              "|[一二两三四五六七八九][千仟][一二三四五六七八九][百佰][一二三四五六七八九]?(?![十百千万亿0-9０-９个月年平次天亩斤户人位块元])"
               "|[一二两三四五六七八九][千仟百佰][一二三四五六七八九](?![十百千万亿0-9０-９个月年平次天亩斤户人位块元])"
               "|(?:[一二两三四五六七八九]、)?[一二两三四五六七八九十]+[千仟百佰](?:[一二三四五六七八九][百佰])?)")
 _THOUSANDS = re.compile(
@@ -288,11 +291,13 @@ def _clause_start(text: str, start: int) -> int:
     return max(max(text.rfind(ch, 0, start) for ch in "。！？；!?;\n") + 1, start - 40)
 
 
-def _count_after(text: str, end: int) -> bool:
-    """A unit or a count follows (60亩, 3户, 138万件), or more digits: not a sum. 两千多一个月 is a rate."""
+def _count_after(text: str, end: int, closed: bool = False) -> bool:
+    """A unit or a count follows (60亩, 3户, 138万件), or more digits: not a sum. 两千多一个月 is a rate.
+    ``closed``: the number ends in 多 or 余, so a numeral after it starts a phrase of its own (三万多|四个月)."""
     after = text[end:end + 3]
     return _NOT_MONEY_AFTER.match(after) is not None or (
-        bool(after) and (after[0] in CHINESE_NUMERAL_CHARS or after[0].isdigit()) and not _PER_ONE.match(after))
+        not closed and bool(after) and (after[0] in CHINESE_NUMERAL_CHARS or after[0].isdigit())
+        and not _PER_ONE.match(after))
 
 
 def _money_near(text: str, start: int, end: int) -> bool:
@@ -393,6 +398,9 @@ def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]
             qualifier = _QUALIFIER_AFTER.get(m.group("post") or "", "exact")
             if "num2" in m.re.groupindex and m.group("num2"):  # 6100-6300一平: a range of prices
                 high = float(m.group("num2"))
+                digits, digits2 = len(m.group("num").split(".")[0]), len(m.group("num2"))
+                if digits < digits2 and "." not in m.group("num"):
+                    low = value = low * 10 ** (digits2 - digits)  # 3-400的物业费: 300 to 400
                 if high <= low:
                     continue
                 value, qualifier = (low + high) / 2, "range"
@@ -426,7 +434,8 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
             continue  # 30，40万 is "thirty or forty ten-thousands" written with a comma: no sum to tell
         if _vague_before(text, start, m.start("num")) or (text[end:end + 1] == "之" and text[end + 1:end + 2] != "多"):
             continue  # 几百万, 上千万: an order of magnitude; 千万之一: a fraction
-        if _count_after(text, end) or not (_money_near(text, start, end) or _hundred_millions_alone(m, text, end)):
+        if _count_after(text, end, closed=m.group(0)[-1] in "多余") \
+                or not (_money_near(text, start, end) or _hundred_millions_alone(m, text, end)):
             continue
         if re.fullmatch("[万亿]", m.group("num") or ""):
             continue

@@ -81,7 +81,7 @@ _BUSINESS_END = set("贷网店厂吧")
 # characters that rarely end a three-character name but often start the next word (蔡俊以…名义)
 _NOT_THIRD_FULL = set(
     "以把将被向从在对给让讓与和及等搞用系任为因于说称曾已又也还就便却竟都则并犯贿找拿要叫带私伙违涉收送骗套冒虚索挪贪侵"
-    "截逼扣借只吃喝赌擅串勾不没未是经打骂独虽代时自边"
+    "截逼扣借只吃喝赌擅串勾不没未是经打骂独虽代时自边至"
 )
 # tags of dictionary words that are not names: a given name does not start such a word (王伟|利用)
 _WORD_TAGS = ("v", "vn", "vd", "p", "c", "d", "u", "ad", "r", "f", "m", "q", "t")
@@ -117,8 +117,8 @@ _STRONG_CUES = (
     "被调查人", "同案犯", "申请人", "被申请人", "原告", "被告", "当事人", "法定代表人", "实际控制人", "户主", "村民",
     "居民", "群众", "私营企业主", "行贿人", "受贿人", "名叫", "叫做", "其妻", "其夫", "其子", "其女", "妻子", "丈夫",
     "儿子", "女儿", "同志", "老婆", "老公", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "爷爷", "奶奶",
-    "哥哥", "姐姐", "弟弟", "妹妹", "自然人", "老板", "法人", "姓名", "老伴", "起名", "取名", "化名", "仲裁员", "打手", "顾问",
-    "朋友", "通讯员", "警官", "讲师", "股东", "常用名字", "常用名", "曾用名", "原名", "又名", "别名",
+    "哥哥", "姐姐", "弟弟", "妹妹", "侄子", "侄女", "外甥", "女婿", "儿媳", "自然人", "老板", "法人", "姓名", "老伴", "起名", "取名", "化名", "仲裁员", "打手", "顾问",
+    "朋友", "通讯员", "警官", "讲师", "股东", "承办人", "公诉人", "经办人", "代理人", "常用名字", "常用名", "曾用名", "原名", "又名", "别名",
     # a relative's name after 叫: 我爸叫文某某
     "爸叫", "爸爸叫", "妈叫", "妈妈叫", "父亲叫", "母亲叫", "儿子叫", "女儿叫", "丈夫叫", "妻子叫", "老公叫", "老婆叫",
     "孩子叫", "哥哥叫", "姐姐叫", "弟弟叫", "妹妹叫",
@@ -134,12 +134,13 @@ _FIRM_AFTER = re.compile("员工|职工|门店|[\u4e00-\u9fff]{0,2}店(?![里内
 # words that make what stands before them a firm's name: 华利|房地产, 宏达|置业
 _FIRM_WORD_AFTER = re.compile("房地产|地产|置业|物业|集团|公司|有限|股份|实业|商贸|投资|科技|传媒")
 # a name between 业主 / 住户 / 户主 and a stop
+_SELF_INTRODUCED = re.compile("(?:我是|本人是?|我们是)[^，,。；;！？!?]{0,20}$")
 _RESIDENT_NAMED = re.compile("(?:业主|住户|户主)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。，,；;（(：:]|$)")
 # a school or a hospital right after a "name" makes it the institution's (原名杨柳小学)
 _INSTITUTION_AFTER = re.compile("小学|中学|大学|学校|学院|医院|幼儿园|卫生院")
 # what follows a place's or an estate's name (not a title: 黄柳村 but not 黄柳村长)
 _PLACE_ELSEWHERE = re.compile("(?:村(?![长委主支干书会民组])|镇(?![长委党政干纪])|乡(?![长委党政干纪亲])|街道|社区|小区|物业"
-                              "|大道|花园|公寓|广场)")
+                              "|大道|花园|公寓|广场|路段|路口|周边|一带)")
 # a numbered road, ring road or phase as a "given name" (南|二环, 东|三路)
 _NUMBERED_PLACE = re.compile("[一二三四五六七八九十][环路街巷期栋号楼]")
 # punctuation right after a name
@@ -188,7 +189,7 @@ _WORD_SURNAMES = set("钱高方常全查左右章盖莫信楼牛路于但那向�
 _ADVERB_SURNAMES = set("都由应但那可能要来全")
 _FREQUENT_GIVEN_WORD = 400
 _FREQUENT_HEAD_WORD = 300
-_NOUN_VERB_TAGS = {"n", "vn", "v", "a", "ad", "an", "d", "l", "i"}
+_NOUN_VERB_TAGS = {"n", "vn", "v", "a", "ad", "an", "d", "l", "i", "s"}  # s: 路上, 门口, 家里
 # after a title, a word jieba tags as a name this often is the word, not the name (组长|盖章|后)
 _FREQUENT_NAME_AFTER_TITLE = 150
 
@@ -501,8 +502,8 @@ class PersonFinder:
                 and not (strong and p in token_ends and q + 2 in token_ends and q + 1 not in token_ends
                          and text[p:q + 2] not in self.tags and surname not in _FUNCTION_SURNAMES):
             return None  # 张|利用: no given name (but 老板杨跃|进行, 法定代表人|郑建明: the segmenter ends the name)
-        if strong and c2 == "向" and text[q + 2:q + 3] and text[q + 2] in _STOP_AFTER_NAME:
-            candidates = [q + 2, q + 1]  # 董事长邢光向（…）: 向 with nothing to govern ends the given name
+        if strong and c2 == "向" and text[q + 2:q + 3] and (text[q + 2] in _STOP_AFTER_NAME or text[q + 2] == "的"):
+            candidates = [q + 2, q + 1]  # 董事长邢光向（…）, 其侄子刘河向的名下: 向 with nothing to govern ends the name
         elif not c2 or c2 in _NOT_IN_NAME or not ("\u4e00" <= c2 <= "\u9fff") or self._bad_word_at(text, q + 1):
             candidates = [q + 1]
         elif not strong:
@@ -750,8 +751,9 @@ class PersonFinder:
                 end = tokens[k + 1][2]  # 石|清道|等人: a word after the surname, but "and the others" says name
             else:
                 continue
-            if (s, end) in names or overlaps(s, end, title_spans):
-                continue
+            if (s, end) in names or overlaps(s, end, title_spans) \
+                    or any(a == s and text[b:b + 1] in _NOT_THIRD_FULL for a, b in names):
+                continue  # a name found here was cut before a character that starts the next word: 委员范东|至现场
             word = text[s:end]
             if self._bare_name_ok(text, word, s, end, surname, word_at=word_at):
                 add_name(s, end, strong=False)
@@ -812,12 +814,15 @@ class PersonFinder:
                     continue
                 add_name(s, s2 - 1, strong=False)
                 break
-        # 4g. a name right after 业主 or 住户 and before a stop: 15栋业主孙立强。
+        # 4g. a name right after 业主 or 住户 and before a stop: 15栋业主孙立强。, 业主孙鸣。 (after a common surname a
+        # one-character given name may be a word: 鸣, 强; but 被业主公摊，is a verb)
         for m in _RESIDENT_NAMED.finditer(text):
             s, e = m.span("name")
-            if self._plain_name(text, s, e) and text[s] not in _FUNCTION_SURNAMES | _ADVERB_SURNAMES | _WORD_SURNAMES \
+            if (self._plain_name(text, s, e) or (e - s == 2 and text[s] in self.common and self._plain_name(text, s, e, single_word_ok=True))) \
+                    and text[s] not in _FUNCTION_SURNAMES | _ADVERB_SURNAMES | _WORD_SURNAMES \
                     and not overlaps(s, e, list(names)) and not overlaps(s, e, title_spans):
-                add_name(s, e, strong=True)
+                writer = _SELF_INTRODUCED.search(text, max(0, m.start() - 25), m.start()) is not None
+                add_name(s, e, strong=True, party="petitioner" if writer else None)  # 我是5栋业主孙鸣。
         # 4c. a full name the segmenter glued to 叫 before it: 一位叫龙晨的村民 (叫龙晨 is one token)
         for w, s, e in tokens:
             if len(w) in (3, 4) and w[0] == "叫" and text[e:e + 1] in _AFTER_CALLED and not overlaps(s, e, list(names)) \
@@ -1052,24 +1057,26 @@ class PersonFinder:
             return common or cue
         return cue and (common or tag is not None)
 
-    def _plain_name(self, text: str, s: int, e: int) -> bool:
+    def _plain_name(self, text: str, s: int, e: int, single_word_ok: bool = False) -> bool:
         """text[s:e] is a surname and a given name of one or two characters, neither a word nor anything that
-        cannot be in a name."""
+        cannot be in a name. ``single_word_ok``: a one-character given name may be a word (鸣, 强)."""
         surname = self.surname_at(text, s)
-        return surname is not None and 1 <= e - s - len(surname) <= 2 and self._plain_word(text[s:e], surname)
+        return surname is not None and 1 <= e - s - len(surname) <= 2 \
+            and self._plain_word(text[s:e], surname, single_word_ok)
 
     def _quoted_name_ok(self, text: str, s: int, e: int) -> bool:
         """A plain name in quotation marks that is no frequent word (什么叫“安静”)."""
         surname = self.surname_at(text, s)
         return self._plain_name(text, s, e) and not self._frequent_word(text[s:e], text[s + len(surname or ""):e])
 
-    def _plain_word(self, word: str, surname: str) -> bool:
+    def _plain_word(self, word: str, surname: str, single_word_ok: bool = False) -> bool:
         """Surname and given name, neither a dictionary word nor anything that cannot be in a name."""
         given = word[len(surname):]
         tag = self.tags.get(word)
         return word not in self.lexicon.nonnames and (tag is None or tag.startswith("nr")) \
             and all("\u4e00" <= ch <= "\u9fff" and ch not in _NOT_IN_NAME for ch in given) \
-            and given not in _NOT_GIVEN and not self.tags.get(given, "nr").startswith(_WORD_TAGS)
+            and given not in _NOT_GIVEN \
+            and (not self.tags.get(given, "nr").startswith(_WORD_TAGS) or (single_word_ok and len(given) == 1))
 
     def _frequent_word(self, word: str, given: str) -> bool:
         """A frequent dictionary word that jieba tags as a name (安静 1199, 高明 791: mostly words, or names
