@@ -141,6 +141,10 @@ MONEY_CASES = [
     ("老板欠大家工钱共五万多五个月了。", "五万多", 50_000, "CNY", "over", 50_000, 50_000),
     ("住院平均花费在4000左右（含检查）。", "4000左右", 4000, "CNY", "about", 4000, 4000),
     ("住院费用报销后800多能结清。", "800多", 800, "CNY", "over", 800, 800),
+    # a plain number before "a month" in a clause about money; a price per month after a label and a colon
+    ("滞纳金涨到了2400每月。", "2400", 2400, "CNY", "exact", 2400, 2400),
+    ("二期幼儿园：2600/月，太贵了。", "2600", 2600, "CNY", "exact", 2600, 2600),
+    ("有人每年拿30万左右的灰色收入。", "30万左右", 300_000, "CNY", "about", 300_000, 300_000),
 ]
 
 # several sums in one text: (text, values in order)
@@ -349,6 +353,10 @@ PERSON_CASES = [
     ("我是5栋业主孙鸣。物业一直不回应。", [("孙鸣", None, "unknown", "petitioner")]),
     # 至 after a two-character name is "to" (went to the site), not a third character
     ("后与社区委员范东至现场协商。", [("范东", "社区委员", "village", "accused")]),
+    # a list of names written with commas after a found one; a name before its age
+    ("求助人林某某，黄志利，黄贵，黄宁系一家人。", [("林某某", None, "unknown", "petitioner"), ("黄志利", None, "unknown", "other"),
+                                  ("黄贵", None, "unknown", "other"), ("黄宁", None, "unknown", "other")]),
+    ("尊敬的领导：我 韩敬，71岁，退休工人。", [("韩敬", None, "unknown", "petitioner")]),
     # a surname and a title (园长): a role, no name
     ("家长代表同幼儿园石园长进行了交谈。", [(None, "园长", "unknown", "other")]),
     ("镇长张向，你管不管？", [("张向", "镇长", "township", "accused")]),
@@ -494,7 +502,8 @@ NOT_PERSONS = [
     "材料送到了市水利局农饮办。",
     "他家的林权证上面写错了。",
     "销售说这栋楼公摊率是8%。",
-    # a verb after 业主, a street before 路上
+    # a verb after 业主, a street before 路上, a kindergarten's name cut inside its last word
+    "贝贝龚幼儿园无证办学，要求贝贝龚幼儿停止招生。",
     "车位面积已被小区业主公摊，怎么还能卖？",
     "新修的姚路上没有人行横道线。",
 ]

@@ -54,7 +54,7 @@ _BARE = re.compile(
     f"(?P<post>左右|以上|以下|之多)?"
 )
 _MONEY_WORDS = re.compile(
-    "钱|款|金|缴纳|交纳|退回|退还|资金|资本|投资|出资|融资|集资|资产|[月年]收入|收入[只才仅]|(?:公共|广告|门面|门店|经营|租金|综合|家庭|个人)收入|侵吞|绩效|卖|买|售|购|费|补贴|补助|补偿|工资|薪|贿|贪污|挪用|收受|索要|礼|现金|存款|价|元|经费|报酬|利润|好处|"
+    "钱|款|金|缴纳|交纳|退回|退还|资金|资本|投资|出资|融资|集资|资产|[月年]收入|收入[只才仅]|(?:公共|广告|门面|门店|经营|租金|综合|家庭|个人|黑色|灰色|额外|非法)收入|侵吞|绩效|卖|买|售|购|费|补贴|补助|补偿|工资|薪|贿|贪污|挪用|收受|索要|礼|现金|存款|价|元|经费|报酬|利润|好处|"
     "罚|赔|债|贷|账|帐|拿|给了|收了|送了|借了|付了|交了|退了|花了|用了|骗了|要了|转了|欠|打条|收条|好处|红包|负担不[起了]|诈骗|骗取|首付"
 )
 _NOT_MONEY_AFTER = re.compile(
@@ -230,9 +230,11 @@ _PLAIN = re.compile(
 _PLAIN_ABOUT = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2,5})(?P<post>左右|多|出头)"
                           "(?=$|[，,。；;！？!?、）)（(\\s]|[的这那一每就都也还了呢吧啊能才])")  # not 3000多受害人
 # a plain number before "a square metre" is a price: 贵了1500一平, 7000多每平米
-_PER_SQUARE_METRE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2,5})"
+_PER_SQUARE_METRE = re.compile(r"(?<![0-9０-９.．,，:/\-])(?<![0-9０-９]：)(?P<num>[1-9][0-9]{2,5})"
                                f"(?:{_RANGE_SEP}(?P<num2>[1-9][0-9]{{2,5}}))?(?P<post>多|左右)?"
                                "(?=(?:一|每)(?:平|个平方|㎡)|/(?:平|㎡|m2|户|月))")
+# a plain number before "a month" in a clause about money: 违约金……1500每月
+_PER_MONTH = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2,5})(?P<post>多|左右)?(?=每月|每个月|一个月)")
 # a plain number (or a range) right before 的 and a fee or a payment: 每个月交2.35的管理费, 交了1200的押金,
 # 300到500的押金
 _BEFORE_FEE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{0,6}(?:[.．][0-9]{1,2})?|0[.．][0-9]{1,2})"
@@ -388,6 +390,7 @@ def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]
         (_BEFORE_FEE, lambda m: text[m.start() - 1:m.start()] != "第"),  # 2.35的管理费, not 第3的
         (_PER_SQUARE_METRE, lambda m: True),
         (_PLAIN_ABOUT, lambda m: _plain_about_ok(text, m)),
+        (_PER_MONTH, lambda m: _money_context(text, m.start(), m.end())),
     )
     for pattern, ok in checks:
         for m in pattern.finditer(text):

@@ -172,7 +172,7 @@ _GROUP_AFTER = re.compile("等人|他们|她们|夫妇|夫妻|一伙")
 _NEXT_PLACE = re.compile("[\u4e00-\u9fff]{1,3}(?:村|社区|居委会)")
 # a name right after a boundary and right before ，男 / ：女 / 先生 / 女士 (resumes, notices, letters)
 _ALONE_BEFORE_SEX = re.compile(
-    "(?:^|(?<=[，,。；;：:！？!?\n\\s（(“、]))(?P<name>[\u4e00-\u9fff]{2,4})(?=[，,：:]\\s?[男女][，,。；;\\s）)]|先生|女士)")
+    "(?:^|(?<=[，,。；;：:！？!?\n\\s（(“、]))(?P<name>[\u4e00-\u9fff]{2,4})(?=[，,：:]\\s?[男女][，,。；;\\s）)]|先生|女士|[，,]\\s?[0-9]{1,3}岁)")
 # characters no name contains, even one the segmenter glued before ，男 (林金和 keeps its 和)
 _NEVER_IN_NAME = set("的了是在吗呢吧啊呀我你他她它们这那某个说")
 _COMPANY_NEAR = re.compile("股份有限公司|有限责任公司|有限公司|股份公司|集团|事务所")
@@ -697,7 +697,8 @@ class PersonFinder:
             if any(ch in _NEVER_IN_NAME for ch in given) or text[s:e] in self.lexicon.nonnames \
                     or (tag is not None and not tag.startswith("nr")) or given in _NOT_GIVEN:
                 continue
-            add_name(s, e, strong=True)
+            writer = re.search("(?:我|本人)[ \u3000]?$", text[max(0, s - 3):s]) is not None
+            add_name(s, e, strong=True, party="petitioner" if writer else None)  # 我 韩某，71岁: the writer
         # 3. petitioner cues: 我叫张三, 举报人：李某
         for m in self.petitioner_re.finditer(text):
             p = m.end()
@@ -727,8 +728,9 @@ class PersonFinder:
                 continue
             if len(surname) < len(w) <= len(surname) + 2:
                 end = e
-                if len(w) == len(surname) + 1 and s > 0 and text[s - 1] == "、" and any(e2 == s - 1 for _, e2 in names) \
-                        and text[e + 1:e + 2] in ("、", "等") and "\u4e00" <= text[e:e + 1] <= "\u9fff" \
+                if len(w) == len(surname) + 1 and s > 0 and text[s - 1] in "、，," and any(e2 == s - 1 for _, e2 in names) \
+                        and text[e + 1:e + 2] in (("、", "等") if text[s - 1] == "、" else ("，", ",", "、", "等")) \
+                        and "\u4e00" <= text[e:e + 1] <= "\u9fff" \
                         and text[e] not in _NOT_IN_NAME:
                     end = e + 1  # 王志义、刘成|其|等: the list's next name has three characters
                 if len(w) == len(surname) + 2 and w[-1] in _NOT_THIRD_FULL and w not in self.tags \
@@ -762,6 +764,11 @@ class PersonFinder:
                          or (len(word) == len(surname) + 2 and text[end:end + 1] in "于在已也都均")) \
                     and (self._plain_word(word, surname) or self._next_in_list(text, s, end, names)):
                 add_name(s, end, strong=False)  # 何俊、何娟、栗永，, 骆安家、骆平三户, 刘印强、罗秀艳于…: a list's next name
+            elif s > 0 and text[s - 1] in "，," and any(e2 == s - 1 for _, e2 in names) \
+                    and text[end:end + 1] in ("，", ",", "、", "等", "系") and self._plain_word(word, surname) \
+                    and surname not in _FUNCTION_SURNAMES | _WORD_SURNAMES | _ADVERB_SURNAMES \
+                    and not self._frequent_word(word, word[len(surname):]):
+                add_name(s, end, strong=False)  # 求助人钟某某，龙飞利，龙贵，…: a list of names written with commas
         # 4a. anonymised names the segmenter glued to the word before: 经黎|某某 (经黎 is one token)
         for m in _ANON_MARK.finditer(text):
             for s in (m.start() - 1, m.start() - 2):
@@ -855,9 +862,14 @@ class PersonFinder:
             if self.anonymised_at(text, span[0]) is None and not names[span]["titles"] \
                     and _PLACE_ELSEWHERE.search(word) is None and _followed_elsewhere(text, word, _PLACE_ELSEWHERE):
                 del names[span]
-        # 4e. a "name" that elsewhere in the text has employees, shops or courses is a firm's: 福瑞斯老师 … 福瑞斯员工
+        # 4e. a "name" that elsewhere in the text has employees, shops or courses is a firm's: 福瑞斯老师 … 福瑞斯员工;
+        # one that elsewhere runs into a school's or a kindergarten's word is the school's: 芭比罗幼儿|停招 … 芭比罗幼儿园
         for span in list(names):
-            if self.anonymised_at(text, span[0]) is None and _followed_elsewhere(text, text[span[0]:span[1]], _FIRM_TAIL):
+            word = text[span[0]:span[1]]
+            if self.anonymised_at(text, span[0]) is None and (
+                    _followed_elsewhere(text, word, _FIRM_TAIL)
+                    or (not names[span]["strong"] and any(_INSTITUTION_AFTER.match(text, k + i)
+                                                          for k in _occurrences(text, word) for i in range(1, len(word))))):
                 del names[span]
         # 5. attach unnamed titles to a name in front: 张三，男，…，系东关镇柳树村党支部书记
         named_spans = sorted(names)
@@ -1006,6 +1018,8 @@ class PersonFinder:
                 return False  # 福瑞斯|员工, 刘刘烤|面筋店: a firm or a shop
             if _RESIDENT_AFTER.match(text, end) and not self._left_cue(text, s):
                 return False  # 金湖悦|的一名业主: an estate's owners, not a person's
+            if any(_INSTITUTION_AFTER.match(text, k) for k in range(s + 1, end)):
+                return False  # 芭比罗|幼儿|园: a kindergarten's name, cut inside its last word
             school = _SCHOOL_AFTER.match(text, end)
             if school is not None and all(ch not in _NOT_IN_NAME for ch in school.group(1)):
                 return False  # 金华梅|溪湖中学: the start of a school's or a hospital's name
