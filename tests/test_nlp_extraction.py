@@ -145,6 +145,10 @@ MONEY_CASES = [
     ("滞纳金涨到了2400每月。", "2400", 2400, "CNY", "exact", 2400, 2400),
     ("二期幼儿园：2600/月，太贵了。", "2600", 2600, "CNY", "exact", 2600, 2600),
     ("有人每年拿30万左右的灰色收入。", "30万左右", 300_000, "CNY", "about", 300_000, 300_000),
+    # 个多亿; a subsidy per person; a range before a bonus
+    ("涉案资金有4个多亿。", "4个多亿", 400_000_000, "CNY", "over", 400_000_000, 400_000_000),
+    ("搬迁补贴人均15000，其他没有。", "15000", 15000, "CNY", "exact", 15000, 15000),
+    ("每月只有100-300的全勤奖。", "100-300", 200, "CNY", "range", 100, 300),
 ]
 
 # several sums in one text: (text, values in order)
@@ -160,6 +164,7 @@ MONEY_LISTS = [
 ]
 
 NOT_MONEY = [
+    "新城规划人口36万，配套严重不足。",
     "流转土地60亩，涉及3户5人。",
     "查获假冒商品138万件。",
     "贫困发生率下降到3.5%。",
@@ -357,6 +362,10 @@ PERSON_CASES = [
     ("求助人林某某，黄志利，黄贵，黄宁系一家人。", [("林某某", None, "unknown", "petitioner"), ("黄志利", None, "unknown", "other"),
                                   ("黄贵", None, "unknown", "other"), ("黄宁", None, "unknown", "other")]),
     ("尊敬的领导：我 韩敬，71岁，退休工人。", [("韩敬", None, "unknown", "petitioner")]),
+    # the head of a gang; a name in brackets after a worker's role, even with a surname that is also a word (任)
+    ("这个平台就是以莫某为首的团伙。", [("莫某", None, "unknown", "other")]),
+    ("以韦国栋为首的几个人天天来闹。", [("韦国栋", None, "unknown", "other")]),
+    ("吊在半空的焊工（任立）没有系安全带。", [("任立", None, "unknown", "other")]),
     # a surname and a title (园长): a role, no name
     ("家长代表同幼儿园石园长进行了交谈。", [(None, "园长", "unknown", "other")]),
     ("镇长张向，你管不管？", [("张向", "镇长", "township", "accused")]),
@@ -504,6 +513,10 @@ NOT_PERSONS = [
     "销售说这栋楼公摊率是8%。",
     # a verb after 业主, a street before 路上, a kindergarten's name cut inside its last word
     "贝贝龚幼儿园无证办学，要求贝贝龚幼儿停止招生。",
+    # a doer (施暴者) and a quality (严肃性) end like no name; 惠农 is a policy word
+    "他明明是一个施暴者却成了证人。",
+    "请维护规划的严萧性，不要随意变更。",
+    "惠农政策要落实到每一户。",
     "车位面积已被小区业主公摊，怎么还能卖？",
     "新修的姚路上没有人行横道线。",
 ]

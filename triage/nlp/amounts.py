@@ -50,7 +50,7 @@ _BARE = re.compile(
     f"(?P<pre>{_ABOUT_BEFORE}|{_OVER_BEFORE}|{_UNDER_BEFORE})?"
     f"(?P<num>{_ARABIC}[十百千]?|[{CHINESE_NUMERAL_CHARS}]+)"
     f"(?:{_RANGE_SEP}(?P<num2>{_ARABIC}[十百千]?|[{CHINESE_NUMERAL_CHARS}]+))?"
-    f"(?P<q1>多|余|来)?(?P<ge>个(?=亿))?(?P<mult>[万亿]+)(?P<q2>多|余)?"
+    f"(?P<q1>多|余|来)?(?P<ge>个(?P<q3>多)?(?=亿))?(?P<mult>[万亿]+)(?P<q2>多|余)?"
     f"(?P<post>左右|以上|以下|之多)?"
 )
 _MONEY_WORDS = re.compile(
@@ -74,7 +74,7 @@ _QUALIFIER_AFTER = {"左右": "about", "上下": "about", "以上": "over", "之
 def _qualifier(match: re.Match[str]) -> str:
     if match.groupdict().get("num2"):
         return "range"
-    for group in ("q1", "q2", "post"):
+    for group in ("q1", "q3", "q2", "post"):
         word = match.groupdict().get(group)
         if word and word in _QUALIFIER_AFTER:
             return _QUALIFIER_AFTER[word]
@@ -218,10 +218,10 @@ _RANGE_BETWEEN = re.compile(_RANGE_SEP)
 _LISTED_BEFORE = re.compile(r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:、|或是|或者|或)$")  # 1000、3000元, 50或100元
 # a plain number (no 万, no 元) right after words about paying: 收费3000, 月薪3000出头, 消费200, 扣了300
 _PLAIN = re.compile(
-    "(?:收费|消费|工资|薪水|月薪|费用|缴纳了?|收取了?|交了|(?<![公外转移])交|(?<![征回接验])收|扣了?|罚款|罚了|赔了|花了|付了|退了|退还|欠了|借了|拿|价格|售价|"
+    "(?:收费|消费|工资|薪水|月薪|补贴|补助|补偿|费用|缴纳了?|收取了?|交了|(?<![公外转移])交|(?<![征回接验])收|扣了?|罚款|罚了|赔了|花了|付了|退了|退还|欠了|借了|拿|价格|售价|"
     "单价|市场价|原价|定价|标价|报价|限价|均价|总价|房价|[票地油电水车]价|租金|押金|要价|充值|报销|只报|共计|合计|总计|亏损|月供|[\u4e00-\u9fff]费|"
     "[\u4e00-\u9fff](?<!条)款)"
-    "(?:了|是|为|约为|约|大约|近|达|才|只有|每月|一个月|[：:])?[ \u3000]?"
+    "(?:了|是|为|约为|约|大约|近|达|才|只有|每月|一个月|人均|每人|每户|[：:])?[ \u3000]?"
     r"(?P<num>[0-9０-９]{2,7}(?:[.．][0-9０-９]{1,2})?|[1-9１-９][.．][0-9０-９]{1,2}"
     "|[一二两三四五六七八九十百]{2,5}(?=[，,。；;！？!?、）)\\s]|$|的|块))"
     f"(?:{_RANGE_SEP}(?P<num2>[0-9０-９]{{2,7}}))?(?P<post>多|余|出头|左右)?"
@@ -239,7 +239,7 @@ _PER_MONTH = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2,5
 # 300到500的押金
 _BEFORE_FEE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{0,6}(?:[.．][0-9]{1,2})?|0[.．][0-9]{1,2})"
                          f"(?:{_RANGE_SEP}(?P<num2>[1-9][0-9]{{0,6}}))?(?P<post>多|左右)?"
-                         "(?=的[\u4e00-\u9fff]{0,3}?(?:费|款|押金|定金|租金|工资|房租|价格|价钱))")
+                         "(?=的[\u4e00-\u9fff]{0,3}?(?:费|款|押金|定金|租金|工资|房租|价格|价钱|奖))")
 _NOT_PLAIN_AFTER = re.compile("^(?:分|学分|班|级|届|楼|层|号|路|折|来万|来元|组|栋|单元|期|轴)")
 _PLAIN_TOTAL = ("共计", "合计", "总计")
 
@@ -425,6 +425,9 @@ def _hundred_millions_alone(m: re.Match[str], text: str, end: int) -> bool:
     return "亿" in m.group("mult") and text[end:end + 1] in ("", "，", ",", "。", "；", ";", "！", "？", "!", "?")
 
 
+_POPULATION_BEFORE = re.compile("(?:人口|人数|户数|客流|车流)[^，,。；;]{0,3}$")
+
+
 def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
     out = []
     for m in _BARE.finditer(text):
@@ -437,6 +440,8 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
             continue  # 30，40万 is "thirty or forty ten-thousands" written with a comma: no sum to tell
         if _vague_before(text, start, m.start("num")) or (text[end:end + 1] == "之" and text[end + 1:end + 2] != "多"):
             continue  # 几百万, 上千万: an order of magnitude; 千万之一: a fraction
+        if _POPULATION_BEFORE.search(text, max(0, start - 6), start):
+            continue  # 规划人口24万: people, not yuan
         if _count_after(text, end, closed=m.group(0)[-1] in "多余") \
                 or not (_money_near(text, start, end) or _hundred_millions_alone(m, text, end)):
             continue

@@ -74,8 +74,9 @@ _NOT_GIVEN = set("老板 先生 女士 老师 师傅 总 哥 姐 叔 婶 姨 阿
 _FORMS_OF_ADDRESS = {"先生", "女士", "老师", "师傅", "阿姨", "大爷", "大妈", "老板", "经理", "书记", "主任", "局长",
                      "镇长", "村长", "所长", "科长", "站长", "会计", "队长", "组长", "律师", "警官", "医生", "总监",
                      "同志", "领导"}
-# endings of offices, certificates and rates, not of a bare three-character name: 农饮办, 林权证, 公摊率
-_OFFICE_END = set("办证率")
+# endings of offices, certificates, rates, doers and qualities, not of a bare three-character name: 农饮办, 林权证,
+# 公摊率, 施暴者, 严肃性
+_OFFICE_END = set("办证率者性")
 # endings of businesses and platforms, never of a bare name: 余易贷, 金源网
 _BUSINESS_END = set("贷网店厂吧")
 # characters that rarely end a three-character name but often start the next word (蔡俊以…名义)
@@ -134,6 +135,7 @@ _FIRM_AFTER = re.compile("员工|职工|门店|[\u4e00-\u9fff]{0,2}店(?![里内
 # words that make what stands before them a firm's name: 华利|房地产, 宏达|置业
 _FIRM_WORD_AFTER = re.compile("房地产|地产|置业|物业|集团|公司|有限|股份|实业|商贸|投资|科技|传媒")
 # a name between 业主 / 住户 / 户主 and a stop
+_LED_BY = re.compile("以(?P<name>[\u4e00-\u9fff]{2,3})为首")
 _SELF_INTRODUCED = re.compile("(?:我是|本人是?|我们是)[^，,。；;！？!?]{0,20}$")
 _RESIDENT_NAMED = re.compile("(?:业主|住户|户主)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。，,；;（(：:]|$)")
 # a school or a hospital right after a "name" makes it the institution's (原名杨柳小学)
@@ -150,7 +152,8 @@ _ESTATE_AFTER_TITLE = re.compile("[湾园苑城郡庭府]?(?:项目|小区|楼�
 # characters that never end a given name, whatever follows them (张三说，…)
 _NEVER_THIRD = set("的了们等说是着过吗呢吧啊呀和与及或也都就在被把将对从给让讲称问答")
 # a name in brackets right after a role: 业务人员（汤某）, 负责人(李四)
-_NAME_AFTER_ROLE = re.compile("(?:人员|员工|业务员|负责人|经理|主管|老板|师傅|司机|老师|医生|民警|警官|律师|法官|会计|出纳)"
+_NAME_AFTER_ROLE = re.compile("(?:人员|员工|业务员|负责人|经理|主管|老板|师傅|司机|老师|医生|民警|警官|律师|法官|会计|出纳"
+                              "|焊工|电工|工人|保安|保洁|厨师|店员|服务员|销售|客服|护士|驾驶员|施工员|技术员)"
                               "[（(](?P<name>[\u4e00-\u9fff]{2,3})[）)]")
 # a board's reply to a writer by name: “张三”网友
 _NETIZEN_NAMED = re.compile("[“\"「](?P<name>[\u4e00-\u9fff]{2,3})[”\"」]网友")
@@ -792,7 +795,7 @@ class PersonFinder:
             surname = self.surname_at(text, s)
             word = text[s:e]
             if surname is not None and 1 <= e - s - len(surname) <= 2 and word not in self.lexicon.nonnames \
-                    and self.tags.get(word, "nr").startswith("nr") and surname not in _FUNCTION_SURNAMES \
+                    and self.tags.get(word, "nr").startswith("nr") and surname not in "和与及同跟" \
                     and all(ch not in _NOT_IN_NAME for ch in word[len(surname):]) \
                     and not overlaps(s, e, list(names)) and not overlaps(s, e, title_spans):
                 add_name(s, e, strong=True)  # the bracket says name even when the given name is a word (汤|钧)
@@ -821,6 +824,12 @@ class PersonFinder:
                     continue
                 add_name(s, s2 - 1, strong=False)
                 break
+        # 4m. the head of a gang or a scheme: 以徐某为首的, 以刘建国为首
+        for m in _LED_BY.finditer(text):
+            s, e = m.span("name")
+            if (self._plain_name(text, s, e) or self.anonymised_at(text, s) == e) \
+                    and not overlaps(s, e, list(names)) and not overlaps(s, e, title_spans):
+                add_name(s, e, strong=True)
         # 4g. a name right after 业主 or 住户 and before a stop: 15栋业主孙立强。, 业主孙鸣。 (after a common surname a
         # one-character given name may be a word: 鸣, 强; but 被业主公摊，is a verb)
         for m in _RESIDENT_NAMED.finditer(text):
