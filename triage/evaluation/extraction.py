@@ -11,26 +11,29 @@ Gold formats (``fmt``; detected from the file when None):
 - ``labels``   hand labels keyed by the id of a record in a file that is not in the project: the first line
   ``{"source": PATH, "key": FIELD, "text": FIELD}``, then ``{"id", "persons": [names], "amounts": [{"value",
   "currency"}], "levels": {name: level}, "part": "dev"|"test"}``; PATH is relative to the labels file, or
-  given with ``texts``; ``part`` selects the labels of one part.
+  given with ``texts``; ``part`` selects the labels of some parts: a name (``dev``), a comma-separated list
+  (``test,test2``), a range of numbered parts (``dev40-dev55``) or a shell pattern (``dev*``: every dev part).
 
 Names and amounts are compared per text as sets: a name is right when the same string is extracted
 from the same text; an amount when its value (to the fen) and currency are.
 
     python -m triage.evaluation.extraction GOLD [--format corpus|kg|cluener|bio|labels] [--texts PATH]
-        [--part dev|test] [--errors N] [--json]
+        [--part dev|test|test,test2|dev40-dev55|'dev*'] [--errors N] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
+import re
 import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from triage.errors import InputError
 
@@ -197,6 +200,29 @@ def _read_bio(path: Path) -> list[GoldText]:
     return out
 
 
+def part_selector(spec: str | None) -> Callable[[str | None], bool]:
+    """What ``--part`` selects: None keeps every label; otherwise a comma-separated list of part names, ranges of
+    numbered parts with one prefix (``dev40-dev55``) and shell patterns (``dev*``)."""
+    if spec is None:
+        return lambda part: True
+    names: set[str] = set()
+    patterns: list[str] = []
+    for item in (x.strip() for x in spec.split(",")):
+        if not item:
+            continue
+        bounds = re.fullmatch(r"([A-Za-z_]+)(\d+)-\1(\d+)", item)
+        if bounds:
+            low, high = sorted((int(bounds.group(2)), int(bounds.group(3))))
+            names.update(f"{bounds.group(1)}{n}" for n in range(low, high + 1))
+        elif any(ch in item for ch in "*?["):
+            patterns.append(item)
+        else:
+            names.add(item)
+    if not names and not patterns:
+        raise InputError(f"--part {spec!r} names no part")
+    return lambda part: part is not None and (part in names or any(fnmatch.fnmatchcase(part, p) for p in patterns))
+
+
 def _read_labels(path: Path, texts: Path | None, part: str | None = None) -> list[GoldText]:
     rows = _read_jsonl(path)
     if not rows or "source" not in rows[0]:
@@ -209,9 +235,10 @@ def _read_labels(path: Path, texts: Path | None, part: str | None = None) -> lis
     for i, record in enumerate(_read_jsonl(source)):
         key = str(record.get(meta["key"], i)) if meta["key"] != "#" else str(i)
         by_key[key] = record
+    selected = part_selector(part)
     out = []
     for label in labels:
-        if part is not None and label.get("part") != part:
+        if not selected(label.get("part")):
             continue
         record = by_key.get(str(label["id"]))
         if record is None:
@@ -224,6 +251,8 @@ def _read_labels(path: Path, texts: Path | None, part: str | None = None) -> lis
             else Counter(_money_key(a["value"], a.get("currency")) for a in label["amounts"] or []),
             levels,
         ))
+    if part is not None and not out:
+        raise InputError(f"{path}: no labels of part {part!r}")
     return out
 
 
@@ -332,7 +361,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--units", default=None, help="units file whose gazetteer the analyzer uses")
     parser.add_argument("--texts", default=None, help="the labelled texts, for --format labels")
     parser.add_argument("--errors", type=int, default=0, help="show this many mismatching examples")
-    parser.add_argument("--part", default=None, help="only the labels of this part (dev, test), for --format labels")
+    parser.add_argument("--part", default=None, help="only the labels of these parts, for --format labels: a name (dev), a list (test,test2), "
+                        "a range (dev40-dev55) or a pattern ('dev*')")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)
     from triage.nlp import Analyzer
