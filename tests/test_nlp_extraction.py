@@ -149,6 +149,11 @@ MONEY_CASES = [
     ("涉案资金有4个多亿。", "4个多亿", 400_000_000, "CNY", "over", 400_000_000, 400_000_000),
     ("搬迁补贴人均15000，其他没有。", "15000", 15000, "CNY", "exact", 15000, 15000),
     ("每月只有100-300的全勤奖。", "100-300", 200, "CNY", "range", 100, 300),
+    # a rate per shop unit; 亿 after 中标 or a project's cost (项目 is no count); nearly a million is a sum
+    ("门面租金8万一开间，还能接受。", "8万", 80_000, "CNY", "exact", 80_000, 80_000),
+    ("自称单月中标300亿 ，吹得很大。", "300亿", 30_000_000_000, "CNY", "exact", 30_000_000_000, 30_000_000_000),
+    ("这个造价5亿项目问题很多。", "5亿", 500_000_000, "CNY", "exact", 500_000_000, 500_000_000),
+    ("他的老朋友将近百万的存款都被骗走了。", "将近百万", 1_000_000, "CNY", "about", 1_000_000, 1_000_000),
 ]
 
 # several sums in one text: (text, values in order)
@@ -374,6 +379,23 @@ PERSON_CASES = [
     ("由不是院长的王立自冒充院长签字。", [("王立", "院长", "unknown", "other")]),
     ("举报人：余建华、王才林、黄建立、李峰", [("余建华", None, "unknown", "petitioner"), ("王才林", None, "unknown", "other"),
                                 ("黄建立", None, "unknown", "other"), ("李峰", None, "unknown", "other")]),
+    # a one-character given name that is also a word, after 叫了 or before （化名）; 同事 and 共犯 announce a person
+    ("刘某又叫了宋鸣和他的朋友前往，宋鸣已当庭认罪。", [("刘某", None, "unknown", "other"), ("宋鸣", None, "unknown", "other")]),
+    ("我在网上认识了秦训（化名），他借了我的钱。", [("秦训", None, "unknown", "other")]),
+    ("这一点有其同事许光铁的证言。", [("许光铁", None, "unknown", "other")]),
+    ("他通过诈骗共犯程开，打电话拉拢受害人。", [("程开", None, "unknown", "other")]),
+    # a list's last name cut before its third character, then a stop; a count of persons after a name
+    ("工作人员吴彬、唐岚、鲍月红，估价师邓玲四人弄虚作假。",
+     [("吴彬", "工作人员", "unknown", "other"), ("唐岚", None, "unknown", "other"), ("鲍月红", None, "unknown", "other"),
+      ("邓玲", None, "unknown", "other")]),
+    # a given name in pinyin after 化名; 具报人 announces the writer
+    ("董事长段明（化名段ze）已经出国。", [("段明", "董事长", "unknown", "other"), ("段ze", None, "unknown", "other")]),
+    ("我们感激不尽！具报人：黄立家电话：138****0000", [("黄立家", None, "unknown", "petitioner")]),
+    # a three-character name the segmenter cuts after its second character at every mention
+    ("请依法追究林果雪的责任。事发时林果雪正处于缓刑期间。民警指认林果雪在帮忙。为何不对林果雪立案？刘某又叫了林果雪一同前往。",
+     [("林果雪", None, "unknown", "accused"), ("刘某", None, "unknown", "other")]),
+    ("关于董松肖、美乐酒店违法施工的投诉：董松肖、美乐酒店无视整改，有关部门包庇纵容董松肖、美乐酒店。",
+     [("董松肖", None, "unknown", "accused")]),
 ]
 
 NOT_PERSONS = [
@@ -519,6 +541,10 @@ NOT_PERSONS = [
     "惠农政策要落实到每一户。",
     "车位面积已被小区业主公摊，怎么还能卖？",
     "新修的姚路上没有人行横道线。",
+    # a car's make; a "name" listed between places
+    "停着一辆长安马自达（红色车）。",
+    "樟树湾、吴育子、枫树垭的山林都被砍了。",
+    "分布在竹山、黄星、福田等几个乡镇。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

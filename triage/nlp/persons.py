@@ -96,13 +96,13 @@ _ANON_MARK = re.compile("某|[XＸ×ｘ＊]{2}")
 # one-character words that the segmenter glues to the surname of an anonymised name after them (经|黎某某)
 _BEFORE_GLUED_NAME = set("经由被给对找与和及让叫将把跟同请使令称")
 _PERSON_LEFT_CUES = (
-    "被告人", "被举报人", "被反映人", "被调查人", "犯罪嫌疑人", "举报人", "控告人", "申诉人", "信访人", "来电人",
+    "被告人", "被举报人", "被反映人", "被调查人", "犯罪嫌疑人", "举报人", "具报人", "控告人", "申诉人", "信访人", "来电人",
     "来信人", "反映人", "证人", "被害人", "受害人", "村民", "群众", "同志", "老板", "商人", "私营企业主", "户主",
     "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "哥哥", "弟弟", "姐姐", "妹妹", "侄子", "女婿", "亲戚", "名叫",
     "叫", "我叫", "本人", "其妻", "其子", "其女", "其父", "其母", "与", "和", "及", "、", "对", "将", "让", "找",
     "联系", "委托", "指使", "安排", "伙同", "时任", "原任", "经理", "老师", "医生", "老婆", "老公", "爸爸",
     "妈妈", "老爸", "老妈", "爷爷", "奶奶", "老伴", "自然人", "实控人", "控制人", "负责人", "股东", "法人代表", "公司",
-    "包庇", "检举", "控告", "状告",
+    "包庇", "检举", "控告", "状告", "纵容", "叫了", "同事", "共犯",
 )
 _PERSON_RIGHT_CUES = (
     "等人", "等", "同志", "说", "称", "表示", "利用", "收受", "在", "担任", "系", "是", "被", "因", "为", "于", "与",
@@ -111,6 +111,7 @@ _PERSON_RIGHT_CUES = (
     "涉嫌", "违规", "贪污", "任", "担任", "同意", "提出", "供述", "受贿", "挪用", "侵占", "冒领", "索要", "私自", "擅自", "非法", "伙同", "家", "一家",
     "他们", "她们", "本人", "夫妇", "夫妻", "一伙", "欠", "警官", "法官", "检察官", "律师", "教授", "记者", "同学",
     "电话", "联系电话", "手机", "身份证", "总书记", "主席", "(电话", "（电话", "审判长", "审判员", "书记员",
+    "（化名", "(化名",
 )
 # words right before a name (the name is read as after a title)
 _STRONG_CUES = (
@@ -119,7 +120,7 @@ _STRONG_CUES = (
     "居民", "群众", "私营企业主", "行贿人", "受贿人", "名叫", "叫做", "其妻", "其夫", "其子", "其女", "妻子", "丈夫",
     "儿子", "女儿", "同志", "老婆", "老公", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "爷爷", "奶奶",
     "哥哥", "姐姐", "弟弟", "妹妹", "侄子", "侄女", "外甥", "女婿", "儿媳", "自然人", "老板", "法人", "姓名", "老伴", "起名", "取名", "化名", "仲裁员", "打手", "顾问",
-    "朋友", "通讯员", "警官", "讲师", "股东", "承办人", "公诉人", "经办人", "代理人", "常用名字", "常用名", "曾用名", "原名", "又名", "别名",
+    "朋友", "通讯员", "警官", "讲师", "股东", "承办人", "公诉人", "经办人", "代理人", "同事", "共犯", "估价师", "评估师", "常用名字", "常用名", "曾用名", "原名", "又名", "别名",
     # a relative's name after 叫: 我爸叫文某某
     "爸叫", "爸爸叫", "妈叫", "妈妈叫", "父亲叫", "母亲叫", "儿子叫", "女儿叫", "丈夫叫", "妻子叫", "老公叫", "老婆叫",
     "孩子叫", "哥哥叫", "姐姐叫", "弟弟叫", "妹妹叫",
@@ -204,6 +205,7 @@ def _alternation(words: tuple[str, ...] | set[str]) -> str:
 _LEFT_CUE_RE = re.compile(f"(?:{_alternation(_PERSON_LEFT_CUES)})$")
 _STRONG_LEFT_CUE_RE = re.compile(f"(?:{_alternation(set(_PERSON_LEFT_CUES) - _WEAK_LEFT_CUES)})$")
 _RIGHT_CUE_RE = re.compile(_alternation(_PERSON_RIGHT_CUES))
+_STRONG_CUE_END_RE = re.compile(f"(?:{_alternation(_STRONG_CUES)})$")
 _PAREN_TITLE = re.compile(r"^[（(]([^（）()]{2,20})[）)]")
 _ATTACH_TRIGGER = re.compile("(?:系|任|担任|时任|现任|曾任|原任|原系|原为|作为|身为|是)$")
 
@@ -345,7 +347,8 @@ class PersonFinder:
     def _person_word_before(self, text: str, p: int) -> bool:
         """A title (副书记) or a word that announces a person (实控人, 村民) ends right at p."""
         return any(text[p - n:p] in self.lexicon.titles for n in range(2, min(6, p) + 1)) \
-            or _STRONG_LEFT_CUE_RE.search(text, max(0, p - 6), p) is not None
+            or _STRONG_LEFT_CUE_RE.search(text, max(0, p - 6), p) is not None \
+            or _STRONG_CUE_END_RE.search(text, max(0, p - 6), p) is not None  # 化名邢ze
 
     def _body_ends_at(self, text: str, k: int) -> bool:
         """A body's name (市政府, 派出所) ends right at k."""
@@ -507,8 +510,9 @@ class PersonFinder:
             return None  # 张|利用: no given name (but 老板杨跃|进行, 法定代表人|郑建明: the segmenter ends the name)
         if strong and c2 == "向" and text[q + 2:q + 3] and (text[q + 2] in _STOP_AFTER_NAME or text[q + 2] == "的"):
             candidates = [q + 2, q + 1]  # 董事长邢光向（…）, 其侄子刘河向的名下: 向 with nothing to govern ends the name
-        elif not c2 or c2 in _NOT_IN_NAME or not ("\u4e00" <= c2 <= "\u9fff") or self._bad_word_at(text, q + 1):
-            candidates = [q + 1]
+        elif not c2 or c2 in _NOT_IN_NAME or not ("\u4e00" <= c2 <= "\u9fff") or self._bad_word_at(text, q + 1) \
+                or (c2 in "两三四五六七八九几" and text[q + 2:q + 3] in "人名个位户"):
+            candidates = [q + 1]  # 估价师陈玲|四人: a count of the persons just named follows
         elif not strong:
             candidates = [q + 2, q + 1] if q + 2 in token_ends or q + 2 == len(text) else [q + 1, q + 2]
         elif strong and c2 in _NOT_THIRD_FULL:
@@ -732,10 +736,13 @@ class PersonFinder:
             if len(surname) < len(w) <= len(surname) + 2:
                 end = e
                 if len(w) == len(surname) + 1 and s > 0 and text[s - 1] in "、，," and any(e2 == s - 1 for _, e2 in names) \
-                        and text[e + 1:e + 2] in (("、", "等") if text[s - 1] == "、" else ("，", ",", "、", "等")) \
+                        and (text[e + 1:e + 2] in (("、", "等") if text[s - 1] == "、" else ("，", ",", "、", "等"))
+                             or (text[s - 1] == "、" and text[e + 1:e + 2] in ("，", ",", "。")
+                                 and k + 1 < len(tokens) and tokens[k + 1][0] == text[e]
+                                 and text[e] not in _NOT_THIRD_FULL)) \
                         and "\u4e00" <= text[e:e + 1] <= "\u9fff" \
                         and text[e] not in _NOT_IN_NAME:
-                    end = e + 1  # 王志义、刘成|其|等: the list's next name has three characters
+                    end = e + 1  # 王志义、刘成|其|等, 唐溶、鲁月|红，: the list's next name has three characters
                 if len(w) == len(surname) + 2 and w[-1] in _NOT_THIRD_FULL and w not in self.tags \
                         and text[e:e + 1] and text[e] not in _HARD_STOP:
                     end -= 1  # 田甲以|中秋节: the segmenter glued the next word's first character on
@@ -864,12 +871,24 @@ class PersonFinder:
         # can end a name: the segmenter split off the given name's second character (刘小|易。… 刘小|易的)
         self._extend_split_names(text, names)
         self._shorten_glued_names(text, names)
+        # 4n. a three-character name the segmenter cut the same way, surname and first character | last character,
+        # at three mentions or more, with a cue at one of them (对林果|雨, 纵容黄松|肖、)
+        for span in self._recurring_split_names(text, tokens, token_starts, token_ends):
+            if not overlaps(*span, list(names)):
+                add_name(*span, strong=False)
         # 4l. a "name" that elsewhere in the text is a village's, a town's, an estate's or a street's: 黄柳和寨口
         # 合并 … 黄柳村的路; 金悦城物业
         for span in list(names):
             word = text[span[0]:span[1]]
             if self.anonymised_at(text, span[0]) is None and not names[span]["titles"] \
                     and _PLACE_ELSEWHERE.search(word) is None and _followed_elsewhere(text, word, _PLACE_ELSEWHERE):
+                del names[span]
+        # 4o. a "name" listed with 、 between places is a place: 缆子湾、苗育子、旋栗树堡上
+        for span in list(names):
+            if not names[span]["strong"] and not names[span]["titles"] and self._listed_with_places(text, *span) \
+                    and not any(a < span[0] - 1 and span[0] - 1 - a <= 6 and text[b:b + 1] == "、" or a == span[1] + 1
+                                for a, b in names) \
+                    and not _GROUP_AFTER.search(text, span[1], span[1] + 16):  # 周京城、欧梅鲜、李餐等人
                 del names[span]
         # 4e. a "name" that elsewhere in the text has employees, shops or courses is a firm's: 福瑞斯老师 … 福瑞斯员工;
         # one that elsewhere runs into a school's or a kindergarten's word is the school's: 芭比罗幼儿|停招 … 芭比罗幼儿园
@@ -902,6 +921,21 @@ class PersonFinder:
             if before:
                 add_name(*before[0], strong=True, title=t)
         return self._assemble(text, titles, names, places)
+
+    @staticmethod
+    def _listed_with_places(text: str, s: int, e: int) -> bool:
+        """The item before or after text[s:e] in a list with 、 is a place's name (ends in 湾, 堡, 村 …)."""
+        ends = (_PLACE_END_CHARS | _FAMILY_PLACE_END) - {"家"}
+        if text[s - 1:s] == "、":
+            cut = max(text.rfind(ch, 0, s - 1) for ch in "、，,。；;：:！？\n（(") + 1
+            if 2 <= s - 1 - cut <= 6 and text[s - 2] in ends:
+                return True
+        if text[e:e + 1] == "、":
+            nxt = re.match("[^、，,。；;：:！？\n（()）]{2,6}", text[e + 1:])
+            if nxt is not None and nxt.group(0)[-1] in ends \
+                    and (text[e + 1 + nxt.end():e + 2 + nxt.end()] in ("、", "，", ",", "。") or nxt.end() < 6):
+                return True
+        return False
 
     def _extend_split_names(self, text: str, names: dict[tuple[int, int], dict]) -> None:
         for s, e in sorted(names):
@@ -936,6 +970,46 @@ class PersonFinder:
             for k in starts:
                 info = names.pop((k, k + len(word)), None) or {"strong": False, "titles": [], "party": None}
                 names[(k, k + len(longer))] = info
+
+    def _recurring_split_names(self, text: str, tokens: list[tuple[str, int, int]], token_starts: set[int],
+                               token_ends: set[int]) -> list[tuple[int, int]]:
+        """Spans of a surname, a given name's first character and its last, written three times or more and cut
+        by the segmenter after the second character at three mentions at least (林果|雨 … 林果|雨在 … 对林果|雨): a
+        name the dictionary does not know, not a word (the whole is no dictionary word, its last character can
+        end a name), with a cue at one mention."""
+        out: list[tuple[int, int]] = []
+        seen: set[str] = set()
+        for k in range(len(tokens) - 1):
+            w, s, e = tokens[k]
+            c = tokens[k + 1][0]
+            if len(w) != 2 or len(c) != 1 or w + c in seen:
+                continue
+            word = w + c
+            seen.add(word)
+            surname = self.surname_at(text, s)
+            if surname != w[0] or surname in _FUNCTION_SURNAMES | _WORD_SURNAMES | _ADVERB_SURNAMES \
+                    or not "\u4e00" <= c <= "\u9fff" or c in _NOT_IN_NAME or c in _NOT_THIRD or c in _NOT_THIRD_FULL \
+                    or c in _NEVER_THIRD or c in _PLACE_OR_BODY_CHARS or c in _PLACE_END_CHARS or c in _OFFICE_END \
+                    or c in _BUSINESS_END or c in _ESTATE_END or w[1] in _NOT_IN_NAME or w[1] in "家组村乡镇县":
+                continue
+            if word in self.tags or word in self.lexicon.nonnames or self.freqs.get(w, 0) >= _FREQUENT_NAME_WORD \
+                    or self.tags.get(w[1:] + c, "nr")[:1] not in ("n", "") or self.anonymised_at(text, s) is not None \
+                    or self.tags.get(c, "nr").startswith(_WORD_TAGS + ("ns",)) or surname not in self.common:
+                continue
+            starts = _occurrences(text, word)
+            cut = [k2 for k2 in starts if k2 in token_starts and k2 + 2 in token_ends and k2 + 3 in token_ends]
+            if len(cut) < 3 or 3 * len(cut) < 2 * len(starts) or any(self._word_at(text, k2 + 2) for k2 in starts):
+                continue  # 华润置|地: the last character starts a word
+            if w in self.tags and (len(starts) < 5 or sum(self._left_cue(text, k2) or _LEFT_CUE_RE.search(
+                    text, max(0, k2 - 6), k2) is not None for k2 in cut) < 2):
+                continue  # 公交|卡, 印子|屋: a rare noun and one more is a noun unless written often, with cues
+            if not any(self._has_cue(text, k2, k2 + 3) for k2 in cut) \
+                    or any(_PLACE_AFTER.match(text[k2 + 3:k2 + 6])
+                           or (text[k2 + 3:k2 + 4] in _PLACE_OR_BODY_CHARS and text[k2 + 3:k2 + 5] not in self.tags)
+                           for k2 in starts):  # 林果|雨|处于 is "is in"; 黄松|肖|局 would be a body
+                continue
+            out.extend((k2, k2 + 3) for k2 in cut)
+        return out
 
     def _shorten_glued_names(self, text: str, names: dict[tuple[int, int], dict]) -> None:
         """A three-character name written once whose first two characters stand elsewhere in the text before
@@ -1050,9 +1124,14 @@ class PersonFinder:
                 return False  # 银行|卡
         if given_tag is not None and given_tag.startswith(_WORD_TAGS) \
                 and not (before_title and len(given) == 2 and (s == 0 or text[s - 1] in "的，,。、：: ")) \
-                and not (before_title and len(given) == 1 and (word_at or {}).get(s) == word
+                and not ((before_title or ((self._left_cue(text, s) or text.startswith(("（化名", "(化名"), end))
+                                           and surname not in _FUNCTION_SURNAMES | _WORD_SURNAMES | _ADVERB_SURNAMES
+                                           and given not in _NOT_THIRD
+                                           and (text[end:end + 1] in _NOT_IN_NAME or text[end:end + 1] in _NOT_THIRD
+                                                or not "\u4e00" <= text[end:end + 1] <= "\u9fff")))
+                         and len(given) == 1 and (word_at or {}).get(s) == word
                          and given not in "姓分" and given not in self.common):
-            return False  # 林|登高 is a verb, but 看诊的林登高医生 names the doctor
+            return False  # 林|登高 is a verb, but 看诊的林登高医生 names the doctor, 叫了罗鸣 (one word) a person
         if given in _NOT_GIVEN:
             return False
         if surname in _FUNCTION_SURNAMES and given[0] in _NOT_THIRD:
