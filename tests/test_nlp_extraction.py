@@ -150,6 +150,7 @@ MONEY_CASES = [
     ("搬迁补贴人均15000，其他没有。", "15000", 15000, "CNY", "exact", 15000, 15000),
     ("每月只有100-300的全勤奖。", "100-300", 200, "CNY", "range", 100, 300),
     # a rate per shop unit; 亿 after 中标 or a project's cost (项目 is no count); nearly a million is a sum
+    ("经理一张纸就把260一个月的停车费涨了。", "260", 260, "CNY", "exact", 260, 260),
     ("门面租金8万一开间，还能接受。", "8万", 80_000, "CNY", "exact", 80_000, 80_000),
     ("自称单月中标300亿 ，吹得很大。", "300亿", 30_000_000_000, "CNY", "exact", 30_000_000_000, 30_000_000_000),
     ("这个造价5亿项目问题很多。", "5亿", 500_000_000, "CNY", "exact", 500_000_000, 500_000_000),
@@ -396,6 +397,9 @@ PERSON_CASES = [
      [("林果雪", None, "unknown", "accused"), ("刘某", None, "unknown", "other")]),
     ("关于董松肖、美乐酒店违法施工的投诉：董松肖、美乐酒店无视整改，有关部门包庇纵容董松肖、美乐酒店。",
      [("董松肖", None, "unknown", "accused")]),
+    # a name before its sex right after a masked number; 之 in a name after a cue
+    ("电话：*****.王五，男，汉族。", [("王五", None, "unknown", "other")]),
+    ("我与李之勇合伙做生意。", [("李之勇", None, "unknown", "other")]),
 ]
 
 NOT_PERSONS = [
@@ -545,6 +549,9 @@ NOT_PERSONS = [
     "停着一辆长安马自达（红色车）。",
     "樟树湾、吴育子、枫树垭的山林都被砍了。",
     "分布在竹山、黄星、福田等几个乡镇。",
+    # a surname before a masked telephone number; "of" in a classical phrase
+    "联系人：张*****************",
+    "春夏之交的时候，国之兴也。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -240,6 +240,8 @@ _PER_MONTH = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2,5
 _BEFORE_FEE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{0,6}(?:[.．][0-9]{1,2})?|0[.．][0-9]{1,2})"
                          f"(?:{_RANGE_SEP}(?P<num2>[1-9][0-9]{{0,6}}))?(?P<post>多|左右)?"
                          "(?=的[\u4e00-\u9fff]{0,3}?(?:费|款|押金|定金|租金|工资|房租|价格|价钱|奖))")
+# …一个月的停车费: the fee named right after the month
+_MONTHLY_FEE_AFTER = re.compile("(?:每月|每个月|一个月)的[\u4e00-\u9fff]{0,3}?(?:费|款|租金|工资|房租)")
 _NOT_PLAIN_AFTER = re.compile("^(?:分|学分|班|级|届|楼|层|号|路|折|来万|来元|组|栋|单元|期|轴)")
 _PLAIN_TOTAL = ("共计", "合计", "总计")
 
@@ -390,7 +392,7 @@ def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]
         (_BEFORE_FEE, lambda m: text[m.start() - 1:m.start()] != "第"),  # 2.35的管理费, not 第3的
         (_PER_SQUARE_METRE, lambda m: True),
         (_PLAIN_ABOUT, lambda m: _plain_about_ok(text, m)),
-        (_PER_MONTH, lambda m: _money_context(text, m.start(), m.end())),
+        (_PER_MONTH, lambda m: _money_context(text, m.start(), m.end()) or _MONTHLY_FEE_AFTER.match(text, m.end())),
     )
     for pattern, ok in checks:
         for m in pattern.finditer(text):

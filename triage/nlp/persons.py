@@ -76,7 +76,7 @@ _FORMS_OF_ADDRESS = {"先生", "女士", "老师", "师傅", "阿姨", "大爷",
                      "同志", "领导"}
 # endings of offices, certificates, rates, doers and qualities, not of a bare three-character name: 农饮办, 林权证,
 # 公摊率, 施暴者, 严肃性
-_OFFICE_END = set("办证率者性")
+_OFFICE_END = set("办证率者性房")
 # endings of businesses and platforms, never of a bare name: 余易贷, 金源网
 _BUSINESS_END = set("贷网店厂吧")
 # characters that rarely end a three-character name but often start the next word (蔡俊以…名义)
@@ -172,11 +172,12 @@ _AFTER_CALLED = set("的，,。；;、（( ")
 # a role in brackets right after a name, for roles that are no titles: 许萍（宏达集团法人）
 _ROLE_IN_BRACKETS = re.compile("[（(][^（()）。，]{0,12}(?:法人|法定代表人|董事长|总经理|实际控制人|实控人|股东|老板)[）)]")
 # "and the others", "they", "the couple" right after a name: only persons are so followed
+_PROJECT_AFTER = re.compile("项目|施工方|施工单位|片区|工地")
 _GROUP_AFTER = re.compile("等人|他们|她们|夫妇|夫妻|一伙")
 _NEXT_PLACE = re.compile("[\u4e00-\u9fff]{1,3}(?:村|社区|居委会)")
 # a name right after a boundary and right before ，男 / ：女 / 先生 / 女士 (resumes, notices, letters)
 _ALONE_BEFORE_SEX = re.compile(
-    "(?:^|(?<=[，,。；;：:！？!?\n\\s（(“、]))(?P<name>[\u4e00-\u9fff]{2,4})(?=[，,：:]\\s?[男女][，,。；;\\s）)]|先生|女士|[，,]\\s?[0-9]{1,3}岁)")
+    "(?:^|(?<=[，,。；;：:！？!?\n\\s（(“、*＊.．]))(?P<name>[\u4e00-\u9fff]{2,4})(?=[，,：:]\\s?[男女][，,。；;\\s）)]|先生|女士|[，,]\\s?[0-9]{1,3}岁)")
 # characters no name contains, even one the segmenter glued before ，男 (林金和 keeps its 和)
 _NEVER_IN_NAME = set("的了是在吗呢吧啊呀我你他她它们这那某个说")
 _COMPANY_NEAR = re.compile("股份有限公司|有限责任公司|有限公司|股份公司|集团|事务所")
@@ -456,6 +457,8 @@ class PersonFinder:
                 end += 1
             if text[end:end + 1].isascii() and text[end:end + 1].isalpha():
                 return None  # letters run on: a word, not a mask
+            if text[end:end + 1] in _MASK_CHARS:
+                return None  # 张*****************: a surname before a masked telephone number, no name
             nxt = text[end:end + 1]
             if end == q + 1 and nxt and "\u4e00" <= nxt <= "\u9fff" and nxt not in _NOT_IN_NAME \
                     and not self._word_starts(text, end, token_starts):
@@ -883,6 +886,12 @@ class PersonFinder:
             if self.anonymised_at(text, span[0]) is None and not names[span]["titles"] \
                     and _PLACE_ELSEWHERE.search(word) is None and _followed_elsewhere(text, word, _PLACE_ELSEWHERE):
                 del names[span]
+        # 4p. a "name" that elsewhere in the text has a project or builders is a project's: 杜路花项目, 杜路花施工方
+        for span in list(names):
+            word = text[span[0]:span[1]]
+            if not names[span]["strong"] and not names[span]["titles"] and self.anonymised_at(text, span[0]) is None \
+                    and _followed_elsewhere(text, word, _PROJECT_AFTER):
+                del names[span]
         # 4o. a "name" listed with 、 between places is a place: 缆子湾、苗育子、旋栗树堡上
         for span in list(names):
             if not names[span]["strong"] and not names[span]["titles"] and self._listed_with_places(text, *span) \
@@ -1151,6 +1160,8 @@ class PersonFinder:
         common = surname in self.common
         if self._native_of(word):
             return False  # 安徽人: someone from Anhui
+        if given[0] == "之" and _LEFT_CUE_RE.search(text, max(0, s - 6), s) is None:
+            return False  # 国之兴, 春夏之交: "of", a classical phrase (but 我与李之勇合伙)
         if len(word) == 3 and word[-1] in _OFFICE_END:
             return False  # 农饮办, 林权证, 公摊率: an office, a certificate, a rate
         if len(word) == 3 and word[0] == word[2] and word[1] in "一了":
