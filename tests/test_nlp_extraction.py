@@ -400,6 +400,11 @@ PERSON_CASES = [
     # a name before its sex right after a masked number; 之 in a name after a cue
     ("电话：*****.王五，男，汉族。", [("王五", None, "unknown", "other")]),
     ("我与李之勇合伙做生意。", [("李之勇", None, "unknown", "other")]),
+    # a numbered list of names (the number glued to the name); the writer's signature before the date at the end
+    ("本小区业主代表：1孔秀兰、2韦建国、3艾洁、4游乐平、5贺友荣",
+     [("孔秀兰", None, "unknown", "other"), ("韦建国", None, "unknown", "other"), ("艾洁", None, "unknown", "other"),
+      ("游乐平", None, "unknown", "other"), ("贺友荣", None, "unknown", "other")]),
+    ("此致敬礼！万分感谢！卜进明2019年5月24日", [("卜进明", None, "unknown", "petitioner")]),
 ]
 
 NOT_PERSONS = [
@@ -560,6 +565,8 @@ TITLE_THEN_WORD = [
     "班主任老师利用课堂时间推销资料。",
     "新规定引起在职教师的强烈反感。",
     "在市长信箱里留言三次了。",
+    # a department (X部) before a title
+    "合同上有宏达公司安机部副部长的签字。",
 ]
 
 # text, [(place text, township, village)]

@@ -76,7 +76,7 @@ _FORMS_OF_ADDRESS = {"先生", "女士", "老师", "师傅", "阿姨", "大爷",
                      "同志", "领导"}
 # endings of offices, certificates, rates, doers and qualities, not of a bare three-character name: 农饮办, 林权证,
 # 公摊率, 施暴者, 严肃性
-_OFFICE_END = set("办证率者性房")
+_OFFICE_END = set("办证率者性房部")
 # endings of businesses and platforms, never of a bare name: 余易贷, 金源网
 _BUSINESS_END = set("贷网店厂吧")
 # characters that rarely end a three-character name but often start the next word (蔡俊以…名义)
@@ -172,6 +172,10 @@ _AFTER_CALLED = set("的，,。；;、（( ")
 # a role in brackets right after a name, for roles that are no titles: 许萍（宏达集团法人）
 _ROLE_IN_BRACKETS = re.compile("[（(][^（()）。，]{0,12}(?:法人|法定代表人|董事长|总经理|实际控制人|实控人|股东|老板)[）)]")
 # "and the others", "they", "the couple" right after a name: only persons are so followed
+_NUMBERED_ITEM_BEFORE = re.compile("(?:^|(?<=[：:、，,；;\\s]))[0-9]{1,3}[.．、]?[ \u3000]?$", re.M)
+_NUMBERED_ITEM = re.compile("(?:^|(?<=[：:、，,；;\\s]))[0-9]{1,3}[.．、]?[ \u3000]?(?=[\u4e00-\u9fff])", re.M)
+_SIGNATURE = re.compile("(?:^|(?<=[。！!？?\\s：:]))(?P<name>[\u4e00-\u9fff]{2,3})[ \u3000]?"
+                        "(?=(?:19|20)[0-9]{2}(?:年[0-9]{1,2}月|[.\\-/][0-9]{1,2}[.\\-/])[^。！？!?]{0,12}$)")
 _PROJECT_AFTER = re.compile("项目|施工方|施工单位|片区|工地")
 _GROUP_AFTER = re.compile("等人|他们|她们|夫妇|夫妻|一伙")
 _NEXT_PLACE = re.compile("[\u4e00-\u9fff]{1,3}(?:村|社区|居委会)")
@@ -892,6 +896,23 @@ class PersonFinder:
             if not names[span]["strong"] and not names[span]["titles"] and self.anonymised_at(text, span[0]) is None \
                     and _followed_elsewhere(text, word, _PROJECT_AFTER):
                 del names[span]
+        # 4r. the writer's signature before the date at the end of the letter: …为谢！卜某某2019年2月16日
+        for m in _SIGNATURE.finditer(text, max(0, len(text) - 40)):
+            s0, e0 = m.span("name")
+            surname = self.surname_at(text, s0)
+            if surname is not None and self._plain_word(m.group("name"), surname, single_word_ok=True) \
+                    and not self._frequent_word(m.group("name"), m.group("name")[len(surname):]) \
+                    and not overlaps(s0, e0, list(names)) and not overlaps(s0, e0, title_spans):
+                add_name(s0, e0, strong=True, party="petitioner")
+        # 4q. the other items of a numbered list of names, once three of its items are names: 1曹某、2张某某、3艾某
+        items = [m.end() for m in _NUMBERED_ITEM.finditer(text)]
+        if len(items) >= 3 and sum(any(a == k for a, _ in names) for k in items) >= 3:
+            for k in items:
+                item = re.match("[\u4e00-\u9fff]{2,3}(?=$|[、，,；; \u3000\n0-9])", text[k:k + 4])
+                if item is not None and self.surname_at(text, k) is not None \
+                        and not any(ch in _NEVER_IN_NAME for ch in item.group(0)) \
+                        and item.group(0) not in self.lexicon.nonnames and not overlaps(k, k + item.end(), list(names)):
+                    add_name(k, k + item.end(), strong=False)
         # 4o. a "name" listed with 、 between places is a place: 缆子湾、苗育子、旋栗树堡上
         for span in list(names):
             if not names[span]["strong"] and not names[span]["titles"] and self._listed_with_places(text, *span) \
@@ -930,6 +951,14 @@ class PersonFinder:
             if before:
                 add_name(*before[0], strong=True, title=t)
         return self._assemble(text, titles, names, places)
+
+    @staticmethod
+    def _numbered_item(text: str, s: int, end: int) -> bool:
+        """text[s:end] is an item of a numbered list of names: 代表：1曹某、2张某某、… 31.刘某 (the number after a
+        separator, the item ending at a separator, a space or the next number)."""
+        return _NUMBERED_ITEM_BEFORE.search(text, max(0, s - 6), s) is not None \
+            and (end == len(text) or text[end] in "、，,；; \u3000\n" or text[end].isdigit()) \
+            and len(_NUMBERED_ITEM.findall(text)) >= 3
 
     @staticmethod
     def _listed_with_places(text: str, s: int, e: int) -> bool:
@@ -1084,7 +1113,7 @@ class PersonFinder:
         dictionary and context decide."""
         given = word[len(surname):]
         given_tag = self.tags.get(given)
-        cue = before_title or self._has_cue(text, s, end)
+        cue = before_title or self._has_cue(text, s, end) or self._numbered_item(text, s, end)
         if not before_title:
             if text[end:end + 1] and text[end] in _PLACE_OR_BODY_CHARS:
                 return False  # 任青石|县委书记: a place or body follows, not a person
@@ -1120,7 +1149,8 @@ class PersonFinder:
                 return False  # 柳月湖, 林秀|大道 (but 毛清道等人: only persons are "and the others")
             if len(word) == 3 and word[1] == "家" and word[2] in _FAMILY_PLACE_END:
                 return False  # 吴家山, 薛家洼: a village or a hill
-            if s > 0 and (text[s - 1].isdigit() or text[s - 1] in CHINESE_NUMERAL_CHARS):
+            if s > 0 and (text[s - 1].isdigit() or text[s - 1] in CHINESE_NUMERAL_CHARS) \
+                    and not self._numbered_item(text, s, end):
                 return False  # 近30|万人口: a numeral runs into the surname character
         if word in self.lexicon.nonnames or any(ch in _NOT_IN_NAME or not "\u4e00" <= ch <= "\u9fff" for ch in given):
             return False
