@@ -204,6 +204,9 @@ NOT_MONEY = [
     "这次集资涉及3000多受害人，钱都没退。",
     "工资的事从2019左右就开始拖了。",
     "损失了几个亿的资金。",
+    # 十几 is an order of magnitude, like 几万
+    "多花上十几块的车费。",
+    "补偿我们十几万元，要我们搬走。",
     "培训机构没亏一毛钱。",
     "一年的停车收入有5，600万。",  # "five or six million"
     "停车费一块，物业从来不公示。",  # "the part about the parking fee"
@@ -405,6 +408,14 @@ PERSON_CASES = [
      [("孔秀兰", None, "unknown", "other"), ("韦建国", None, "unknown", "other"), ("艾洁", None, "unknown", "other"),
       ("游乐平", None, "unknown", "other"), ("贺友荣", None, "unknown", "other")]),
     ("此致敬礼！万分感谢！卜进明2019年5月24日", [("卜进明", None, "unknown", "petitioner")]),
+    # 经营者是 + a name and a stop; 烈士 after a name; 战友 before one; a numbered list after a full stop (items with
+    # comma); a signature right after a flat's number
+    ("经营者是宋庆，后变更为周芳，二人系夫妻关系。", [("宋庆", None, "unknown", "other")]),
+    ("我们村的赵秋英烈士事迹无人知晓。", [("赵秋英", None, "unknown", "other")]),
+    ("我的战友王自然带领导来看过我。", [("王自然", None, "unknown", "other")]),
+    ("老年又来流泪。1方明晓，2李孟军，3欧小兰，4高新民，5谭建，6周丽华，7黄志刚",
+     [(n, None, "unknown", "other") for n in ("方明晓", "李孟军", "欧小兰", "高新民", "谭建", "周丽华", "黄志刚")]),
+    ("深业花园3栋1单元1204陈秋林2019年12月28日", [("陈秋林", None, "unknown", "petitioner")]),
 ]
 
 NOT_PERSONS = [
@@ -557,6 +568,10 @@ NOT_PERSONS = [
     # a surname before a masked telephone number; "of" in a classical phrase
     "联系人：张*****************",
     "春夏之交的时候，国之兴也。",
+    # a negation or 几 after a surname's character; a word listed with commas between places
+    "莲湖小区段不亮，其他路灯都亮。",
+    "见过山羊黄几子等等。",
+    "高速应该放在县城西部黄岗，横市，沙山一线。黄岗的朋友都这么说。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

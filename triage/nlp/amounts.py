@@ -138,8 +138,8 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
         # letters is a code: A3区 is not money, but 3元 after a letter is rare; skip when preceded by a digit.
         if start > 0 and text[start - 1].isdigit():
             continue
-        if _vague_before(text, start, m.start("num")):
-            continue  # 几百万元, 上千万元, 数万元: an order of magnitude, not a sum
+        if _vague_before(text, start, m.start("num")) or m.group("q1") == "几":
+            continue  # 几百万元, 上千万元, 数万元, 十几万元: an order of magnitude, not a sum
         value = _value(num, mult)
         if not value:
             continue  # 几万块钱: a multiplier with no number is no sum; 0元, 零元: nothing was paid or taken

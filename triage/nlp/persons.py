@@ -102,7 +102,7 @@ _PERSON_LEFT_CUES = (
     "叫", "我叫", "本人", "其妻", "其子", "其女", "其父", "其母", "与", "和", "及", "、", "对", "将", "让", "找",
     "联系", "委托", "指使", "安排", "伙同", "时任", "原任", "经理", "老师", "医生", "老婆", "老公", "爸爸",
     "妈妈", "老爸", "老妈", "爷爷", "奶奶", "老伴", "自然人", "实控人", "控制人", "负责人", "股东", "法人代表", "公司",
-    "包庇", "检举", "控告", "状告", "纵容", "叫了", "同事", "共犯",
+    "包庇", "检举", "控告", "状告", "纵容", "叫了", "同事", "共犯", "经营者", "战友",
 )
 _PERSON_RIGHT_CUES = (
     "等人", "等", "同志", "说", "称", "表示", "利用", "收受", "在", "担任", "系", "是", "被", "因", "为", "于", "与",
@@ -111,7 +111,7 @@ _PERSON_RIGHT_CUES = (
     "涉嫌", "违规", "贪污", "任", "担任", "同意", "提出", "供述", "受贿", "挪用", "侵占", "冒领", "索要", "私自", "擅自", "非法", "伙同", "家", "一家",
     "他们", "她们", "本人", "夫妇", "夫妻", "一伙", "欠", "警官", "法官", "检察官", "律师", "教授", "记者", "同学",
     "电话", "联系电话", "手机", "身份证", "总书记", "主席", "(电话", "（电话", "审判长", "审判员", "书记员",
-    "（化名", "(化名",
+    "（化名", "(化名", "烈士",
 )
 # words right before a name (the name is read as after a title)
 _STRONG_CUES = (
@@ -120,13 +120,13 @@ _STRONG_CUES = (
     "居民", "群众", "私营企业主", "行贿人", "受贿人", "名叫", "叫做", "其妻", "其夫", "其子", "其女", "妻子", "丈夫",
     "儿子", "女儿", "同志", "老婆", "老公", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "爷爷", "奶奶",
     "哥哥", "姐姐", "弟弟", "妹妹", "侄子", "侄女", "外甥", "女婿", "儿媳", "自然人", "老板", "法人", "姓名", "老伴", "起名", "取名", "化名", "仲裁员", "打手", "顾问",
-    "朋友", "通讯员", "警官", "讲师", "股东", "承办人", "公诉人", "经办人", "代理人", "同事", "共犯", "估价师", "评估师", "常用名字", "常用名", "曾用名", "原名", "又名", "别名",
+    "朋友", "通讯员", "警官", "讲师", "股东", "承办人", "公诉人", "经办人", "代理人", "同事", "共犯", "估价师", "评估师", "经营者", "战友", "常用名字", "常用名", "曾用名", "原名", "又名", "别名",
     # a relative's name after 叫: 我爸叫文某某
     "爸叫", "爸爸叫", "妈叫", "妈妈叫", "父亲叫", "母亲叫", "儿子叫", "女儿叫", "丈夫叫", "妻子叫", "老公叫", "老婆叫",
     "孩子叫", "哥哥叫", "姐姐叫", "弟弟叫", "妹妹叫",
 )
 # a school or a hospital a few characters after a bare name: its name starts with the "name"
-_SCHOOL_AFTER = re.compile("([\u4e00-\u9fff]{1,4}?)(?:中学|小学|学校|幼儿园|医院|大学|学院)")
+_SCHOOL_AFTER = re.compile("([\u4e00-\u9fff]{0,4}?)(?:中学|小学|学校|幼儿园|医院|大学|学院)")
 # the owners or tenants "of" a bare name are an estate's: 金湖悦的一名业主
 _RESIDENT_AFTER = re.compile("的(?:一名|一位|一个|全体|广大)?(?:业主|住户|租户|居民)")
 # forms of address that follow a full name (邹意远同学, 蒋立新警官)
@@ -143,7 +143,7 @@ _RESIDENT_NAMED = re.compile("(?:业主|住户|户主)(?P<name>[\u4e00-\u9fff]{2
 _INSTITUTION_AFTER = re.compile("小学|中学|大学|学校|学院|医院|幼儿园|卫生院")
 # what follows a place's or an estate's name (not a title: 黄柳村 but not 黄柳村长)
 _PLACE_ELSEWHERE = re.compile("(?:村(?![长委主支干书会民组])|镇(?![长委党政干纪])|乡(?![长委党政干纪亲])|街道|社区|小区|物业"
-                              "|大道|花园|公寓|广场|路段|路口|周边|一带)")
+                              "|大道|花园|公寓|广场|路段|路口|周边|一带|安置区|安置小区|铁路|高速)")
 # a numbered road, ring road or phase as a "given name" (南|二环, 东|三路)
 _NUMBERED_PLACE = re.compile("[一二三四五六七八九十][环路街巷期栋号楼]")
 # punctuation right after a name
@@ -172,9 +172,9 @@ _AFTER_CALLED = set("的，,。；;、（( ")
 # a role in brackets right after a name, for roles that are no titles: 许萍（宏达集团法人）
 _ROLE_IN_BRACKETS = re.compile("[（(][^（()）。，]{0,12}(?:法人|法定代表人|董事长|总经理|实际控制人|实控人|股东|老板)[）)]")
 # "and the others", "they", "the couple" right after a name: only persons are so followed
-_NUMBERED_ITEM_BEFORE = re.compile("(?:^|(?<=[：:、，,；;\\s]))[0-9]{1,3}[.．、]?[ \u3000]?$", re.M)
-_NUMBERED_ITEM = re.compile("(?:^|(?<=[：:、，,；;\\s]))[0-9]{1,3}[.．、]?[ \u3000]?(?=[\u4e00-\u9fff])", re.M)
-_SIGNATURE = re.compile("(?:^|(?<=[。！!？?\\s：:]))(?P<name>[\u4e00-\u9fff]{2,3})[ \u3000]?"
+_NUMBERED_ITEM_BEFORE = re.compile("(?:^|(?<=[：:、，,；;。？?\\s]))[0-9]{1,3}[.．、]?[ \u3000]?$", re.M)
+_NUMBERED_ITEM = re.compile("(?:^|(?<=[：:、，,；;。？?\\s]))[0-9]{1,3}[.．、]?[ \u3000]?(?=[\u4e00-\u9fff])", re.M)
+_SIGNATURE = re.compile("(?:^|(?<=[。！!？?\\s：:0-9]))(?P<name>[\u4e00-\u9fff]{2,3})[ \u3000]?"
                         "(?=(?:19|20)[0-9]{2}(?:年[0-9]{1,2}月|[.\\-/][0-9]{1,2}[.\\-/])[^。！？!?]{0,12}$)")
 _PROJECT_AFTER = re.compile("项目|施工方|施工单位|片区|工地")
 _GROUP_AFTER = re.compile("等人|他们|她们|夫妇|夫妻|一伙")
@@ -280,6 +280,7 @@ class PersonFinder:
         self.accused_re = re.compile("|".join(map(re.escape, sorted(lexicon.accused_cues, key=len, reverse=True))))
         self.other_left = tuple(sorted(lexicon.other_cues, key=len, reverse=True))
         self.cue_re = re.compile(f"(?:{_alternation(_STRONG_CUES)})[：:]?")
+        self.cue_is_re = re.compile(f"(?:{_alternation(_STRONG_CUES)})(?:是|为)")
 
     # -- titles ---------------------------------------------------------------------------------------------
     def find_titles(self, text: str, token_ends: set[int], token_start_of: dict[int, int]) -> list[TitleMention]:
@@ -673,6 +674,13 @@ class PersonFinder:
                 continue
             if self._bare_name_ok(text, word, k, t.start, surname, before_title=True, word_at=word_at):
                 add_name(k, t.start, strong=True, title=t)
+        # 3c. a name after such a word and 是 or 为, standing alone before a stop: 经营者是李某，后变更为…
+        for m in self.cue_is_re.finditer(text):
+            p = m.end()
+            end = self.name_at(text, p, token_ends, strong=True) if p < len(text) else None
+            if end is not None and text[end:end + 1] in _STOP_AFTER_NAME and not overlaps(p, end, title_spans) \
+                    and (self.anonymised_at(text, p) is not None or self._plain_name(text, p, end, single_word_ok=True)):
+                add_name(p, end, strong=True)
         # 3a. names after words that announce a person: 被告人李刚云, 村民张三
         for m in self.cue_re.finditer(text):
             p = m.end()
@@ -908,17 +916,25 @@ class PersonFinder:
         items = [m.end() for m in _NUMBERED_ITEM.finditer(text)]
         if len(items) >= 3 and sum(any(a == k for a, _ in names) for k in items) >= 3:
             for k in items:
-                item = re.match("[\u4e00-\u9fff]{2,3}(?=$|[、，,；; \u3000\n0-9])", text[k:k + 4])
+                item = re.match("[\u4e00-\u9fff]{2,3}(?=$|[、，,；; \u3000\n0-9。？?])", text[k:k + 4])
                 if item is not None and self.surname_at(text, k) is not None \
                         and not any(ch in _NEVER_IN_NAME for ch in item.group(0)) \
                         and item.group(0) not in self.lexicon.nonnames and not overlaps(k, k + item.end(), list(names)):
                     add_name(k, k + item.end(), strong=False)
-        # 4o. a "name" listed with 、 between places is a place: 缆子湾、苗育子、旋栗树堡上
-        for span in list(names):
-            if not names[span]["strong"] and not names[span]["titles"] and self._listed_with_places(text, *span) \
-                    and not any(a < span[0] - 1 and span[0] - 1 - a <= 6 and text[b:b + 1] == "、" or a == span[1] + 1
-                                for a, b in names) \
-                    and not _GROUP_AFTER.search(text, span[1], span[1] + 16):  # 周京城、欧梅鲜、李餐等人
+        # 4o. a "name" listed between places (at any of its mentions) is a place: 缆子湾、苗育子、旋栗树堡上;
+        # 西部黄材，横市，…
+        weak = [sp for sp, info in names.items() if not info["strong"] and not info["titles"]]
+        listed: set[str] = set()
+        for word in {text[a:b] for a, b in weak}:
+            starts = _occurrences(text, word)
+            among = [k for k in starts if self._listed_with_places(text, k, k + len(word))
+                     and not any(a < k - 1 and k - 1 - a <= 6 and text[b:b + 1] in "、，," or a == k + len(word) + 1
+                                 for a, b in names)
+                     and not _GROUP_AFTER.search(text, k + len(word), k + len(word) + 16)]  # 周京城、欧梅鲜、李餐等人
+            if among and 3 * len(among) >= len(starts):
+                listed.add(word)
+        for span in weak:
+            if text[span[0]:span[1]] in listed:
                 del names[span]
         # 4e. a "name" that elsewhere in the text has employees, shops or courses is a firm's: 福瑞斯老师 … 福瑞斯员工;
         # one that elsewhere runs into a school's or a kindergarten's word is the school's: 芭比罗幼儿|停招 … 芭比罗幼儿园
@@ -957,22 +973,24 @@ class PersonFinder:
         """text[s:end] is an item of a numbered list of names: 代表：1曹某、2张某某、… 31.刘某 (the number after a
         separator, the item ending at a separator, a space or the next number)."""
         return _NUMBERED_ITEM_BEFORE.search(text, max(0, s - 6), s) is not None \
-            and (end == len(text) or text[end] in "、，,；; \u3000\n" or text[end].isdigit()) \
+            and (end == len(text) or text[end] in "、，,；; \u3000\n。？?" or text[end].isdigit()) \
             and len(_NUMBERED_ITEM.findall(text)) >= 3
 
     @staticmethod
     def _listed_with_places(text: str, s: int, e: int) -> bool:
-        """The item before or after text[s:e] in a list with 、 is a place's name (ends in 湾, 堡, 村 …)."""
-        ends = (_PLACE_END_CHARS | _FAMILY_PLACE_END) - {"家"}
-        if text[s - 1:s] == "、":
-            cut = max(text.rfind(ch, 0, s - 1) for ch in "、，,。；;：:！？\n（(") + 1
-            if 2 <= s - 1 - cut <= 6 and text[s - 2] in ends:
-                return True
-        if text[e:e + 1] == "、":
-            nxt = re.match("[^、，,。；;：:！？\n（()）]{2,6}", text[e + 1:])
-            if nxt is not None and nxt.group(0)[-1] in ends \
-                    and (text[e + 1 + nxt.end():e + 2 + nxt.end()] in ("、", "，", ",", "。") or nxt.end() < 6):
-                return True
+        """The item before or after text[s:e] in a list is a place's name (ends in 湾, 堡, 村 …): up to six
+        characters in a list with 、, two or three (市, 县 and 区 too) in one with commas."""
+        for seps, longest, ends in (("、", 6, (_PLACE_END_CHARS | _FAMILY_PLACE_END) - set("家店")),
+                                    ("，,", 3, (_PLACE_END_CHARS | _FAMILY_PLACE_END | set("市县区")) - set("家店"))):
+            if s > 0 and text[s - 1] in seps:
+                cut = max(text.rfind(ch, 0, s - 1) for ch in "、，,。；;：:！？\n（(") + 1
+                if 2 <= s - 1 - cut <= longest and text[s - 2] in ends:
+                    return True
+            if text[e:e + 1] and text[e] in seps:
+                nxt = re.match(f"[^、，,。；;：:！？\n（()）]{{2,{longest}}}", text[e + 1:])
+                if nxt is not None and nxt.group(0)[-1] in ends \
+                        and (text[e + 1 + nxt.end():e + 2 + nxt.end()] in ("、", "，", ",", "。") or nxt.end() < longest):
+                    return True
         return False
 
     def _extend_split_names(self, text: str, names: dict[tuple[int, int], dict]) -> None:
@@ -1190,6 +1208,8 @@ class PersonFinder:
         common = surname in self.common
         if self._native_of(word):
             return False  # 安徽人: someone from Anhui
+        if given[0] in "不没未几":
+            return False  # 段|不亮 ("does not light"), 黄几子: a negation or "how many", not a given name
         if given[0] == "之" and _LEFT_CUE_RE.search(text, max(0, s - 6), s) is None:
             return False  # 国之兴, 春夏之交: "of", a classical phrase (but 我与李之勇合伙)
         if len(word) == 3 and word[-1] in _OFFICE_END:
