@@ -416,6 +416,11 @@ PERSON_CASES = [
     ("老年又来流泪。1方明晓，2李孟军，3欧小兰，4高新民，5谭建，6周丽华，7黄志刚",
      [(n, None, "unknown", "other") for n in ("方明晓", "李孟军", "欧小兰", "高新民", "谭建", "周丽华", "黄志刚")]),
     ("深业花园3栋1单元1204陈秋林2019年12月28日", [("陈秋林", None, "unknown", "petitioner")]),
+    # a name right after a village group's name (the segmenter glues 组 to the surname); the writer at the very end
+    # after their unit
+    ("当拆我们组冯稳林家时，镇上来了人。", [("冯稳林", None, "unknown", "other")]),
+    ("侵占二家组姜佑明家低保资金。", [("姜佑明", None, "unknown", "other")]),
+    ("望领导重视。举报人：某市轴承厂 刘况", [("刘况", None, "unknown", "petitioner")]),
 ]
 
 NOT_PERSONS = [
@@ -572,6 +577,11 @@ NOT_PERSONS = [
     "莲湖小区段不亮，其他路灯都亮。",
     "见过山羊黄几子等等。",
     "高速应该放在县城西部黄岗，横市，沙山一线。黄岗的朋友都这么说。",
+    # 组成部分 and 七组和八组: words, not a group and a name; a hamlet after a group; the end of a sentence after 举报人
+    "这是城市的重要组成部分。",
+    "塘田村七组和八组都没人来过。",
+    "房子落在花桥村插基塘组杨家冲，本组有十一户。",
+    "还举报人和全社会一个公平正义。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -176,6 +176,11 @@ _NUMBERED_ITEM_BEFORE = re.compile("(?:^|(?<=[：:、，,；;。？?\\s]))[0-9]{
 _NUMBERED_ITEM = re.compile("(?:^|(?<=[：:、，,；;。？?\\s]))[0-9]{1,3}[.．、]?[ \u3000]?(?=[\u4e00-\u9fff])", re.M)
 _SIGNATURE = re.compile("(?:^|(?<=[。！!？?\\s：:0-9]))(?P<name>[\u4e00-\u9fff]{2,3})[ \u3000]?"
                         "(?=(?:19|20)[0-9]{2}(?:年[0-9]{1,2}月|[.\\-/][0-9]{1,2}[.\\-/])[^。！？!?]{0,12}$)")
+_AFTER_GROUP = re.compile("(?<=[\u4e00-\u9fff])(?<![小班])组")
+_GROUP_NAME_END = re.compile("[，,。、；;（(]|家|户|多年|于|在|系|是")
+_END_SIGNATURE = re.compile("(?:举报人|反映人|投诉人|留言人|来信人|求助人)[：:，,]?"
+                            "(?:[^。！？!?\n：:]{0,10}?(?:[ \u3000]|(?<=[厂村组市县区镇乡司局校院所部店社队])))?"
+                            "(?P<name>[\u4e00-\u9fff]{2,3})[。.]?\\s*$")
 _PROJECT_AFTER = re.compile("项目|施工方|施工单位|片区|工地")
 _GROUP_AFTER = re.compile("等人|他们|她们|夫妇|夫妻|一伙")
 _NEXT_PLACE = re.compile("[\u4e00-\u9fff]{1,3}(?:村|社区|居委会)")
@@ -912,6 +917,28 @@ class PersonFinder:
                     and not self._frequent_word(m.group("name"), m.group("name")[len(surname):]) \
                     and not overlaps(s0, e0, list(names)) and not overlaps(s0, e0, title_spans):
                 add_name(s0, e0, strong=True, party="petitioner")
+        # 4s. a name right after a village group's name, which the segmenter glued to the surname: 我们组冯某某家,
+        # 南唐组郑某某多年前
+        for m in _AFTER_GROUP.finditer(text):
+            p = m.end()
+            surname = self.surname_at(text, p)
+            if surname is None or overlaps(p, p + 1, title_spans) or self.anonymised_at(text, p) is not None \
+                    or surname in _FUNCTION_SURNAMES | _WORD_SURNAMES | _ADVERB_SURNAMES or text[p - 1:p + 1] in self.tags:
+                continue  # 组成|部分, 七组和|八组: a word, not a group and a name
+            for end in (p + len(surname) + 2, p + len(surname) + 1):
+                if end - p == 3 and text[p + 1] == "家" and text[p + 2] in _FAMILY_PLACE_END:
+                    continue  # 插基塘组杨家冲: a hamlet
+                if self._plain_name(text, p, end) and _GROUP_NAME_END.match(text, end) \
+                        and not (end - p == len(surname) + 1 and text[end - 1:end + 1] in self.tags) \
+                        and not overlaps(p, end, list(names)):  # 本组王|大家: "everyone", no given name
+                    add_name(p, end, strong=False)
+                    break
+        # 4t. the writer's name at the very end, after a petitioner's cue and their unit or village: 举报人：某厂 刘某
+        m = _END_SIGNATURE.search(text, max(0, len(text) - 40))
+        if m is not None and self.surname_at(text, m.start("name")) is not None \
+                and self._plain_name(text, m.start("name"), m.end("name"), single_word_ok=True) \
+                and not overlaps(m.start("name"), m.end("name"), list(names) + title_spans):
+            add_name(m.start("name"), m.end("name"), strong=True, party="petitioner")
         # 4q. the other items of a numbered list of names, once three of its items are names: 1曹某、2张某某、3艾某
         items = [m.end() for m in _NUMBERED_ITEM.finditer(text)]
         if len(items) >= 3 and sum(any(a == k for a, _ in names) for k in items) >= 3:
