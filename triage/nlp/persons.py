@@ -45,7 +45,7 @@ _PLACE_OR_BODY_CHARS = set("省市县区镇乡村州旗局处科所站委办部�
 # nor is it followed by a word that names a place, an estate or a business (林秀|大道, 金禾|家园, 周记|小吃)
 _PLACE_END_CHARS = set("路街巷道桥湖塘湾冲坝堤渠沟港洲垸园苑郡城镇乡村庄堡家庙段岭堆垅亭滩坳坡馆局站楼")
 # X家 + a feature of the land is a village or a hill, not a name (吴家山, 薛家洼, 林家冲)
-_FAMILY_PLACE_END = set("山洼村庄湾坡沟岭寨坪铺营桥塘冲坝堡河集店屯垸岗嘴滩洞坳湖")
+_FAMILY_PLACE_END = set("山洼村庄湾坡沟岭寨坪铺营桥塘冲坝堡河集店屯垸岗嘴滩洞坳湖场")
 _PLACE_AFTER = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|公园|新城|世纪|国际|幼儿园|小学|中学|学校|收费站|平台|小吃|粉店|"
     "酒店|宾馆|超市|市场|集团|公司|中路|东路|西路|南路|北路|纪念|麻将|物业|商铺|景区|旅游|陶瓷|街道|牌|"
@@ -510,8 +510,8 @@ class PersonFinder:
                 if self.tags.get(text[p:end], "").startswith("nr") \
                         or (end == q + 1 and text[end:end + 1] in _STOP_AFTER_NAME):
                     return end
-        if not c1 or c1 in _NOT_IN_NAME or not ("\u4e00" <= c1 <= "\u9fff"):
-            return None
+        if not c1 or c1 in _NOT_IN_NAME or not ("\u4e00" <= c1 <= "\u9fff") or c1 in "村组乡镇县":
+            return None  # 村民向|村支两委: a place's or a body's word, no given name
         if text[q:q + 2] in _FORMS_OF_ADDRESS or (c1 == "总" and (q + 1 in token_ends or not "\u4e00" <= c2 <= "\u9fff"
                                                                   or text[q:q + 2] in self.tags)):
             return None  # 申请人：唐先生, 举报人王老师, 负责人肖总: a surname and a form of address
