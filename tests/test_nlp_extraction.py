@@ -151,6 +151,7 @@ MONEY_CASES = [
     ("每月只有100-300的全勤奖。", "100-300", 200, "CNY", "range", 100, 300),
     # a rate per shop unit; 亿 after 中标 or a project's cost (项目 is no count); nearly a million is a sum
     ("经理一张纸就把260一个月的停车费涨了。", "260", 260, "CNY", "exact", 260, 260),
+    ("我近几年月供均为970.82。", "970.82", 970.82, "CNY", "exact", 970.82, 970.82),
     ("门面租金8万一开间，还能接受。", "8万", 80_000, "CNY", "exact", 80_000, 80_000),
     ("自称单月中标300亿 ，吹得很大。", "300亿", 30_000_000_000, "CNY", "exact", 30_000_000_000, 30_000_000_000),
     ("这个造价5亿项目问题很多。", "5亿", 500_000_000, "CNY", "exact", 500_000_000, 500_000_000),
@@ -207,6 +208,7 @@ NOT_MONEY = [
     # 十几 is an order of magnitude, like 几万
     "多花上十几块的车费。",
     "补偿我们十几万元，要我们搬走。",
+    "粪水漫进客厅，此问题十万火急。",
     "培训机构没亏一毛钱。",
     "一年的停车收入有5，600万。",  # "five or six million"
     "停车费一块，物业从来不公示。",  # "the part about the parking fee"
@@ -421,6 +423,11 @@ PERSON_CASES = [
     ("当拆我们组冯稳林家时，镇上来了人。", [("冯稳林", None, "unknown", "other")]),
     ("侵占二家组姜佑明家低保资金。", [("姜佑明", None, "unknown", "other")]),
     ("望领导重视。举报人：某市轴承厂 刘况", [("刘况", None, "unknown", "petitioner")]),
+    # a name at the very end after a cue keeps its last character; a one-character given name that is a word in
+    # quotation marks after 叫; 业主 + a three-character name whose surname is also a word (高)
+    ("地址：文化巷户主：粟华爱", [("粟华爱", None, "unknown", "other")]),
+    ("两个同志一个叫“胡萍丽”，一个叫“张焯”，请表彰。", [("胡萍丽", None, "unknown", "other"), ("张焯", None, "unknown", "other")]),
+    ("锦绣家园业主高红晓（联系电话：0000-00000000）", [("高红晓", None, "unknown", "other")]),
 ]
 
 NOT_PERSONS = [
@@ -582,6 +589,9 @@ NOT_PERSONS = [
     "塘田村七组和八组都没人来过。",
     "房子落在花桥村插基塘组杨家冲，本组有十一户。",
     "还举报人和全社会一个公平正义。",
+    # a district's offices; a surname and a form of address (小姐)
+    "区政府、区财政、区人社、区交警大队分工协同。",
+    "综合部负责人陈小姐电话联系。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -221,7 +221,7 @@ _PLAIN = re.compile(
     "(?:收费|消费|工资|薪水|月薪|补贴|补助|补偿|费用|缴纳了?|收取了?|交了|(?<![公外转移])交|(?<![征回接验])收|扣了?|罚款|罚了|赔了|花了|付了|退了|退还|欠了|借了|拿|价格|售价|"
     "单价|市场价|原价|定价|标价|报价|限价|均价|总价|房价|[票地油电水车]价|租金|押金|要价|充值|报销|只报|共计|合计|总计|亏损|月供|[\u4e00-\u9fff]费|"
     "[\u4e00-\u9fff](?<!条)款)"
-    "(?:了|是|为|约为|约|大约|近|达|才|只有|每月|一个月|人均|每人|每户|[：:])?[ \u3000]?"
+    "(?:了|是|为|均为|都是|约为|约|大约|近|达|才|只有|每月|一个月|人均|每人|每户|[：:])?[ \u3000]?"
     r"(?P<num>[0-9０-９]{2,7}(?:[.．][0-9０-９]{1,2})?|[1-9１-９][.．][0-9０-９]{1,2}"
     "|[一二两三四五六七八九十百]{2,5}(?=[，,。；;！？!?、）)\\s]|$|的|块))"
     f"(?:{_RANGE_SEP}(?P<num2>[0-9０-９]{{2,7}}))?(?P<post>多|余|出头|左右)?"
@@ -451,8 +451,8 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
             continue
         if re.fullmatch("[千百]", m.group("num") or "") and _NOT_A_SUM_AFTER.match(text, end):
             continue  # 千万不要: "by all means", not ten million
-        if "千千万万" in text[max(0, start - 3):end + 3] or "千千" in m.group(0):
-            continue  # 千千万万: "countless"
+        if "千千万万" in text[max(0, start - 3):end + 3] or "千千" in m.group(0) or text.startswith("火急", end):
+            continue  # 千千万万: "countless"; 十万火急: "most urgent"
         value = parse_number(m.group("num") + m.group("mult"))
         if not value:
             continue

@@ -73,7 +73,7 @@ _NOT_GIVEN = set("老板 先生 女士 老师 师傅 总 哥 姐 叔 婶 姨 阿
 # a surname and one of these is no name, whatever cue stands before it (申请人：唐先生)
 _FORMS_OF_ADDRESS = {"先生", "女士", "老师", "师傅", "阿姨", "大爷", "大妈", "老板", "经理", "书记", "主任", "局长",
                      "镇长", "村长", "所长", "科长", "站长", "会计", "队长", "组长", "律师", "警官", "医生", "总监",
-                     "同志", "领导"}
+                     "同志", "领导", "小姐", "太太", "夫人"}
 # endings of offices, certificates, rates, doers and qualities, not of a bare three-character name: 农饮办, 林权证,
 # 公摊率, 施暴者, 严肃性
 _OFFICE_END = set("办证率者性房部")
@@ -123,7 +123,7 @@ _STRONG_CUES = (
     "朋友", "通讯员", "警官", "讲师", "股东", "承办人", "公诉人", "经办人", "代理人", "同事", "共犯", "估价师", "评估师", "经营者", "战友", "常用名字", "常用名", "曾用名", "原名", "又名", "别名",
     # a relative's name after 叫: 我爸叫文某某
     "爸叫", "爸爸叫", "妈叫", "妈妈叫", "父亲叫", "母亲叫", "儿子叫", "女儿叫", "丈夫叫", "妻子叫", "老公叫", "老婆叫",
-    "孩子叫", "哥哥叫", "姐姐叫", "弟弟叫", "妹妹叫",
+    "孩子叫", "哥哥叫", "姐姐叫", "弟弟叫", "妹妹叫", "外公叫", "外婆叫", "爷爷叫", "奶奶叫",
 )
 # a school or a hospital a few characters after a bare name: its name starts with the "name"
 _SCHOOL_AFTER = re.compile("([\u4e00-\u9fff]{0,4}?)(?:中学|小学|学校|幼儿园|医院|大学|学院)")
@@ -550,6 +550,8 @@ class PersonFinder:
 
     def _bad_word_at(self, text: str, k: int, strong: bool = False) -> bool:
         for length in (2, 3):
+            if k + length > len(text):
+                break  # 户主：粟华爱 at the end of the text: 爱 alone is no word here
             tag = self.tags.get(text[k:k + length])
             if tag is not None and tag.startswith(_WORD_TAGS) and not (strong and tag == "t"):
                 return True  # after a strong cue a time word is a given name: 村民王|初阳
@@ -862,8 +864,9 @@ class PersonFinder:
         for m in _RESIDENT_NAMED.finditer(text):
             s, e = m.span("name")
             if (self._plain_name(text, s, e) or (e - s == 2 and text[s] in self.common and self._plain_name(text, s, e, single_word_ok=True))) \
-                    and text[s] not in _FUNCTION_SURNAMES | _ADVERB_SURNAMES | _WORD_SURNAMES \
-                    and not overlaps(s, e, list(names)) and not overlaps(s, e, title_spans):
+                    and text[s] not in _FUNCTION_SURNAMES | _ADVERB_SURNAMES \
+                    and (text[s] not in _WORD_SURNAMES or (e - s == 3 and not self._frequent_word(text[s:e], text[s + 1:e]))) \
+                    and not overlaps(s, e, list(names)) and not overlaps(s, e, title_spans):  # 业主高某某（
                 writer = _SELF_INTRODUCED.search(text, max(0, m.start() - 25), m.start()) is not None
                 add_name(s, e, strong=True, party="petitioner" if writer else None)  # 我是5栋业主孙鸣。
         # 4c. a full name the segmenter glued to 叫 before it: 一位叫龙晨的村民 (叫龙晨 is one token)
@@ -1007,12 +1010,12 @@ class PersonFinder:
     def _listed_with_places(text: str, s: int, e: int) -> bool:
         """The item before or after text[s:e] in a list is a place's name (ends in 湾, 堡, 村 …): up to six
         characters in a list with 、, two or three (市, 县 and 区 too) in one with commas."""
-        for seps, longest, ends in (("、", 6, (_PLACE_END_CHARS | _FAMILY_PLACE_END) - set("家店")),
+        for seps, longest, ends in (("、", 6, (_PLACE_END_CHARS | _FAMILY_PLACE_END | _ESTATE_END) - set("家店")),
                                     ("，,", 3, (_PLACE_END_CHARS | _FAMILY_PLACE_END | set("市县区")) - set("家店"))):
             if s > 0 and text[s - 1] in seps:
                 cut = max(text.rfind(ch, 0, s - 1) for ch in "、，,。；;：:！？\n（(") + 1
-                if 2 <= s - 1 - cut <= longest and text[s - 2] in ends:
-                    return True
+                if (2 <= s - 1 - cut <= longest or (seps == "、" and s - 1 - cut >= 2)) and text[s - 2] in ends:
+                    return True  # 楼盘振业城、金悦茂: the item before may be longer, its end says place
             if text[e:e + 1] and text[e] in seps:
                 nxt = re.match(f"[^、，,。；;：:！？\n（()）]{{2,{longest}}}", text[e + 1:])
                 if nxt is not None and nxt.group(0)[-1] in ends \
@@ -1235,6 +1238,8 @@ class PersonFinder:
         common = surname in self.common
         if self._native_of(word):
             return False  # 安徽人: someone from Anhui
+        if surname == "区" and not self._left_cue(text, s):
+            return False  # 区政府、区财政、区人社: a district's office, not the surname 区
         if given[0] in "不没未几":
             return False  # 段|不亮 ("does not light"), 黄几子: a negation or "how many", not a given name
         if given[0] == "之" and _LEFT_CUE_RE.search(text, max(0, s - 6), s) is None:
@@ -1257,7 +1262,8 @@ class PersonFinder:
     def _quoted_name_ok(self, text: str, s: int, e: int) -> bool:
         """A plain name in quotation marks that is no frequent word (什么叫“安静”)."""
         surname = self.surname_at(text, s)
-        return self._plain_name(text, s, e) and not self._frequent_word(text[s:e], text[s + len(surname or ""):e])
+        return self._plain_name(text, s, e, single_word_ok=True) \
+            and not self._frequent_word(text[s:e], text[s + len(surname or ""):e])  # 叫“张焯”
 
     def _plain_word(self, word: str, surname: str, single_word_ok: bool = False) -> bool:
         """Surname and given name, neither a dictionary word nor anything that cannot be in a name."""
