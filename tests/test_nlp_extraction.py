@@ -152,6 +152,11 @@ MONEY_CASES = [
     # a rate per shop unit; 亿 after 中标 or a project's cost (项目 is no count); nearly a million is a sum
     ("经理一张纸就把260一个月的停车费涨了。", "260", 260, "CNY", "exact", 260, 260),
     ("我近几年月供均为970.82。", "970.82", 970.82, "CNY", "exact", 970.82, 970.82),
+    # 竟高达 before a fee's sum; 价钱; a price per jin; a range after 达
+    ("学校的学费竟高达17800，是别的学校的几倍。", "17800", 17800, "CNY", "exact", 17800, 17800),
+    ("购买价钱4500，残联不给报销。", "4500", 4500, "CNY", "exact", 4500, 4500),
+    ("猪肉价格涨到30/斤。", "30", 30, "CNY", "exact", 30, 30),
+    ("用水户每吨水费高摊达6元—20元不等。", "6元—20元", 13, "CNY", "range", 6, 20),
     ("门面租金8万一开间，还能接受。", "8万", 80_000, "CNY", "exact", 80_000, 80_000),
     ("自称单月中标300亿 ，吹得很大。", "300亿", 30_000_000_000, "CNY", "exact", 30_000_000_000, 30_000_000_000),
     ("这个造价5亿项目问题很多。", "5亿", 500_000_000, "CNY", "exact", 500_000_000, 500_000_000),
@@ -428,6 +433,10 @@ PERSON_CASES = [
     ("地址：文化巷户主：粟华爱", [("粟华爱", None, "unknown", "other")]),
     ("两个同志一个叫“胡萍丽”，一个叫“张焯”，请表彰。", [("胡萍丽", None, "unknown", "other"), ("张焯", None, "unknown", "other")]),
     ("锦绣家园业主高红晓（联系电话：0000-00000000）", [("高红晓", None, "unknown", "other")]),
+    # 党员 before a name (一人 after it is a count); a name before its address after a stop
+    ("是在党员徐焯的介绍下开始赌球的。", [("徐焯", None, "unknown", "other")]),
+    ("自家亲戚老党员彭强一人领了三万一千元。", [("彭强", None, "unknown", "other")]),
+    ("诚挚感谢您！储吉永，住药材市场16栋1号。", [("储吉永", None, "unknown", "other")]),
 ]
 
 NOT_PERSONS = [
@@ -592,6 +601,7 @@ NOT_PERSONS = [
     # a district's offices; a surname and a form of address (小姐)
     "区政府、区财政、区人社、区交警大队分工协同。",
     "综合部负责人陈小姐电话联系。",
+    "我是卫生局系统的退休职工。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

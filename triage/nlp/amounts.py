@@ -219,9 +219,9 @@ _LISTED_BEFORE = re.compile(r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:�
 # a plain number (no 万, no 元) right after words about paying: 收费3000, 月薪3000出头, 消费200, 扣了300
 _PLAIN = re.compile(
     "(?:收费|消费|工资|薪水|月薪|补贴|补助|补偿|费用|缴纳了?|收取了?|交了|(?<![公外转移])交|(?<![征回接验])收|扣了?|罚款|罚了|赔了|花了|付了|退了|退还|欠了|借了|拿|价格|售价|"
-    "单价|市场价|原价|定价|标价|报价|限价|均价|总价|房价|[票地油电水车]价|租金|押金|要价|充值|报销|只报|共计|合计|总计|亏损|月供|[\u4e00-\u9fff]费|"
+    "单价|市场价|原价|定价|标价|报价|限价|均价|总价|房价|价钱|[票地油电水车]价|租金|押金|要价|充值|报销|只报|共计|合计|总计|亏损|月供|[\u4e00-\u9fff]费|"
     "[\u4e00-\u9fff](?<!条)款)"
-    "(?:了|是|为|均为|都是|约为|约|大约|近|达|才|只有|每月|一个月|人均|每人|每户|[：:])?[ \u3000]?"
+    "(?:了|是|为|均为|都是|约为|约|大约|近|竟高达|竟然高达|高达|竟达|达到|达|才|只有|每月|一个月|人均|每人|每户|[：:])?[ \u3000]?"
     r"(?P<num>[0-9０-９]{2,7}(?:[.．][0-9０-９]{1,2})?|[1-9１-９][.．][0-9０-９]{1,2}"
     "|[一二两三四五六七八九十百]{2,5}(?=[，,。；;！？!?、）)\\s]|$|的|块))"
     f"(?:{_RANGE_SEP}(?P<num2>[0-9０-９]{{2,7}}))?(?P<post>多|余|出头|左右)?"
@@ -232,7 +232,10 @@ _PLAIN_ABOUT = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2
 # a plain number before "a square metre" is a price: 贵了1500一平, 7000多每平米
 _PER_SQUARE_METRE = re.compile(r"(?<![0-9０-９.．,，:/\-])(?<![0-9０-９]：)(?P<num>[1-9][0-9]{2,5})"
                                f"(?:{_RANGE_SEP}(?P<num2>[1-9][0-9]{{2,5}}))?(?P<post>多|左右)?"
-                               "(?=(?:一|每)(?:平|个平方|㎡)|/(?:平|㎡|m2|户|月))")
+                               "(?=(?:一|每)(?:平|个平方|㎡)|/(?:平|㎡|m2|户|月|斤|公斤|吨|次))")
+# a plain number before "per jin" is a price: 猪肉涨到30/斤
+_PER_WEIGHT = re.compile(r"(?<![0-9０-９.．,，:/\-])(?P<num>[1-9][0-9]{0,3}(?:[.．][0-9]{1,2})?)(?P<post>多|左右)?"
+                         "(?=/(?:斤|公斤))")
 # a plain number before "a month" in a clause about money: 违约金……1500每月
 _PER_MONTH = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2,5})(?P<post>多|左右)?(?=每月|每个月|一个月)")
 # a plain number (or a range) right before 的 and a fee or a payment: 每个月交2.35的管理费, 交了1200的押金,
@@ -255,13 +258,14 @@ def _join_ranges(text: str, found: list[Amount]) -> list[Amount]:
         if (
             prev is not None
             and prev.currency == amount.currency
-            and prev.qualifier == "exact"
+            and (prev.qualifier == "exact" or (prev.qualifier == "over" and text.startswith(("达", "高达"), prev.start)))
             and amount.qualifier == "exact"
             and _RANGE_BETWEEN.fullmatch(text[prev.end:amount.start])
             and prev.value < amount.value
         ):
-            out[-1] = Amount(text[prev.start:amount.end], (prev.value + amount.value) / 2, prev.currency,
-                             "range", prev.value, amount.value, prev.start, amount.end)
+            start = prev.start + (2 if text.startswith("高达", prev.start) else 1 if prev.qualifier == "over" else 0)
+            out[-1] = Amount(text[start:amount.end], (prev.value + amount.value) / 2, prev.currency,
+                             "range", prev.value, amount.value, start, amount.end)  # 高摊达6元—20元不等
             continue
         out.append(amount)
     return out
@@ -391,6 +395,7 @@ def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]
     checks = (
         (_BEFORE_FEE, lambda m: text[m.start() - 1:m.start()] != "第"),  # 2.35的管理费, not 第3的
         (_PER_SQUARE_METRE, lambda m: True),
+        (_PER_WEIGHT, lambda m: True),
         (_PLAIN_ABOUT, lambda m: _plain_about_ok(text, m)),
         (_PER_MONTH, lambda m: _money_context(text, m.start(), m.end()) or _MONTHLY_FEE_AFTER.match(text, m.end())),
     )

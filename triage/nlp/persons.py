@@ -76,7 +76,7 @@ _FORMS_OF_ADDRESS = {"先生", "女士", "老师", "师傅", "阿姨", "大爷",
                      "同志", "领导", "小姐", "太太", "夫人"}
 # endings of offices, certificates, rates, doers and qualities, not of a bare three-character name: 农饮办, 林权证,
 # 公摊率, 施暴者, 严肃性
-_OFFICE_END = set("办证率者性房部")
+_OFFICE_END = set("办证率者性房部局")
 # endings of businesses and platforms, never of a bare name: 余易贷, 金源网
 _BUSINESS_END = set("贷网店厂吧")
 # characters that rarely end a three-character name but often start the next word (蔡俊以…名义)
@@ -102,7 +102,7 @@ _PERSON_LEFT_CUES = (
     "叫", "我叫", "本人", "其妻", "其子", "其女", "其父", "其母", "与", "和", "及", "、", "对", "将", "让", "找",
     "联系", "委托", "指使", "安排", "伙同", "时任", "原任", "经理", "老师", "医生", "老婆", "老公", "爸爸",
     "妈妈", "老爸", "老妈", "爷爷", "奶奶", "老伴", "自然人", "实控人", "控制人", "负责人", "股东", "法人代表", "公司",
-    "包庇", "检举", "控告", "状告", "纵容", "叫了", "同事", "共犯", "经营者", "战友",
+    "包庇", "检举", "控告", "状告", "纵容", "叫了", "同事", "共犯", "经营者", "战友", "党员",
 )
 _PERSON_RIGHT_CUES = (
     "等人", "等", "同志", "说", "称", "表示", "利用", "收受", "在", "担任", "系", "是", "被", "因", "为", "于", "与",
@@ -120,7 +120,7 @@ _STRONG_CUES = (
     "居民", "群众", "私营企业主", "行贿人", "受贿人", "名叫", "叫做", "其妻", "其夫", "其子", "其女", "妻子", "丈夫",
     "儿子", "女儿", "同志", "老婆", "老公", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "爷爷", "奶奶",
     "哥哥", "姐姐", "弟弟", "妹妹", "侄子", "侄女", "外甥", "女婿", "儿媳", "自然人", "老板", "法人", "姓名", "老伴", "起名", "取名", "化名", "仲裁员", "打手", "顾问",
-    "朋友", "通讯员", "警官", "讲师", "股东", "承办人", "公诉人", "经办人", "代理人", "同事", "共犯", "估价师", "评估师", "经营者", "战友", "常用名字", "常用名", "曾用名", "原名", "又名", "别名",
+    "朋友", "通讯员", "警官", "讲师", "股东", "承办人", "公诉人", "经办人", "代理人", "同事", "共犯", "估价师", "评估师", "经营者", "战友", "党员", "常用名字", "常用名", "曾用名", "原名", "又名", "别名",
     # a relative's name after 叫: 我爸叫文某某
     "爸叫", "爸爸叫", "妈叫", "妈妈叫", "父亲叫", "母亲叫", "儿子叫", "女儿叫", "丈夫叫", "妻子叫", "老公叫", "老婆叫",
     "孩子叫", "哥哥叫", "姐姐叫", "弟弟叫", "妹妹叫", "外公叫", "外婆叫", "爷爷叫", "奶奶叫",
@@ -186,7 +186,7 @@ _GROUP_AFTER = re.compile("等人|他们|她们|夫妇|夫妻|一伙")
 _NEXT_PLACE = re.compile("[\u4e00-\u9fff]{1,3}(?:村|社区|居委会)")
 # a name right after a boundary and right before ，男 / ：女 / 先生 / 女士 (resumes, notices, letters)
 _ALONE_BEFORE_SEX = re.compile(
-    "(?:^|(?<=[，,。；;：:！？!?\n\\s（(“、*＊.．]))(?P<name>[\u4e00-\u9fff]{2,4})(?=[，,：:]\\s?[男女][，,。；;\\s）)]|先生|女士|[，,]\\s?[0-9]{1,3}岁)")
+    "(?:^|(?<=[，,。；;：:！？!?\n\\s（(“、*＊.．]))(?P<name>[\u4e00-\u9fff]{2,4})(?=[，,：:]\\s?[男女][，,。；;\\s）)]|先生|女士|[，,]\\s?[0-9]{1,3}岁|[，,]\\s?(?:家住|住[^房院])|[，,]\\s?联系电话)")
 # characters no name contains, even one the segmenter glued before ，男 (林金和 keeps its 和)
 _NEVER_IN_NAME = set("的了是在吗呢吧啊呀我你他她它们这那某个说")
 _COMPANY_NEAR = re.compile("股份有限公司|有限责任公司|有限公司|股份公司|集团|事务所")
@@ -524,7 +524,7 @@ class PersonFinder:
         if strong and c2 == "向" and text[q + 2:q + 3] and (text[q + 2] in _STOP_AFTER_NAME or text[q + 2] == "的"):
             candidates = [q + 2, q + 1]  # 董事长邢光向（…）, 其侄子刘河向的名下: 向 with nothing to govern ends the name
         elif not c2 or c2 in _NOT_IN_NAME or not ("\u4e00" <= c2 <= "\u9fff") or self._bad_word_at(text, q + 1) \
-                or (c2 in "两三四五六七八九几" and text[q + 2:q + 3] in "人名个位户"):
+                or (c2 in "一两三四五六七八九几" and text[q + 2:q + 3] in "人名个位户"):
             candidates = [q + 1]  # 估价师陈玲|四人: a count of the persons just named follows
         elif not strong:
             candidates = [q + 2, q + 1] if q + 2 in token_ends or q + 2 == len(text) else [q + 1, q + 2]
@@ -742,8 +742,9 @@ class PersonFinder:
             if self.anonymised_at(text, p) is None and (
                     (tag is not None and not tag.startswith("nr") and self.freqs.get(word, 0) >= _FREQUENT_GIVEN_WORD)
                     or (self._place_like(text, word, end) and not self._named_alone(m.group(0), text, end))
-                    or word[-1] in "城" or self._native_of(word)):
-                continue  # 我是农民, 本人金悦城（…）: a word or an estate, not a name (but 我叫邓秀湖，…)
+                    or word[-1] in "城" or self._native_of(word) or (tag or "").startswith("nt")
+                    or (len(word) == 3 and word[-1] in _OFFICE_END)):
+                continue  # 我是农民, 本人金悦城（…）, 我是卫生局系统的: a word, an estate or a body, not a name
             add_name(p, end, strong=True, party="petitioner")
         # 4. every segment that starts with a surname
         for k, (w, s, e) in enumerate(tokens):
