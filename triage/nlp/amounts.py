@@ -267,6 +267,12 @@ def _join_ranges(text: str, found: list[Amount]) -> list[Amount]:
             out[-1] = Amount(text[start:amount.end], (prev.value + amount.value) / 2, prev.currency,
                              "range", prev.value, amount.value, start, amount.end)  # 高摊达6元—20元不等
             continue
+        if prev is not None and prev.currency == amount.currency and prev.end == amount.start \
+                and text[prev.start:prev.end].endswith("以上") and text[amount.start:amount.end].endswith("以下") \
+                and prev.value < amount.value:  # 一万元以上十万元以下的罚款: the range a rule sets
+            out[-1] = Amount(text[prev.start:amount.end], (prev.value + amount.value) / 2, prev.currency,
+                             "range", prev.value, amount.value, prev.start, amount.end)
+            continue
         out.append(amount)
     return out
 
