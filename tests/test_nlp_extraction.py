@@ -150,17 +150,17 @@ MONEY_CASES = [
     ("搬迁补贴人均15000，其他没有。", "15000", 15000, "CNY", "exact", 15000, 15000),
     ("每月只有100-300的全勤奖。", "100-300", 200, "CNY", "range", 100, 300),
     # a rate per shop unit; 亿 after 中标 or a project's cost (项目 is no count); nearly a million is a sum
-    ("经理一张纸就把260一个月的停车费涨了。", "260", 260, "CNY", "exact", 260, 260),
-    ("我近几年月供均为970.82。", "970.82", 970.82, "CNY", "exact", 970.82, 970.82),
+    ("物业只发一张通知就把260一个月的车位费提了。", "260", 260, "CNY", "exact", 260, 260),
+    ("这两年的房贷月供均为1830.5。", "1830.5", 1830.5, "CNY", "exact", 1830.5, 1830.5),
     # 竟高达 before a fee's sum; 价钱; a price per jin; a range after 达
     ("学校的学费竟高达17800，是别的学校的几倍。", "17800", 17800, "CNY", "exact", 17800, 17800),
-    ("购买价钱4500，残联不给报销。", "4500", 4500, "CNY", "exact", 4500, 4500),
+    ("电动车的购买价钱3800，厂家不给退。", "3800", 3800, "CNY", "exact", 3800, 3800),
     ("猪肉价格涨到30/斤。", "30", 30, "CNY", "exact", 30, 30),
-    ("用水户每吨水费高摊达6元—20元不等。", "6元—20元", 13, "CNY", "range", 6, 20),
+    ("商户的电费高摊达1元—3元不等。", "1元—3元", 2, "CNY", "range", 1, 3),
     # the range of a fine a rule sets
-    ("可处一万元以上十万元以下的罚款。", "一万元以上十万元以下", 55_000, "CNY", "range", 10_000, 100_000),
-    ("门面租金8万一开间，还能接受。", "8万", 80_000, "CNY", "exact", 80_000, 80_000),
-    ("自称单月中标300亿 ，吹得很大。", "300亿", 30_000_000_000, "CNY", "exact", 30_000_000_000, 30_000_000_000),
+    ("依规定应处二万元以上八万元以下罚金。", "二万元以上八万元以下", 50_000, "CNY", "range", 20_000, 80_000),
+    ("临街店面租金5万一开间，大家都嫌贵。", "5万", 50_000, "CNY", "exact", 50_000, 50_000),
+    ("对外宣称一年中标120亿 ，谁信？", "120亿", 12_000_000_000, "CNY", "exact", 12_000_000_000, 12_000_000_000),
     ("这个造价5亿项目问题很多。", "5亿", 500_000_000, "CNY", "exact", 500_000_000, 500_000_000),
     ("他的老朋友将近百万的存款都被骗走了。", "将近百万", 1_000_000, "CNY", "about", 1_000_000, 1_000_000),
 ]
@@ -214,8 +214,8 @@ NOT_MONEY = [
     "损失了几个亿的资金。",
     # 十几 is an order of magnitude, like 几万
     "多花上十几块的车费。",
-    "补偿我们十几万元，要我们搬走。",
-    "粪水漫进客厅，此问题十万火急。",
+    "只给我家十几万元就想让我们腾房。",
+    "污水倒灌进了厨房，真是十万火急。",
     "培训机构没亏一毛钱。",
     "一年的停车收入有5，600万。",  # "five or six million"
     "停车费一块，物业从来不公示。",  # "the part about the parking fee"
@@ -403,9 +403,9 @@ PERSON_CASES = [
       ("邓玲", None, "unknown", "other")]),
     # a given name in pinyin after 化名; 具报人 announces the writer
     ("董事长段明（化名段ze）已经出国。", [("段明", "董事长", "unknown", "other"), ("段ze", None, "unknown", "other")]),
-    ("我们感激不尽！具报人：黄立家电话：138****0000", [("黄立家", None, "unknown", "petitioner")]),
+    ("望早日解决。具报人：黄立家电话：138****0000", [("黄立家", None, "unknown", "petitioner")]),
     # a three-character name the segmenter cuts after its second character at every mention
-    ("请依法追究林果雪的责任。事发时林果雪正处于缓刑期间。民警指认林果雪在帮忙。为何不对林果雪立案？刘某又叫了林果雪一同前往。",
+    ("请依法追究林果雪的责任。那时林果雪正处于缓刑期间。民警指认林果雪在帮忙。为何不对林果雪立案？刘某又叫了林果雪一同前往。",
      [("林果雪", None, "unknown", "accused"), ("刘某", None, "unknown", "other")]),
     ("关于董松肖、美乐酒店违法施工的投诉：董松肖、美乐酒店无视整改，有关部门包庇纵容董松肖、美乐酒店。",
      [("董松肖", None, "unknown", "accused")]),
@@ -416,29 +416,29 @@ PERSON_CASES = [
     ("本小区业主代表：1孔秀兰、2韦建国、3艾洁、4游乐平、5贺友荣",
      [("孔秀兰", None, "unknown", "other"), ("韦建国", None, "unknown", "other"), ("艾洁", None, "unknown", "other"),
       ("游乐平", None, "unknown", "other"), ("贺友荣", None, "unknown", "other")]),
-    ("此致敬礼！万分感谢！卜进明2019年5月24日", [("卜进明", None, "unknown", "petitioner")]),
+    ("以上情况属实，请核查。卜进明2021年3月7日", [("卜进明", None, "unknown", "petitioner")]),
     # 经营者是 + a name and a stop; 烈士 after a name; 战友 before one; a numbered list after a full stop (items with
     # comma); a signature right after a flat's number
-    ("经营者是宋庆，后变更为周芳，二人系夫妻关系。", [("宋庆", None, "unknown", "other")]),
-    ("我们村的赵秋英烈士事迹无人知晓。", [("赵秋英", None, "unknown", "other")]),
+    ("店铺经营者是宋庆，去年转给了周芳，两人是亲戚。", [("宋庆", None, "unknown", "other")]),
+    ("我们村的赵秋英烈士，很少有人记得。", [("赵秋英", None, "unknown", "other")]),
     ("我的战友王自然带领导来看过我。", [("王自然", None, "unknown", "other")]),
     ("老年又来流泪。1方明晓，2李孟军，3欧小兰，4高新民，5谭建，6周丽华，7黄志刚",
      [(n, None, "unknown", "other") for n in ("方明晓", "李孟军", "欧小兰", "高新民", "谭建", "周丽华", "黄志刚")]),
-    ("深业花园3栋1单元1204陈秋林2019年12月28日", [("陈秋林", None, "unknown", "petitioner")]),
+    ("丽景苑5栋2单元803陈秋林2021年4月9日", [("陈秋林", None, "unknown", "petitioner")]),
     # a name right after a village group's name (the segmenter glues 组 to the surname); the writer at the very end
     # after their unit
     ("当拆我们组冯稳林家时，镇上来了人。", [("冯稳林", None, "unknown", "other")]),
     ("侵占二家组姜佑明家低保资金。", [("姜佑明", None, "unknown", "other")]),
-    ("望领导重视。举报人：某市轴承厂 刘况", [("刘况", None, "unknown", "petitioner")]),
+    ("望领导重视。举报人：某市轴承厂 刘洸", [("刘洸", None, "unknown", "petitioner")]),
     # a name at the very end after a cue keeps its last character; a one-character given name that is a word in
     # quotation marks after 叫; 业主 + a three-character name whose surname is also a word (高)
-    ("地址：文化巷户主：粟华爱", [("粟华爱", None, "unknown", "other")]),
-    ("两个同志一个叫“胡萍丽”，一个叫“张焯”，请表彰。", [("胡萍丽", None, "unknown", "other"), ("张焯", None, "unknown", "other")]),
-    ("锦绣家园业主高红晓（联系电话：0000-00000000）", [("高红晓", None, "unknown", "other")]),
+    ("住址：杏花巷户主：谭华爱", [("谭华爱", None, "unknown", "other")]),
+    ("值班的两人一个叫“俞佩兰”，一个叫“潘焯”。", [("俞佩兰", None, "unknown", "other"), ("潘焯", None, "unknown", "other")]),
+    ("金桂苑业主高秀晓（联系电话略）", [("高秀晓", None, "unknown", "other")]),
     # 党员 before a name (一人 after it is a count); a name before its address after a stop
-    ("是在党员徐焯的介绍下开始赌球的。", [("徐焯", None, "unknown", "other")]),
+    ("他是经党员邹焯介绍才去赌球的。", [("邹焯", None, "unknown", "other")]),
     ("自家亲戚老党员彭强一人领了三万一千元。", [("彭强", None, "unknown", "other")]),
-    ("诚挚感谢您！储吉永，住药材市场16栋1号。", [("储吉永", None, "unknown", "other")]),
+    ("特此反映。储吉平，住五金市场8栋2号。", [("储吉平", None, "unknown", "other")]),
     # 仍 ("still") after an anonymised name
     ("销售人员李某仍称车位都一样。", [("李某", None, "unknown", "other")]),
 ]
@@ -587,25 +587,25 @@ NOT_PERSONS = [
     "车位面积已被小区业主公摊，怎么还能卖？",
     "新修的姚路上没有人行横道线。",
     # a car's make; a "name" listed between places
-    "停着一辆长安马自达（红色车）。",
+    "门口常停一辆白色马自达轿车。",
     "樟树湾、吴育子、枫树垭的山林都被砍了。",
     "分布在竹山、黄星、福田等几个乡镇。",
     # a surname before a masked telephone number; "of" in a classical phrase
     "联系人：张*****************",
     "春夏之交的时候，国之兴也。",
     # a negation or 几 after a surname's character; a word listed with commas between places
-    "莲湖小区段不亮，其他路灯都亮。",
+    "滨江小区段不亮，晚上很黑。",
     "见过山羊黄几子等等。",
     "高速应该放在县城西部黄岗，横市，沙山一线。黄岗的朋友都这么说。",
     # 组成部分 and 七组和八组: words, not a group and a name; a hamlet after a group; the end of a sentence after 举报人
-    "这是城市的重要组成部分。",
-    "塘田村七组和八组都没人来过。",
-    "房子落在花桥村插基塘组杨家冲，本组有十一户。",
-    "还举报人和全社会一个公平正义。",
+    "绿地是小区环境的组成部分。",
+    "新塘村三组和五组都没人通知。",
+    "老屋在柳林村下塘组杨家冲，全组九户人家。",
+    "请给举报人和大家一个公平正义。",
     # a district's offices; a surname and a form of address (小姐)
-    "区政府、区财政、区人社、区交警大队分工协同。",
-    "综合部负责人陈小姐电话联系。",
-    "我是卫生局系统的退休职工。",
+    "由区政府、区人社、区教育局共同处理。",
+    "客服部负责人陈小姐一直不回电。",
+    "我是卫生局系统退下来的老职工。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name
@@ -615,7 +615,7 @@ TITLE_THEN_WORD = [
     "新规定引起在职教师的强烈反感。",
     "在市长信箱里留言三次了。",
     # a department (X部) before a title
-    "合同上有宏达公司安机部副部长的签字。",
+    "合同上有宏达集团安质部副部长签字。",
 ]
 
 # text, [(place text, township, village)]

@@ -269,7 +269,7 @@ def _join_ranges(text: str, found: list[Amount]) -> list[Amount]:
             continue
         if prev is not None and prev.currency == amount.currency and prev.end == amount.start \
                 and text[prev.start:prev.end].endswith("以上") and text[amount.start:amount.end].endswith("以下") \
-                and prev.value < amount.value:  # 一万元以上十万元以下的罚款: the range a rule sets
+                and prev.value < amount.value:  # 二万元以上八万元以下罚金: the range a rule sets
             out[-1] = Amount(text[prev.start:amount.end], (prev.value + amount.value) / 2, prev.currency,
                              "range", prev.value, amount.value, prev.start, amount.end)
             continue

@@ -359,7 +359,7 @@ class PersonFinder:
         """A title (副书记) or a word that announces a person (实控人, 村民) ends right at p."""
         return any(text[p - n:p] in self.lexicon.titles for n in range(2, min(6, p) + 1)) \
             or _STRONG_LEFT_CUE_RE.search(text, max(0, p - 6), p) is not None \
-            or _STRONG_CUE_END_RE.search(text, max(0, p - 6), p) is not None  # 化名邢ze
+            or _STRONG_CUE_END_RE.search(text, max(0, p - 6), p) is not None  # 化名段ze
 
     def _body_ends_at(self, text: str, k: int) -> bool:
         """A body's name (市政府, 派出所) ends right at k."""
@@ -525,7 +525,7 @@ class PersonFinder:
             candidates = [q + 2, q + 1]  # 董事长邢光向（…）, 其侄子刘河向的名下: 向 with nothing to govern ends the name
         elif not c2 or c2 in _NOT_IN_NAME or not ("\u4e00" <= c2 <= "\u9fff") or self._bad_word_at(text, q + 1) \
                 or (c2 in "一两三四五六七八九几" and text[q + 2:q + 3] in "人名个位户"):
-            candidates = [q + 1]  # 估价师陈玲|四人: a count of the persons just named follows
+            candidates = [q + 1]  # 估价师邓玲|四人: a count of the persons just named follows
         elif not strong:
             candidates = [q + 2, q + 1] if q + 2 in token_ends or q + 2 == len(text) else [q + 1, q + 2]
         elif strong and c2 in _NOT_THIRD_FULL:
@@ -551,7 +551,7 @@ class PersonFinder:
     def _bad_word_at(self, text: str, k: int, strong: bool = False) -> bool:
         for length in (2, 3):
             if k + length > len(text):
-                break  # 户主：粟华爱 at the end of the text: 爱 alone is no word here
+                break  # 户主：谭华爱 at the end of the text: 爱 alone is no word here
             tag = self.tags.get(text[k:k + length])
             if tag is not None and tag.startswith(_WORD_TAGS) and not (strong and tag == "t"):
                 return True  # after a strong cue a time word is a given name: 村民王|初阳
@@ -744,7 +744,7 @@ class PersonFinder:
                     or (self._place_like(text, word, end) and not self._named_alone(m.group(0), text, end))
                     or word[-1] in "城" or self._native_of(word) or (tag or "").startswith("nt")
                     or (len(word) == 3 and word[-1] in _OFFICE_END)):
-                continue  # 我是农民, 本人金悦城（…）, 我是卫生局系统的: a word, an estate or a body, not a name
+                continue  # 我是农民, 本人金悦城（…）, 我是卫生局系统: a word, an estate or a body, not a name
             add_name(p, end, strong=True, party="petitioner")
         # 4. every segment that starts with a surname
         for k, (w, s, e) in enumerate(tokens):
@@ -765,7 +765,7 @@ class PersonFinder:
                                  and text[e] not in _NOT_THIRD_FULL)) \
                         and "\u4e00" <= text[e:e + 1] <= "\u9fff" \
                         and text[e] not in _NOT_IN_NAME:
-                    end = e + 1  # 王志义、刘成|其|等, 唐溶、鲁月|红，: the list's next name has three characters
+                    end = e + 1  # 王志义、刘成|其|等, 唐岚、鲍月|红，: the list's next name has three characters
                 if len(w) == len(surname) + 2 and w[-1] in _NOT_THIRD_FULL and w not in self.tags \
                         and text[e:e + 1] and text[e] not in _HARD_STOP:
                     end -= 1  # 田甲以|中秋节: the segmenter glued the next word's first character on
@@ -896,7 +896,7 @@ class PersonFinder:
         self._extend_split_names(text, names)
         self._shorten_glued_names(text, names)
         # 4n. a three-character name the segmenter cut the same way, surname and first character | last character,
-        # at three mentions or more, with a cue at one of them (对林果|雨, 纵容黄松|肖、)
+        # at three mentions or more, with a cue at one of them (对柯果|雪, 纵容董松|肖、)
         for span in self._recurring_split_names(text, tokens, token_starts, token_ends):
             if not overlaps(*span, list(names)):
                 add_name(*span, strong=False)
@@ -907,13 +907,13 @@ class PersonFinder:
             if self.anonymised_at(text, span[0]) is None and not names[span]["titles"] \
                     and _PLACE_ELSEWHERE.search(word) is None and _followed_elsewhere(text, word, _PLACE_ELSEWHERE):
                 del names[span]
-        # 4p. a "name" that elsewhere in the text has a project or builders is a project's: 杜路花项目, 杜路花施工方
+        # 4p. a "name" that elsewhere in the text has a project or builders is a project's: 杜花路项目, 杜花路施工方
         for span in list(names):
             word = text[span[0]:span[1]]
             if not names[span]["strong"] and not names[span]["titles"] and self.anonymised_at(text, span[0]) is None \
                     and _followed_elsewhere(text, word, _PROJECT_AFTER):
                 del names[span]
-        # 4r. the writer's signature before the date at the end of the letter: …为谢！卜某某2019年2月16日
+        # 4r. the writer's signature before the date at the end of the letter: …请核查。卜某某2021年3月7日
         for m in _SIGNATURE.finditer(text, max(0, len(text) - 40)):
             s0, e0 = m.span("name")
             surname = self.surname_at(text, s0)
@@ -922,7 +922,7 @@ class PersonFinder:
                     and not overlaps(s0, e0, list(names)) and not overlaps(s0, e0, title_spans):
                 add_name(s0, e0, strong=True, party="petitioner")
         # 4s. a name right after a village group's name, which the segmenter glued to the surname: 我们组冯某某家,
-        # 南唐组郑某某多年前
+        # 下塘组郑某某多年前
         for m in _AFTER_GROUP.finditer(text):
             p = m.end()
             surname = self.surname_at(text, p)
@@ -952,8 +952,8 @@ class PersonFinder:
                         and not any(ch in _NEVER_IN_NAME for ch in item.group(0)) \
                         and item.group(0) not in self.lexicon.nonnames and not overlaps(k, k + item.end(), list(names)):
                     add_name(k, k + item.end(), strong=False)
-        # 4o. a "name" listed between places (at any of its mentions) is a place: 缆子湾、苗育子、旋栗树堡上;
-        # 西部黄材，横市，…
+        # 4o. a "name" listed between places (at any of its mentions) is a place: 竹子湾、X、栗树堡;
+        # 西部黄岗，横市，…
         weak = [sp for sp, info in names.items() if not info["strong"] and not info["titles"]]
         listed: set[str] = set()
         for word in {text[a:b] for a, b in weak}:
@@ -961,7 +961,7 @@ class PersonFinder:
             among = [k for k in starts if self._listed_with_places(text, k, k + len(word))
                      and not any(a < k - 1 and k - 1 - a <= 6 and text[b:b + 1] in "、，," or a == k + len(word) + 1
                                  for a, b in names)
-                     and not _GROUP_AFTER.search(text, k + len(word), k + len(word) + 16)]  # 周京城、欧梅鲜、李餐等人
+                     and not _GROUP_AFTER.search(text, k + len(word), k + len(word) + 16)]  # 张京城、欧梅芳、李某等人
             if among and 3 * len(among) >= len(starts):
                 listed.add(word)
         for span in weak:
@@ -1016,7 +1016,7 @@ class PersonFinder:
             if s > 0 and text[s - 1] in seps:
                 cut = max(text.rfind(ch, 0, s - 1) for ch in "、，,。；;：:！？\n（(") + 1
                 if (2 <= s - 1 - cut <= longest or (seps == "、" and s - 1 - cut >= 2)) and text[s - 2] in ends:
-                    return True  # 楼盘振业城、金悦茂: the item before may be longer, its end says place
+                    return True  # 楼盘翠湖城、金X茂: the item before may be longer, its end says place
             if text[e:e + 1] and text[e] in seps:
                 nxt = re.match(f"[^、，,。；;：:！？\n（()）]{{2,{longest}}}", text[e + 1:])
                 if nxt is not None and nxt.group(0)[-1] in ends \
@@ -1061,7 +1061,7 @@ class PersonFinder:
     def _recurring_split_names(self, text: str, tokens: list[tuple[str, int, int]], token_starts: set[int],
                                token_ends: set[int]) -> list[tuple[int, int]]:
         """Spans of a surname, a given name's first character and its last, written three times or more and cut
-        by the segmenter after the second character at three mentions at least (林果|雨 … 林果|雨在 … 对林果|雨): a
+        by the segmenter after the second character at three mentions at least (柯果|雪 … 柯果|雪在 … 对柯果|雪): a
         name the dictionary does not know, not a word (the whole is no dictionary word, its last character can
         end a name), with a cue at one mention."""
         out: list[tuple[int, int]] = []
@@ -1093,7 +1093,7 @@ class PersonFinder:
             if not any(self._has_cue(text, k2, k2 + 3) for k2 in cut) \
                     or any(_PLACE_AFTER.match(text[k2 + 3:k2 + 6])
                            or (text[k2 + 3:k2 + 4] in _PLACE_OR_BODY_CHARS and text[k2 + 3:k2 + 5] not in self.tags)
-                           for k2 in starts):  # 林果|雨|处于 is "is in"; 黄松|肖|局 would be a body
+                           for k2 in starts):  # 柯果|雪|处于 is "is in"; 董松|肖|局 would be a body
                 continue
             out.extend((k2, k2 + 3) for k2 in cut)
         return out
@@ -1219,7 +1219,7 @@ class PersonFinder:
                                                 or not "\u4e00" <= text[end:end + 1] <= "\u9fff")))
                          and len(given) == 1 and (word_at or {}).get(s) == word
                          and given not in "姓分" and given not in self.common):
-            return False  # 林|登高 is a verb, but 看诊的林登高医生 names the doctor, 叫了罗鸣 (one word) a person
+            return False  # 林|登高 is a verb, but 看诊的林登高医生 names the doctor, 叫了宋鸣 (one word) a person
         if given in _NOT_GIVEN:
             return False
         if surname in _FUNCTION_SURNAMES and given[0] in _NOT_THIRD:
@@ -1240,7 +1240,7 @@ class PersonFinder:
         if self._native_of(word):
             return False  # 安徽人: someone from Anhui
         if surname == "区" and not self._left_cue(text, s):
-            return False  # 区政府、区财政、区人社: a district's office, not the surname 区
+            return False  # 区政府、区人社: a district's office, not the surname 区
         if given[0] in "不没未几":
             return False  # 段|不亮 ("does not light"), 黄几子: a negation or "how many", not a given name
         if given[0] == "之" and _LEFT_CUE_RE.search(text, max(0, s - 6), s) is None:
@@ -1264,7 +1264,7 @@ class PersonFinder:
         """A plain name in quotation marks that is no frequent word (什么叫“安静”)."""
         surname = self.surname_at(text, s)
         return self._plain_name(text, s, e, single_word_ok=True) \
-            and not self._frequent_word(text[s:e], text[s + len(surname or ""):e])  # 叫“张焯”
+            and not self._frequent_word(text[s:e], text[s + len(surname or ""):e])  # 叫“潘焯”
 
     def _plain_word(self, word: str, surname: str, single_word_ok: bool = False) -> bool:
         """Surname and given name, neither a dictionary word nor anything that cannot be in a name."""
