@@ -158,6 +158,7 @@ MONEY_CASES = [
     ("猪肉价格涨到30/斤。", "30", 30, "CNY", "exact", 30, 30),
     ("商户的电费高摊达1元—3元不等。", "1元—3元", 2, "CNY", "range", 1, 3),
     # the range of a fine a rule sets
+    ("中介向每位买家另收9万-12万的服务费。", "9万-12万", 105_000, "CNY", "range", 90_000, 120_000),
     ("依规定应处二万元以上八万元以下罚金。", "二万元以上八万元以下", 50_000, "CNY", "range", 20_000, 80_000),
     ("临街店面租金5万一开间，大家都嫌贵。", "5万", 50_000, "CNY", "exact", 50_000, 50_000),
     ("对外宣称一年中标120亿 ，谁信？", "120亿", 12_000_000_000, "CNY", "exact", 12_000_000_000, 12_000_000_000),
@@ -439,6 +440,8 @@ PERSON_CASES = [
     ("他是经党员邹焯介绍才去赌球的。", [("邹焯", None, "unknown", "other")]),
     ("自家亲戚老党员彭强一人领了三万一千元。", [("彭强", None, "unknown", "other")]),
     ("特此反映。储吉平，住五金市场8栋2号。", [("储吉平", None, "unknown", "other")]),
+    # a surname that is also a word (高) before a given name that is a word, after 村民: still a name
+    ("村民高建新反映了这件事。", [("高建新", None, "unknown", "other")]),
     # 仍 ("still") after an anonymised name
     ("销售人员李某仍称车位都一样。", [("李某", None, "unknown", "other")]),
 ]
@@ -606,6 +609,9 @@ NOT_PERSONS = [
     "由区政府、区人社、区教育局共同处理。",
     "客服部负责人陈小姐一直不回电。",
     "我是卫生局系统退下来的老职工。",
+    # 张 counting a card; a surname that is also a word (房, 车) after 居民 before a verb
+    "上个月在店里办了张面值五百元的卡。",
+    "沿街居民房集中的地方垃圾成堆。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

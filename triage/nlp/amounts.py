@@ -49,7 +49,7 @@ _PER_UNIT_AFTER = re.compile("[一每][个平月斤次天年人度吨方]|/")
 _BARE = re.compile(
     f"(?P<pre>{_ABOUT_BEFORE}|{_OVER_BEFORE}|{_UNDER_BEFORE})?"
     f"(?P<num>{_ARABIC}[十百千]?|[{CHINESE_NUMERAL_CHARS}]+)"
-    f"(?:{_RANGE_SEP}(?P<num2>{_ARABIC}[十百千]?|[{CHINESE_NUMERAL_CHARS}]+))?"
+    f"(?:(?P<mult1>[万亿])?{_RANGE_SEP}(?P<num2>{_ARABIC}[十百千]?|[{CHINESE_NUMERAL_CHARS}]+))?"
     f"(?P<q1>多|余|来)?(?P<ge>个(?P<q3>多)?(?=亿))?(?P<mult>[万亿]+)(?P<q2>多|余)?"
     f"(?P<post>左右|以上|以下|之多)?"
 )
@@ -458,8 +458,8 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
         if _count_after(text, end, closed=m.group(0)[-1] in "多余") \
                 or not (_money_near(text, start, end) or _hundred_millions_alone(m, text, end)):
             continue
-        if re.fullmatch("[万亿]", m.group("num") or ""):
-            continue
+        if re.fullmatch("[万亿]", m.group("num") or "") or (m.group("mult1") and m.group("mult1") != m.group("mult")):
+            continue  # 15万-20万 is a range in 万; 3万-2亿 is none
         if re.fullmatch("[千百]", m.group("num") or "") and _NOT_A_SUM_AFTER.match(text, end):
             continue  # 千万不要: "by all means", not ten million
         if "千千万万" in text[max(0, start - 3):end + 3] or "千千" in m.group(0) or text.startswith("火急", end):

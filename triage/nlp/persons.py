@@ -700,6 +700,9 @@ class PersonFinder:
                     and self._word_at(text, token_start_of.get(p, p)):
                 continue  # 新老|公司: the cue 老公 straddles two words, no name follows
             end = self.name_at(text, p, token_ends, strong=True)
+            if end is not None and text[p] in "房车楼路" and self.anonymised_at(text, p) is None \
+                    and self._bad_word_at(text, p + 1):
+                continue  # 居民房|集中, 居民车|无处: the cue's house or car, and a word, not a surname and a given name
             if end is not None and (self._place_like(text, text[p:end], end)
                                     or (end - p == 3 and text[p + 1] == "家" and text[p + 2] in _FAMILY_PLACE_END)):
                 continue  # 名叫石家岭|幼儿园: an estate, school or road, not a person; 村民张家湾: a village
@@ -1241,6 +1244,8 @@ class PersonFinder:
             return False  # 安徽人: someone from Anhui
         if surname == "区" and not self._left_cue(text, s):
             return False  # 区政府、区人社: a district's office, not the surname 区
+        if surname == "张" and text[s - 1:s] and text[s - 1] in "了一两这那每几整单":
+            return False  # 办了张|面值…的卡: 张 counts a card or a sheet here
         if given[0] in "不没未几":
             return False  # 段|不亮 ("does not light"), 黄几子: a negation or "how many", not a given name
         if given[0] == "之" and _LEFT_CUE_RE.search(text, max(0, s - 6), s) is None:
