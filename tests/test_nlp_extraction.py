@@ -442,6 +442,11 @@ PERSON_CASES = [
     ("特此反映。储吉平，住五金市场8栋2号。", [("储吉平", None, "unknown", "other")]),
     # a surname that is also a word (高) before a given name that is a word, after 村民: still a name
     ("村民高建新反映了这件事。", [("高建新", None, "unknown", "other")]),
+    # the writer's name before 家住; a signature after a comma before the date; 工程师 before a name
+    ("本人龙飞亮家住某省某县春华镇。", [("龙飞亮", None, "unknown", "petitioner")]),
+    ("签名：李贵平，刘富国，陈福全2021年9月9日", [("李贵平", None, "unknown", "other"), ("刘富国", None, "unknown", "other"),
+                               ("陈福全", None, "unknown", "petitioner")]),
+    ("维保公司工程师邓杏态度十分恶劣。", [("邓杏", None, "unknown", "other")]),
     # 仍 ("still") after an anonymised name
     ("销售人员李某仍称车位都一样。", [("李某", None, "unknown", "other")]),
 ]

@@ -120,7 +120,7 @@ _STRONG_CUES = (
     "居民", "群众", "私营企业主", "行贿人", "受贿人", "名叫", "叫做", "其妻", "其夫", "其子", "其女", "妻子", "丈夫",
     "儿子", "女儿", "同志", "老婆", "老公", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "爷爷", "奶奶",
     "哥哥", "姐姐", "弟弟", "妹妹", "侄子", "侄女", "外甥", "女婿", "儿媳", "自然人", "老板", "法人", "姓名", "老伴", "起名", "取名", "化名", "仲裁员", "打手", "顾问",
-    "朋友", "通讯员", "警官", "讲师", "股东", "承办人", "公诉人", "经办人", "代理人", "同事", "共犯", "估价师", "评估师", "经营者", "战友", "党员", "常用名字", "常用名", "曾用名", "原名", "又名", "别名",
+    "朋友", "通讯员", "警官", "讲师", "股东", "承办人", "公诉人", "经办人", "代理人", "同事", "共犯", "估价师", "评估师", "经营者", "战友", "党员", "工程师", "常用名字", "常用名", "曾用名", "原名", "又名", "别名",
     # a relative's name after 叫: 我爸叫文某某
     "爸叫", "爸爸叫", "妈叫", "妈妈叫", "父亲叫", "母亲叫", "儿子叫", "女儿叫", "丈夫叫", "妻子叫", "老公叫", "老婆叫",
     "孩子叫", "哥哥叫", "姐姐叫", "弟弟叫", "妹妹叫", "外公叫", "外婆叫", "爷爷叫", "奶奶叫",
@@ -174,7 +174,7 @@ _ROLE_IN_BRACKETS = re.compile("[（(][^（()）。，]{0,12}(?:法人|法定代
 # "and the others", "they", "the couple" right after a name: only persons are so followed
 _NUMBERED_ITEM_BEFORE = re.compile("(?:^|(?<=[：:、，,；;。？?\\s]))[0-9]{1,3}[.．、]?[ \u3000]?$", re.M)
 _NUMBERED_ITEM = re.compile("(?:^|(?<=[：:、，,；;。？?\\s]))[0-9]{1,3}[.．、]?[ \u3000]?(?=[\u4e00-\u9fff])", re.M)
-_SIGNATURE = re.compile("(?:^|(?<=[。！!？?\\s：:0-9]))(?P<name>[\u4e00-\u9fff]{2,3})[ \u3000]?"
+_SIGNATURE = re.compile("(?:^|(?<=[。！!？?\\s：:0-9，,、]))(?P<name>[\u4e00-\u9fff]{2,3})[ \u3000]?"
                         "(?=(?:19|20)[0-9]{2}(?:年[0-9]{1,2}月|[.\\-/][0-9]{1,2}[.\\-/])[^。！？!?]{0,12}$)")
 _AFTER_GROUP = re.compile("(?<=[\u4e00-\u9fff])(?<![小班])组")
 _GROUP_NAME_END = re.compile("[，,。、；;（(]|家|户|多年|于|在|系|是")
@@ -530,6 +530,8 @@ class PersonFinder:
             candidates = [q + 2, q + 1] if q + 2 in token_ends or q + 2 == len(text) else [q + 1, q + 2]
         elif strong and c2 in _NOT_THIRD_FULL:
             candidates = [q + 1]  # 蔡俊|以, 胡红|用, 卢勇|搞
+        elif strong and text[q + 2:q + 4] in ("家住", "住在", "现住", "居住"):
+            candidates = [q + 2, q + 1]  # 本人龙飞利|家住…: where the writer lives follows the whole name
         elif strong and c2 == "正" and self._word_at(text, q + 2):
             candidates = [q + 1, q + 2]  # 名叫谭尧|正|利用: "is now using", not a third character
         elif q + 1 in token_ends and self._word_at(text, q + 1):
@@ -738,7 +740,8 @@ class PersonFinder:
             if end is None or overlaps(p, end, title_spans):
                 continue
             if m.group(0).startswith(("我是", "我们是", "本人是", "本人")) and self.anonymised_at(text, p) is None \
-                    and not (text[end:end + 1] in "，,。、；（( " or text[end:end + 1] == "" or text[end:end + 1] in "系"):
+                    and not (text[end:end + 1] in "，,。、；（( " or text[end:end + 1] == "" or text[end:end + 1] in "系"
+                             or text[end:end + 2] in ("家住", "住在", "现住")):
                 continue  # 我是南岭南岭村村民: a place follows, not a name
             word = text[p:end]
             tag = self.tags.get(word)
@@ -920,7 +923,9 @@ class PersonFinder:
         for m in _SIGNATURE.finditer(text, max(0, len(text) - 40)):
             s0, e0 = m.span("name")
             surname = self.surname_at(text, s0)
-            if surname is not None and self._plain_word(m.group("name"), surname, single_word_ok=True) \
+            if (s0, e0) in names and not names[(s0, e0)]["titles"]:
+                names[(s0, e0)]["party"] = "petitioner"  # a list's last name, signing: the writer
+            elif surname is not None and self._plain_word(m.group("name"), surname, single_word_ok=True) \
                     and not self._frequent_word(m.group("name"), m.group("name")[len(surname):]) \
                     and not overlaps(s0, e0, list(names)) and not overlaps(s0, e0, title_spans):
                 add_name(s0, e0, strong=True, party="petitioner")
