@@ -531,7 +531,7 @@ class PersonFinder:
         elif strong and c2 in _NOT_THIRD_FULL:
             candidates = [q + 1]  # 蔡俊|以, 胡红|用, 卢勇|搞
         elif strong and text[q + 2:q + 4] in ("家住", "住在", "现住", "居住"):
-            candidates = [q + 2, q + 1]  # 本人龙飞利|家住…: where the writer lives follows the whole name
+            candidates = [q + 2, q + 1]  # 本人龙飞亮|家住…: where the writer lives follows the whole name
         elif strong and c2 == "正" and self._word_at(text, q + 2):
             candidates = [q + 1, q + 2]  # 名叫谭尧|正|利用: "is now using", not a third character
         elif q + 1 in token_ends and self._word_at(text, q + 1):
