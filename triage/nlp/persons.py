@@ -1023,8 +1023,8 @@ class PersonFinder:
                                     ("，,", 3, (_PLACE_END_CHARS | _FAMILY_PLACE_END | set("市县区")) - set("家店"))):
             if s > 0 and text[s - 1] in seps:
                 cut = max(text.rfind(ch, 0, s - 1) for ch in "、，,。；;：:！？\n（(") + 1
-                if (2 <= s - 1 - cut <= longest or (seps == "、" and s - 1 - cut >= 2)) and text[s - 2] in ends:
-                    return True  # 楼盘翠湖城、金X茂: the item before may be longer, its end says place
+                if (s - 1 - cut >= 2 if seps == "、" else 2 <= s - 1 - cut <= longest) and text[s - 2] in ends:
+                    return True  # 楼盘翠湖城、金X茂: before 、 the item may be longer, its end says place
             if text[e:e + 1] and text[e] in seps:
                 nxt = re.match(f"[^、，,。；;：:！？\n（()）]{{2,{longest}}}", text[e + 1:])
                 if nxt is not None and nxt.group(0)[-1] in ends \
