@@ -232,7 +232,7 @@ _PLAIN_ABOUT = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2
 # a plain number before "a square metre" is a price: 贵了1500一平, 7000多每平米
 _PER_SQUARE_METRE = re.compile(r"(?<![0-9０-９.．,，:/\-])(?<![0-9０-９]：)(?P<num>[1-9][0-9]{2,5})"
                                f"(?:{_RANGE_SEP}(?P<num2>[1-9][0-9]{{2,5}}))?(?P<post>多|左右)?"
-                               "(?=(?:一|每)(?:平|个平方|㎡)|/(?:平|㎡|m2|户|月|斤|公斤|吨|次))")
+                               "(?=(?:一|每)(?:平|个平方|㎡)|/(?:平|㎡|m2|户|月|吨|次))")
 # a plain number before "per jin" is a price: 猪肉涨到30/斤
 _PER_WEIGHT = re.compile(r"(?<![0-9０-９.．,，:/\-])(?P<num>[1-9][0-9]{0,3}(?:[.．][0-9]{1,2})?)(?P<post>多|左右)?"
                          "(?=/(?:斤|公斤))")
@@ -255,23 +255,19 @@ def _join_ranges(text: str, found: list[Amount]) -> list[Amount]:
     out: list[Amount] = []
     for amount in found:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.currency == amount.currency
-            and (prev.qualifier == "exact" or (prev.qualifier == "over" and text.startswith(("达", "高达"), prev.start)))
-            and amount.qualifier == "exact"
-            and _RANGE_BETWEEN.fullmatch(text[prev.end:amount.start])
-            and prev.value < amount.value
-        ):
-            start = prev.start + (2 if text.startswith("高达", prev.start) else 1 if prev.qualifier == "over" else 0)
+        start = None
+        if prev is not None and prev.currency == amount.currency and prev.value < amount.value:
+            if amount.qualifier == "exact" and _RANGE_BETWEEN.fullmatch(text[prev.end:amount.start]):
+                if prev.qualifier == "exact":
+                    start = prev.start
+                elif prev.qualifier == "over" and text.startswith(("达", "高达"), prev.start):
+                    start = prev.start + (2 if text.startswith("高达", prev.start) else 1)  # 高摊达6元—20元不等
+            elif prev.end == amount.start and text[prev.start:prev.end].endswith("以上") \
+                    and text[amount.start:amount.end].endswith("以下"):
+                start = prev.start  # 二万元以上八万元以下罚金: the range a rule sets
+        if start is not None:
             out[-1] = Amount(text[start:amount.end], (prev.value + amount.value) / 2, prev.currency,
-                             "range", prev.value, amount.value, start, amount.end)  # 高摊达6元—20元不等
-            continue
-        if prev is not None and prev.currency == amount.currency and prev.end == amount.start \
-                and text[prev.start:prev.end].endswith("以上") and text[amount.start:amount.end].endswith("以下") \
-                and prev.value < amount.value:  # 二万元以上八万元以下罚金: the range a rule sets
-            out[-1] = Amount(text[prev.start:amount.end], (prev.value + amount.value) / 2, prev.currency,
-                             "range", prev.value, amount.value, prev.start, amount.end)
+                             "range", prev.value, amount.value, start, amount.end)
             continue
         out.append(amount)
     return out

@@ -171,17 +171,20 @@ _FIRM_TAIL = re.compile("员工|职工|门店|英语|教育|培训|[^的之与�
 _AFTER_CALLED = set("的，,。；;、（( ")
 # a role in brackets right after a name, for roles that are no titles: 许萍（宏达集团法人）
 _ROLE_IN_BRACKETS = re.compile("[（(][^（()）。，]{0,12}(?:法人|法定代表人|董事长|总经理|实际控制人|实控人|股东|老板)[）)]")
-# "and the others", "they", "the couple" right after a name: only persons are so followed
-_NUMBERED_ITEM_BEFORE = re.compile("(?:^|(?<=[：:、，,；;。？?\\s]))[0-9]{1,3}[.．、]?[ \u3000]?$", re.M)
+# the number of an item in a numbered list, right before the item: 代表：1曹某、2张某某、… 31.刘某
 _NUMBERED_ITEM = re.compile("(?:^|(?<=[：:、，,；;。？?\\s]))[0-9]{1,3}[.．、]?[ \u3000]?(?=[\u4e00-\u9fff])", re.M)
 _SIGNATURE = re.compile("(?:^|(?<=[。！!？?\\s：:0-9，,、]))(?P<name>[\u4e00-\u9fff]{2,3})[ \u3000]?"
                         "(?=(?:19|20)[0-9]{2}(?:年[0-9]{1,2}月|[.\\-/][0-9]{1,2}[.\\-/])[^。！？!?]{0,12}$)")
+# a village group's 组 (not 小组, 班组) and what follows a name right after it: 我们组X家, 南塘组X多年前
 _AFTER_GROUP = re.compile("(?<=[\u4e00-\u9fff])(?<![小班])组")
 _GROUP_NAME_END = re.compile("[，,。、；;（(]|家|户|多年|于|在|系|是")
+# the writer's name at the very end, after a petitioner's cue and their unit: 举报人：某厂 X
 _END_SIGNATURE = re.compile("(?:举报人|反映人|投诉人|留言人|来信人|求助人)[：:，,]?"
                             "(?:[^。！？!?\n：:]{0,10}?(?:[ \u3000]|(?<=[厂村组市县区镇乡司局校院所部店社队])))?"
                             "(?P<name>[\u4e00-\u9fff]{2,3})[。.]?\\s*$")
+# what follows a project's name elsewhere in the text: 杜花路项目, 杜花路施工方
 _PROJECT_AFTER = re.compile("项目|施工方|施工单位|片区|工地")
+# "and the others", "they", "the couple" right after a name: only persons are so followed
 _GROUP_AFTER = re.compile("等人|他们|她们|夫妇|夫妻|一伙")
 _NEXT_PLACE = re.compile("[\u4e00-\u9fff]{1,3}(?:村|社区|居委会)")
 # a name right after a boundary and right before ，男 / ：女 / 先生 / 女士 (resumes, notices, letters)
@@ -286,6 +289,7 @@ class PersonFinder:
         self.other_left = tuple(sorted(lexicon.other_cues, key=len, reverse=True))
         self.cue_re = re.compile(f"(?:{_alternation(_STRONG_CUES)})[：:]?")
         self.cue_is_re = re.compile(f"(?:{_alternation(_STRONG_CUES)})(?:是|为)")
+        self._items_cache: tuple[str | None, frozenset[int]] = (None, frozenset())
 
     # -- titles ---------------------------------------------------------------------------------------------
     def find_titles(self, text: str, token_ends: set[int], token_start_of: dict[int, int]) -> list[TitleMention]:
@@ -952,7 +956,7 @@ class PersonFinder:
                 and not overlaps(m.start("name"), m.end("name"), list(names) + title_spans):
             add_name(m.start("name"), m.end("name"), strong=True, party="petitioner")
         # 4q. the other items of a numbered list of names, once three of its items are names: 1曹某、2张某某、3艾某
-        items = [m.end() for m in _NUMBERED_ITEM.finditer(text)]
+        items = sorted(self._numbered_items(text))
         if len(items) >= 3 and sum(any(a == k for a, _ in names) for k in items) >= 3:
             for k in items:
                 item = re.match("[\u4e00-\u9fff]{2,3}(?=$|[、，,；; \u3000\n0-9。？?])", text[k:k + 4])
@@ -1007,13 +1011,19 @@ class PersonFinder:
                 add_name(*before[0], strong=True, title=t)
         return self._assemble(text, titles, names, places)
 
-    @staticmethod
-    def _numbered_item(text: str, s: int, end: int) -> bool:
-        """text[s:end] is an item of a numbered list of names: 代表：1曹某、2张某某、… 31.刘某 (the number after a
-        separator, the item ending at a separator, a space or the next number)."""
-        return _NUMBERED_ITEM_BEFORE.search(text, max(0, s - 6), s) is not None \
-            and (end == len(text) or text[end] in "、，,；; \u3000\n。？?" or text[end].isdigit()) \
-            and len(_NUMBERED_ITEM.findall(text)) >= 3
+    def _numbered_items(self, text: str) -> frozenset[int]:
+        """Where the items of numbered lists start in ``text`` (after 1, 2、, 31. …); found once per text."""
+        cached = self._items_cache
+        if cached[0] is not text:
+            cached = self._items_cache = (text, frozenset(m.end() for m in _NUMBERED_ITEM.finditer(text)))
+        return cached[1]
+
+    def _numbered_item(self, text: str, s: int, end: int) -> bool:
+        """text[s:end] is an item of a numbered list (three items or more) of names: 代表：1曹某、2张某某、… 31.刘某
+        (the number after a separator, the item ending at a separator, a space or the next number)."""
+        items = self._numbered_items(text)
+        return s in items and len(items) >= 3 \
+            and (end == len(text) or text[end] in "、，,；; \u3000\n。？?" or text[end].isdigit())
 
     @staticmethod
     def _listed_with_places(text: str, s: int, e: int) -> bool:
