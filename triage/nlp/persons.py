@@ -1091,6 +1091,8 @@ class PersonFinder:
                 continue
             word = w + c
             seen.add(word)
+            if text.count(word) < 3:
+                continue  # most token pairs: written once or twice, nothing to learn from
             surname = self.surname_at(text, s)
             if surname != w[0] or surname in _FUNCTION_SURNAMES | _WORD_SURNAMES | _ADVERB_SURNAMES \
                     or not "\u4e00" <= c <= "\u9fff" or c in _NOT_IN_NAME or c in _NOT_THIRD or c in _NOT_THIRD_FULL \
