@@ -164,6 +164,13 @@ MONEY_CASES = [
     ("对外宣称一年中标120亿 ，谁信？", "120亿", 12_000_000_000, "CNY", "exact", 12_000_000_000, 12_000_000_000),
     ("这个造价5亿项目问题很多。", "5亿", 500_000_000, "CNY", "exact", 500_000_000, 500_000_000),
     ("他的老朋友将近百万的存款都被骗走了。", "将近百万", 1_000_000, "CNY", "about", 1_000_000, 1_000_000),
+    # a price per time, year, quarter, bottle or ton written without 元; 成本 (cost) is a money word
+    ("驾校补考要450一次，这合理吗？", "450", 450, "CNY", "exact", 450, 450),
+    ("书法班是9600一年，还不含材料。", "9600", 9600, "CNY", "exact", 9600, 9600),
+    ("对面那套房子是1800一个季度。", "1800", 1800, "CNY", "exact", 1800, 1800),
+    ("小区超市的矿泉水卖到12一瓶。", "12", 12, "CNY", "exact", 12, 12),
+    ("物业转供的自来水要5.12一吨。", "5.12", 5.12, "CNY", "exact", 5.12, 5.12),
+    ("办这个证的成本只要3万左右。", "3万左右", 30_000, "CNY", "about", 30_000, 30_000),
 ]
 
 # several sums in one text: (text, values in order)
@@ -231,6 +238,9 @@ NOT_MONEY = [
     "政府征收21组的土地。",
     "公交158路开通后方便了很多。",
     "要求：1、2、3点都做到。",
+    # a year before 一年; a count of people before 一次
+    "2019一年里他没来过一次。",
+    "从2018一年年底开始施工。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
@@ -449,6 +459,11 @@ PERSON_CASES = [
     ("维保公司工程师邓杏态度十分恶劣。", [("邓杏", None, "unknown", "other")]),
     # 仍 ("still") after an anonymised name
     ("销售人员李某仍称车位都一样。", [("李某", None, "unknown", "other")]),
+    # 洪 is a common surname; 当家人 and 创始人 before a name
+    ("网贷平台当家人洪志明一直不露面。", [("洪志明", None, "unknown", "other")]),
+    ("公司创始人罗建华说会还钱。", [("罗建华", None, "unknown", "other")]),
+    # a surname before 中队长 (a title of its own): a role, no name
+    ("执法大队的何中队长来过一次。", [(None, "中队长", "unknown", "other")]),
 ]
 
 NOT_PERSONS = [
@@ -617,6 +632,10 @@ NOT_PERSONS = [
     # 张 counting a card; a surname that is also a word (房, 车) after 居民 before a verb
     "上个月在店里办了张面值五百元的卡。",
     "沿街居民房集中的地方垃圾成堆。",
+    # a venue after a bare "name"; an estate's name cut inside 安置小区; 毛胚 (an unfinished flat) is a word
+    "2、金池歌舞厅位于居民楼内，每晚吵到两点。",
+    "原新村小区，黄西安置小区，以及河畔湾都受影响。",
+    "开发商把毛胚变精装再加价卖。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -55,7 +55,7 @@ _BARE = re.compile(
 )
 _MONEY_WORDS = re.compile(
     "钱|款|金|缴纳|交纳|退回|退还|资金|资本|投资|出资|融资|集资|资产|[月年]收入|收入[只才仅]|(?:公共|广告|门面|门店|经营|租金|综合|家庭|个人|黑色|灰色|额外|非法)收入|侵吞|绩效|卖|买|售|购|费|补贴|补助|补偿|工资|薪|贿|贪污|挪用|收受|索要|礼|现金|存款|价|元|经费|报酬|利润|好处|"
-    "罚|赔|债|贷|账|帐|中标|拿|给了|收了|送了|借了|付了|交了|退了|花了|用了|骗了|要了|转了|欠|打条|收条|好处|红包|负担不[起了]|诈骗|骗取|首付"
+    "成本|罚|赔|债|贷|账|帐|中标|拿|给了|收了|送了|借了|付了|交了|退了|花了|用了|骗了|要了|转了|欠|打条|收条|好处|红包|负担不[起了]|诈骗|骗取|首付"
 )
 _NOT_MONEY_AFTER = re.compile(
     "^(?:亩|平方|平米|米|公里|千米|吨|斤|公斤|克|户|人|名|个|件|份|次|台|辆|头|只|株|棵|套|间|册|本|篇|条|"
@@ -236,6 +236,9 @@ _PER_SQUARE_METRE = re.compile(r"(?<![0-9０-９.．,，:/\-])(?<![0-9０-９]�
 # a plain number before "per jin" is a price: 猪肉涨到30/斤
 _PER_WEIGHT = re.compile(r"(?<![0-9０-９.．,，:/\-])(?P<num>[1-9][0-9]{0,3}(?:[.．][0-9]{1,2})?)(?P<post>多|左右)?"
                          "(?=/(?:斤|公斤))")
+# a plain number before "one time / year / bottle …" is a price: 补考一次要600一次, 培训是16800一年, 32一瓶, 水4.23一吨
+_PER_ONE_PRICE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{1,5}(?:[.．][0-9]{1,2})?|[0-9][.．][0-9]{1,2})"
+                            "(?P<post>多|左右)?(?=一(?:次|年(?![级纪来多])|学期|个?季度|台|瓶|吨|度(?![过被])|晚|盒|包|课时|小时))")
 # a plain number before "a month" in a clause about money: 违约金……1500每月
 _PER_MONTH = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2,5})(?P<post>多|左右)?(?=每月|每个月|一个月)")
 # a plain number (or a range) right before 的 and a fee or a payment: 每个月交2.35的管理费, 交了1200的押金,
@@ -398,6 +401,7 @@ def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]
         (_BEFORE_FEE, lambda m: text[m.start() - 1:m.start()] != "第"),  # 2.35的管理费, not 第3的
         (_PER_SQUARE_METRE, lambda m: True),
         (_PER_WEIGHT, lambda m: True),
+        (_PER_ONE_PRICE, lambda m: not _year_like(m.group("num"))),
         (_PLAIN_ABOUT, lambda m: _plain_about_ok(text, m)),
         (_PER_MONTH, lambda m: _money_context(text, m.start(), m.end()) or _MONTHLY_FEE_AFTER.match(text, m.end())),
     )
@@ -426,6 +430,11 @@ def _plain_about_ok(text: str, m: re.Match[str]) -> bool:
     num = m.group("num")
     return not _NOT_PLAIN_AFTER.match(text[m.end():m.end() + 3]) and _money_context(text, m.start(), m.end()) \
         and not (len(num) == 4 and num[:2] in ("19", "20") and not num.endswith("00"))
+
+
+def _year_like(num: str) -> bool:
+    """2019 (一年) is a year, not a price."""
+    return len(num) == 4 and num[:2] in ("19", "20") and not num.endswith("00")
 
 
 def _hundred_millions_alone(m: re.Match[str], text: str, end: int) -> bool:

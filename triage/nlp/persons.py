@@ -102,7 +102,7 @@ _PERSON_LEFT_CUES = (
     "叫", "我叫", "本人", "其妻", "其子", "其女", "其父", "其母", "与", "和", "及", "、", "对", "将", "让", "找",
     "联系", "委托", "指使", "安排", "伙同", "时任", "原任", "经理", "老师", "医生", "老婆", "老公", "爸爸",
     "妈妈", "老爸", "老妈", "爷爷", "奶奶", "老伴", "自然人", "实控人", "控制人", "负责人", "股东", "法人代表", "公司",
-    "包庇", "检举", "控告", "状告", "纵容", "叫了", "同事", "共犯", "经营者", "战友", "党员",
+    "包庇", "检举", "控告", "状告", "纵容", "叫了", "同事", "共犯", "经营者", "战友", "党员", "当家人", "创始人",
 )
 _PERSON_RIGHT_CUES = (
     "等人", "等", "同志", "说", "称", "表示", "利用", "收受", "在", "担任", "系", "是", "被", "因", "为", "于", "与",
@@ -132,7 +132,7 @@ _RESIDENT_AFTER = re.compile("的(?:一名|一位|一个|全体|广大)?(?:业�
 # forms of address that follow a full name (邹意远同学, 蒋立新警官)
 _ADDRESS_AFTER = re.compile("同学|同志|先生|女士|警官")
 # words after a name that make it a firm's or a shop's: 福瑞斯|员工, 刘刘烤|面筋店
-_FIRM_AFTER = re.compile("员工|职工|门店|[\u4e00-\u9fff]{0,2}店(?![里内外门])")
+_FIRM_AFTER = re.compile("员工|职工|门店|[\u4e00-\u9fff]{0,2}店(?![里内外门])|歌舞厅|舞厅|酒吧|网吧|会所|茶楼|酒楼|浴场|足浴|洗浴|KTV|ktv")
 # words that make what stands before them a firm's name: 华利|房地产, 宏达|置业
 _FIRM_WORD_AFTER = re.compile("房地产|地产|置业|物业|集团|公司|有限|股份|实业|商贸|投资|科技|传媒")
 # a name between 业主 / 住户 / 户主 and a stop
@@ -140,7 +140,7 @@ _LED_BY = re.compile("以(?P<name>[\u4e00-\u9fff]{2,3})为首")
 _SELF_INTRODUCED = re.compile("(?:我是|本人是?|我们是)[^，,。；;！？!?]{0,20}$")
 _RESIDENT_NAMED = re.compile("(?:业主|住户|户主)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。，,；;（(：:]|$)")
 # a school or a hospital right after a "name" makes it the institution's (原名杨柳小学)
-_INSTITUTION_AFTER = re.compile("小学|中学|大学|学校|学院|医院|幼儿园|卫生院")
+_INSTITUTION_AFTER = re.compile("小学|中学|大学|学校|学院|医院|幼儿园|卫生院|安置小区|安置区|安置房")
 # what follows a place's or an estate's name (not a title: 黄柳村 but not 黄柳村长)
 _PLACE_ELSEWHERE = re.compile("(?:村(?![长委主支干书会民组])|镇(?![长委党政干纪])|乡(?![长委党政干纪亲])|街道|社区|小区|物业"
                               "|大道|花园|公寓|广场|路段|路口|周边|一带|安置区|安置小区|铁路|高速)")
@@ -1209,7 +1209,7 @@ class PersonFinder:
             if _RESIDENT_AFTER.match(text, end) and not self._left_cue(text, s):
                 return False  # 金湖悦|的一名业主: an estate's owners, not a person's
             if any(_INSTITUTION_AFTER.match(text, k) for k in range(s + 1, end)):
-                return False  # 芭比罗|幼儿|园: a kindergarten's name, cut inside its last word
+                return False  # 芭比罗|幼儿|园, 洪|西安|置小区: a kindergarten's or an estate's name, cut inside its last word
             school = _SCHOOL_AFTER.match(text, end)
             if school is not None and all(ch not in _NOT_IN_NAME for ch in school.group(1)):
                 return False  # 金华梅|溪湖中学: the start of a school's or a hospital's name
