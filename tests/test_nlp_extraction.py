@@ -462,6 +462,8 @@ PERSON_CASES = [
     # 洪 is a common surname; 当家人 and 创始人 before a name
     ("网贷平台当家人洪志明一直不露面。", [("洪志明", None, "unknown", "other")]),
     ("公司创始人罗建华说会还钱。", [("罗建华", None, "unknown", "other")]),
+    # a teacher named after the school, before a stop
+    ("有的人挂靠别的学校参评，城南中学陈金，学生出事也不管。", [("陈金", None, "unknown", "other")]),
     # a surname before 中队长 (a title of its own): a role, no name
     ("执法大队的何中队长来过一次。", [(None, "中队长", "unknown", "other")]),
 ]
@@ -636,6 +638,9 @@ NOT_PERSONS = [
     "2、金池歌舞厅位于居民楼内，每晚吵到两点。",
     "原新村小区，黄西安置小区，以及河畔湾都受影响。",
     "开发商把毛胚变精装再加价卖。",
+    # a campus named after the school; a character that starts the next word (触碰) is no name's third
+    "我们的学区划入了青园小学万芙校区。",
+    "垃圾箱占道，多次出现人、车小触碰。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -82,7 +82,7 @@ _BUSINESS_END = set("贷网店厂吧")
 # characters that rarely end a three-character name but often start the next word (蔡俊以…名义)
 _NOT_THIRD_FULL = set(
     "以把将被向从在对给让讓与和及等搞用系任为因于说称曾已又也还就便却竟都则并犯贿找拿要叫带私伙违涉收送骗套冒虚索挪贪侵"
-    "截逼扣借只吃喝赌擅串勾不没未是经打骂独虽代时自边至"
+    "截逼扣借只吃喝赌擅串勾不没未是经打骂独虽代时自边至触"
 )
 # tags of dictionary words that are not names: a given name does not start such a word (王伟|利用)
 _WORD_TAGS = ("v", "vn", "vd", "p", "c", "d", "u", "ad", "r", "f", "m", "q", "t")
@@ -140,6 +140,8 @@ _LED_BY = re.compile("以(?P<name>[\u4e00-\u9fff]{2,3})为首")
 _SELF_INTRODUCED = re.compile("(?:我是|本人是?|我们是)[^，,。；;！？!?]{0,20}$")
 _RESIDENT_NAMED = re.compile("(?:业主|住户|户主)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。，,；;（(：:]|$)")
 # a school or a hospital right after a "name" makes it the institution's (原名杨柳小学)
+_INSTITUTION_BEFORE = re.compile("(?:中学|小学|学校|医院|卫生院)$")
+_CLAUSE_STOPS = set("，,。、；;")
 _INSTITUTION_AFTER = re.compile("小学|中学|大学|学校|学院|医院|幼儿园|卫生院|安置小区|安置区|安置房")
 # what follows a place's or an estate's name (not a title: 黄柳村 but not 黄柳村长)
 _PLACE_ELSEWHERE = re.compile("(?:村(?![长委主支干书会民组])|镇(?![长委党政干纪])|乡(?![长委党政干纪亲])|街道|社区|小区|物业"
@@ -1316,6 +1318,8 @@ class PersonFinder:
     def _has_cue(self, text: str, s: int, e: int) -> bool:
         if _LEFT_CUE_RE.search(text, max(0, s - 6), s) is not None:
             return True
+        if _INSTITUTION_BEFORE.search(text, max(0, s - 3), s) and text[e:e + 1] in _CLAUSE_STOPS:
+            return True  # 南湖中学杨正，: a teacher or a doctor named after the school or hospital (not 青园小学万芙校区)
         m = _RIGHT_CUE_RE.match(text, e)
         if m is None:
             return False
