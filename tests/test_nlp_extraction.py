@@ -171,6 +171,9 @@ MONEY_CASES = [
     ("小区超市的矿泉水卖到12一瓶。", "12", 12, "CNY", "exact", 12, 12),
     ("物业转供的自来水要5.12一吨。", "5.12", 5.12, "CNY", "exact", 5.12, 5.12),
     ("办这个证的成本只要3万左右。", "3万左右", 30_000, "CNY", "about", 30_000, 30_000),
+    # 只 before a verb is "only", not a count of animals; 卖到 before a plain sum
+    ("首期交了6.5万只算是订金。", "6.5万", 65_000, "CNY", "exact", 65_000, 65_000),
+    ("一台旧电脑竟然能卖到9800 运费还另算。", "9800", 9800, "CNY", "exact", 9800, 9800),
 ]
 
 # several sums in one text: (text, values in order)
@@ -241,6 +244,7 @@ NOT_MONEY = [
     # a year before 一年; a count of people before 一次
     "2019一年里他没来过一次。",
     "从2018一年年底开始施工。",
+    "他家养了3万只鸡。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
@@ -463,7 +467,11 @@ PERSON_CASES = [
     ("网贷平台当家人洪志明一直不露面。", [("洪志明", None, "unknown", "other")]),
     ("公司创始人罗建华说会还钱。", [("罗建华", None, "unknown", "other")]),
     # a teacher named after the school, before a stop
-    ("有的人挂靠别的学校参评，城南中学陈金，学生出事也不管。", [("陈金", None, "unknown", "other")]),
+    ("评职称时，城南中学罗金，也借了别人的材料。", [("罗金", None, "unknown", "other")]),
+    # the third character split off before 教授 or, after 学者, before a verb of saying; 余某 before 私建
+    ("疾控中心环境所邓进兆教授指出，辐射有害。", [("邓进兆", None, "unknown", "other")]),
+    ("学者王涛洪认为，应当免费。", [("王涛洪", None, "unknown", "other")]),
+    ("河边的空地被汪某私建了两间棚子。", [("汪某", None, "unknown", "other")]),
     # a surname before 中队长 (a title of its own): a role, no name
     ("执法大队的何中队长来过一次。", [(None, "中队长", "unknown", "other")]),
 ]
@@ -635,12 +643,14 @@ NOT_PERSONS = [
     "上个月在店里办了张面值五百元的卡。",
     "沿街居民房集中的地方垃圾成堆。",
     # a venue after a bare "name"; an estate's name cut inside 安置小区; 毛胚 (an unfinished flat) is a word
-    "2、金池歌舞厅位于居民楼内，每晚吵到两点。",
-    "原新村小区，黄西安置小区，以及河畔湾都受影响。",
+    "2、金池歌舞厅设在居民楼内。",
+    "新河苑，洪西安置小区都停水了。",
     "开发商把毛胚变精装再加价卖。",
     # a campus named after the school; a character that starts the next word (触碰) is no name's third
-    "我们的学区划入了青园小学万芙校区。",
-    "垃圾箱占道，多次出现人、车小触碰。",
+    "学区已划入东塘小学万芙校区。",
+    "路口太窄，常有人、车小触碰。",
+    # a street's name
+    "要建一个和黄星步行街差不多的街区。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -48,7 +48,7 @@ _PLACE_END_CHARS = set("路街巷道桥湖塘湾冲坝堤渠沟港洲垸园苑�
 _FAMILY_PLACE_END = set("山洼村庄湾坡沟岭寨坪铺营桥塘冲坝堡河集店屯垸岗嘴滩洞坳湖场")
 _PLACE_AFTER = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|公园|新城|世纪|国际|幼儿园|小学|中学|学校|收费站|平台|小吃|粉店|"
-    "酒店|宾馆|超市|市场|集团|公司|中路|东路|西路|南路|北路|纪念|麻将|物业|商铺|景区|旅游|陶瓷|街道|牌|"
+    "酒店|宾馆|超市|市场|集团|公司|中路|东路|西路|南路|北路|纪念|麻将|物业|商铺|景区|旅游|陶瓷|街道|牌|步行街|商业街|美食街|小吃街|"
     "路|街|巷|湖|桥|郡|园|湾|城|馆|域)"
 )
 # the same, so sure that even a cue word next to it does not make a person: 与林塘路交叉, 名叫石家岭幼儿园
@@ -102,7 +102,7 @@ _PERSON_LEFT_CUES = (
     "叫", "我叫", "本人", "其妻", "其子", "其女", "其父", "其母", "与", "和", "及", "、", "对", "将", "让", "找",
     "联系", "委托", "指使", "安排", "伙同", "时任", "原任", "经理", "老师", "医生", "老婆", "老公", "爸爸",
     "妈妈", "老爸", "老妈", "爷爷", "奶奶", "老伴", "自然人", "实控人", "控制人", "负责人", "股东", "法人代表", "公司",
-    "包庇", "检举", "控告", "状告", "纵容", "叫了", "同事", "共犯", "经营者", "战友", "党员", "当家人", "创始人",
+    "包庇", "检举", "控告", "状告", "纵容", "叫了", "同事", "共犯", "经营者", "战友", "党员", "当家人", "创始人", "学者", "专家",
 )
 _PERSON_RIGHT_CUES = (
     "等人", "等", "同志", "说", "称", "表示", "利用", "收受", "在", "担任", "系", "是", "被", "因", "为", "于", "与",
@@ -130,7 +130,10 @@ _SCHOOL_AFTER = re.compile("([\u4e00-\u9fff]{0,4}?)(?:中学|小学|学校|幼�
 # the owners or tenants "of" a bare name are an estate's: 金湖悦的一名业主
 _RESIDENT_AFTER = re.compile("的(?:一名|一位|一个|全体|广大)?(?:业主|住户|租户|居民)")
 # forms of address that follow a full name (邹意远同学, 蒋立新警官)
-_ADDRESS_AFTER = re.compile("同学|同志|先生|女士|警官")
+# verbs of saying after a name: with a cue before it, a single character between the name and one of them is the
+# name's third (学者叶明|海|认为)
+_SAYS_AFTER = re.compile("认为|指出|表示|说道|称")
+_ADDRESS_AFTER = re.compile("同学|同志|先生|女士|警官|教授|博士")
 # words after a name that make it a firm's or a shop's: 福瑞斯|员工, 刘刘烤|面筋店
 _FIRM_AFTER = re.compile("员工|职工|门店|[\u4e00-\u9fff]{0,2}店(?![里内外门])|歌舞厅|舞厅|酒吧|网吧|会所|茶楼|酒楼|浴场|足浴|洗浴|KTV|ktv")
 # words that make what stands before them a firm's name: 华利|房地产, 宏达|置业
@@ -452,9 +455,9 @@ class PersonFinder:
                 return end + 1  # 史某1
             if end == q + 1 and _ANON_AFTER_BAD.match(text[end:end + 3]):
                 return None
-            # 刘某斌: one more character of the given name, unless a word starts there (王某|收受)
+            # 刘某斌: one more character of the given name, unless a word starts there (王某|收受, 余某|私建)
             if end == q + 1 and nxt and "\u4e00" <= nxt <= "\u9fff" and nxt not in _NOT_IN_NAME \
-                    and not self._word_starts(text, end, token_starts):
+                    and nxt not in _NOT_THIRD_FULL and not self._word_starts(text, end, token_starts):
                 return end + 1
             return end
         if text[q:q + 1] and "\u4e00" <= text[q] <= "\u9fff" and text[q] not in _NOT_IN_NAME \
@@ -783,8 +786,9 @@ class PersonFinder:
                     end -= 1  # 田甲以|中秋节: the segmenter glued the next word's first character on
                 elif len(w) == len(surname) + 1 and k + 1 < len(tokens) and len(tokens[k + 1][0]) == 1 \
                         and "\u4e00" <= tokens[k + 1][0] <= "\u9fff" and tokens[k + 1][0] not in _NOT_IN_NAME \
-                        and _ADDRESS_AFTER.match(text, tokens[k + 1][2]):
-                    end = tokens[k + 1][2]  # 邹意|远|同学: the third character split off before a form of address
+                        and (_ADDRESS_AFTER.match(text, tokens[k + 1][2])
+                             or (self._left_cue(text, s) and _SAYS_AFTER.match(text, tokens[k + 1][2]))):
+                    end = tokens[k + 1][2]  # 邹意|远|同学, 学者叶明|海|认为: the third character split off
             elif len(w) == len(surname) + 3 and w[-1] in _NOT_THIRD_FULL and w not in self.tags:
                 end = e - 1  # 罗秀艳于|2017年: the segmenter glued the next word's first character on
             elif w == surname and k + 1 < len(tokens) and 1 <= len(tokens[k + 1][0]) <= 2 \
@@ -1211,7 +1215,7 @@ class PersonFinder:
             if _RESIDENT_AFTER.match(text, end) and not self._left_cue(text, s):
                 return False  # 金湖悦|的一名业主: an estate's owners, not a person's
             if any(_INSTITUTION_AFTER.match(text, k) for k in range(s + 1, end)):
-                return False  # 芭比罗|幼儿|园, 洪|西安|置小区: a kindergarten's or an estate's name, cut inside its last word
+                return False  # 芭比罗|幼儿|园, 黄|西安|置小区: a kindergarten's or an estate's name, cut inside its last word
             school = _SCHOOL_AFTER.match(text, end)
             if school is not None and all(ch not in _NOT_IN_NAME for ch in school.group(1)):
                 return False  # 金华梅|溪湖中学: the start of a school's or a hospital's name
@@ -1319,7 +1323,7 @@ class PersonFinder:
         if _LEFT_CUE_RE.search(text, max(0, s - 6), s) is not None:
             return True
         if _INSTITUTION_BEFORE.search(text, max(0, s - 3), s) and text[e:e + 1] in _CLAUSE_STOPS:
-            return True  # 南湖中学杨正，: a teacher or a doctor named after the school or hospital (not 青园小学万芙校区)
+            return True  # 城南中学罗金，: a teacher or a doctor named after the school or hospital (not 东塘小学万芙校区)
         m = _RIGHT_CUE_RE.match(text, e)
         if m is None:
             return False
