@@ -186,6 +186,12 @@ MONEY_LISTS = [
     ("楼盘报价分为5200、6700、7300元/平。", [5200, 6700, 7300]),
     ("大多数交300，现在每次交600。", [300, 600]),
     ("限价4300到均价5200，依据何在？", [4300, 5200]),
+    # a plain number listed after a plain sum; a price before 单价/均价
+    ("两套房分别月供为2600和1900，压力太大。", [2600, 1900]),
+    ("有人以6800单价买的，有人却是以7900单价。", [6800, 7900]),
+    # after a sum, 和 and a year or a count: no second sum
+    ("收费3000和2019年的一样。", [3000]),
+    ("补贴500和3户人家有关。", [500]),
 ]
 
 NOT_MONEY = [
@@ -472,6 +478,9 @@ PERSON_CASES = [
     ("疾控中心环境所邓进兆教授指出，辐射有害。", [("邓进兆", None, "unknown", "other")]),
     ("学者王涛洪认为，应当免费。", [("王涛洪", None, "unknown", "other")]),
     ("河边的空地被汪某私建了两间棚子。", [("汪某", None, "unknown", "other")]),
+    # 本人名 / 我名 / 我名字叫 before the writer's name
+    ("本人名钟丽芳，户籍在某县。", [("钟丽芳", None, "unknown", "petitioner")]),
+    ("我名字叫李四平，家住某村。", [("李四平", None, "unknown", "petitioner")]),
     # a surname before 中队长 (a title of its own): a role, no name
     ("执法大队的何中队长来过一次。", [(None, "中队长", "unknown", "other")]),
 ]
@@ -651,6 +660,8 @@ NOT_PERSONS = [
     "路口太窄，常有人、车小触碰。",
     # a street's name
     "要建一个和黄星步行街差不多的街区。",
+    "本人名下有一套房。",
+    "我名下没有房产。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -208,8 +208,31 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
     found.extend(_find_bare_amounts(text, taken))
     found.extend(_find_thousands(text, taken + [(a.start, a.end) for a in found]))
     found.extend(_find_plain_amounts(text, taken + [(a.start, a.end) for a in found]))
+    found.extend(_find_listed_after(text, found))
     found.sort(key=lambda a: a.start)
     return _join_ranges(text, found)
+
+
+# a plain number listed right after a sum with 和/或/、 is a sum of the same kind: 月供为2700和2100
+_LISTED_AFTER = re.compile(r"(?:和|或|或者|、)(?P<num>[1-9][0-9]{1,6}(?:[.．][0-9]{1,2})?)(?![0-9０-９.．万亿千百十%％])")
+
+
+def _find_listed_after(text: str, found: list[Amount]) -> list[Amount]:
+    taken = [(a.start, a.end) for a in found]
+    out = []
+    for amount in sorted(found, key=lambda a: a.start):
+        m = _LISTED_AFTER.match(text, amount.end)
+        if m is None or amount.currency != "CNY" or _count_after(text, m.end()) or _year_like(m.group("num")) \
+                or any(s < m.end() and m.start() < e for s, e in taken) \
+                or not re.search("[0-9０-９]$", text[amount.start:amount.end]):
+            continue  # only after a sum written as a plain number (2700和2100, not 3万元和2100)
+        value = float(m.group("num").replace("．", "."))
+        if not (amount.value / 10 <= value <= amount.value * 10):
+            continue  # the same order of magnitude, as two sums of one kind are
+        start = m.start("num")
+        out.append(Amount(m.group("num"), value, "CNY", "exact", value, value, start, m.end()))
+        taken.append((start, m.end()))
+    return out
 
 
 _NOT_A_PENNY = re.compile("[没不无未]|没有")
@@ -245,7 +268,7 @@ _PER_MONTH = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2,5
 # 300到500的押金
 _BEFORE_FEE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{0,6}(?:[.．][0-9]{1,2})?|0[.．][0-9]{1,2})"
                          f"(?:{_RANGE_SEP}(?P<num2>[1-9][0-9]{{0,6}}))?(?P<post>多|左右)?"
-                         "(?=的[\u4e00-\u9fff]{0,3}?(?:费|款|押金|定金|租金|工资|房租|价格|价钱|奖))")
+                         "(?=的[\u4e00-\u9fff]{0,3}?(?:费|款|押金|定金|租金|工资|房租|价格|价钱|奖)|(?:单价|均价)(?!格))")
 # …一个月的停车费: the fee named right after the month
 _MONTHLY_FEE_AFTER = re.compile("(?:每月|每个月|一个月)的[\u4e00-\u9fff]{0,3}?(?:费|款|租金|工资|房租)")
 _NOT_PLAIN_AFTER = re.compile("^(?:分|学分|班|级|届|楼|层|号|路|折|来万|来元|组|栋|单元|期|轴)")
