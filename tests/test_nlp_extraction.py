@@ -478,6 +478,9 @@ PERSON_CASES = [
     ("疾控中心环境所邓进兆教授指出，辐射有害。", [("邓进兆", None, "unknown", "other")]),
     ("学者王涛洪认为，应当免费。", [("王涛洪", None, "unknown", "other")]),
     ("河边的空地被汪某私建了两间棚子。", [("汪某", None, "unknown", "other")]),
+    # a three-character name the plain cut splits after its second character, read whole by jieba's POS model
+    # because a title stands before it (党建室主任 itself is not yet read as a title)
+    ("党建室主任朱平箐辩称不知情。", [("朱平箐", None, "unknown", "other")]),
     # 本人名 / 我名 / 我名字叫 before the writer's name
     ("本人名钟丽芳，户籍在某县。", [("钟丽芳", None, "unknown", "petitioner")]),
     ("我名字叫李四平，家住某村。", [("李四平", None, "unknown", "petitioner")]),
