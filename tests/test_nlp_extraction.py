@@ -174,6 +174,8 @@ MONEY_CASES = [
     # 只 before a verb is "only", not a count of animals; 卖到 before a plain sum
     ("首期交了6.5万只算是订金。", "6.5万", 65_000, "CNY", "exact", 65_000, 65_000),
     ("一台旧电脑竟然能卖到9800 运费还另算。", "9800", 9800, "CNY", "exact", 9800, 9800),
+    # 罚 right before a plain number (扣3分 stays points)
+    ("违停被罚150，扣3分。", "150", 150, "CNY", "exact", 150, 150),
 ]
 
 # several sums in one text: (text, values in order)
@@ -481,6 +483,9 @@ PERSON_CASES = [
     # a three-character name the plain cut splits after its second character, read whole by jieba's POS model
     # because a title stands before it (党建室主任 itself is not yet read as a title)
     ("党建室主任朱平箐辩称不知情。", [("朱平箐", None, "unknown", "other")]),
+    # a traffic or auxiliary police officer's name, also before a badge number
+    ("交警罗杰0213说我违停。", [("罗杰", None, "unknown", "other")]),
+    ("辅警陈宇拦下了我。", [("陈宇", None, "unknown", "other")]),
     # 本人名 / 我名 / 我名字叫 before the writer's name
     ("本人名钟丽芳，户籍在某县。", [("钟丽芳", None, "unknown", "petitioner")]),
     ("我名字叫李四平，家住某村。", [("李四平", None, "unknown", "petitioner")]),
@@ -664,6 +669,7 @@ NOT_PERSONS = [
     # a street's name
     "要建一个和黄星步行街差不多的街区。",
     "本人名下有一套房。",
+    "电话里像阎王爷催命一样。",
     "我名下没有房产。",
 ]
 
