@@ -483,6 +483,8 @@ PERSON_CASES = [
     # a three-character name the plain cut splits after its second character, read whole by jieba's POS model
     # because a title stands before it (党建室主任 itself is not yet read as a title)
     ("党建室主任朱平箐辩称不知情。", [("朱平箐", None, "unknown", "other")]),
+    # a name before 在 and a school word stays a name
+    ("村民张明在小学当老师。", [("张明", None, "unknown", "other")]),
     # a traffic or auxiliary police officer's name, also before a badge number
     ("交警罗杰0213说我违停。", [("罗杰", None, "unknown", "other")]),
     ("辅警陈宇拦下了我。", [("陈宇", None, "unknown", "other")]),
@@ -670,6 +672,9 @@ NOT_PERSONS = [
     "要建一个和黄星步行街差不多的街区。",
     "本人名下有一套房。",
     "电话里像阎王爷催命一样。",
+    # X记 is a shop's name; a "name" that elsewhere begins a kindergarten's name with one or two more characters
+    "东湖园段记夜宵吵到半夜，段记的厨房占了人行道。",
+    "配套的钟瀛格林幼儿园收费高，我知道钟瀛在明年涨价。",
     "我名下没有房产。",
 ]
 

@@ -133,6 +133,17 @@ _RESIDENT_AFTER = re.compile("的(?:一名|一位|一个|全体|广大)?(?:业�
 # verbs of saying after a name: with a cue before it, a single character between the name and one of them is the
 # name's third (学者叶明|海|认为)
 _SAYS_AFTER = re.compile("认为|指出|表示|说道|称")
+def _school_named_after(text: str, end: int) -> bool:
+    """One or two more characters of a name and a school's or a kindergarten's word follow (万瀛|格林|幼儿园): what
+    stands before is the start of the school's name (not 在|小学, 的|医院: a function word is no part of a name)."""
+    for gap in (1, 2):
+        chars = text[end:end + gap]
+        if len(chars) == gap and all("\u4e00" <= ch <= "\u9fff" and ch not in _NOT_THIRD_FULL and ch not in _NOT_IN_NAME
+                                     and ch != "的" for ch in chars) and _INSTITUTION_AFTER.match(text, end + gap):
+            return True
+    return False
+
+
 def _posseg_name(window: str, start: int, length: int) -> bool:
     """Whether jieba's part-of-speech model reads window[start:start + length] as one personal name (nr)."""
     import jieba.posseg
@@ -1007,7 +1018,9 @@ class PersonFinder:
             if self.anonymised_at(text, span[0]) is None and (
                     _followed_elsewhere(text, word, _FIRM_TAIL)
                     or (not names[span]["strong"] and any(_INSTITUTION_AFTER.match(text, k + i)
-                                                          for k in _occurrences(text, word) for i in range(1, len(word))))):
+                                                          for k in _occurrences(text, word) for i in range(1, len(word))))
+                    or (not names[span]["strong"] and not names[span]["titles"]
+                        and any(_school_named_after(text, k + len(word)) for k in _occurrences(text, word)))):
                 del names[span]
         # 5. attach unnamed titles to a name in front: 张三，男，…，系东关镇柳树村党支部书记
         named_spans = sorted(names)
@@ -1283,8 +1296,8 @@ class PersonFinder:
                          and len(given) == 1 and (word_at or {}).get(s) == word
                          and given not in "姓分" and given not in self.common):
             return False  # 林|登高 is a verb, but 看诊的林登高医生 names the doctor, 叫了宋鸣 (one word) a person
-        if given in _NOT_GIVEN:
-            return False
+        if given in _NOT_GIVEN or given == "记":
+            return False  # 老板, 先生 …; 段记 (夜宵): a shop's name, "X's"
         if surname in _FUNCTION_SURNAMES and given[0] in _NOT_THIRD:
             return False  # 老板那|拿回: a demonstrative before a verb, not the surname 那
         if given[0] in "组村乡镇县":
