@@ -674,7 +674,7 @@ NOT_PERSONS = [
     "电话里像阎王爷催命一样。",
     # X记 is a shop's name; a "name" that elsewhere begins a kindergarten's name with one or two more characters
     "东湖园段记夜宵吵到半夜，段记的厨房占了人行道。",
-    "配套的钟瀛格林幼儿园收费高，我知道钟瀛在明年涨价。",
+    "配套的钟瀛格林幼儿园学费高，我知道钟瀛在明年涨价。",
     "我名下没有房产。",
 ]
 

@@ -134,7 +134,7 @@ _RESIDENT_AFTER = re.compile("的(?:一名|一位|一个|全体|广大)?(?:业�
 # name's third (学者叶明|海|认为)
 _SAYS_AFTER = re.compile("认为|指出|表示|说道|称")
 def _school_named_after(text: str, end: int) -> bool:
-    """One or two more characters of a name and a school's or a kindergarten's word follow (万瀛|格林|幼儿园): what
+    """One or two more characters of a name and a school's or a kindergarten's word follow (钟瀛|格林|幼儿园): what
     stands before is the start of the school's name (not 在|小学, 的|医院: a function word is no part of a name)."""
     for gap in (1, 2):
         chars = text[end:end + gap]
