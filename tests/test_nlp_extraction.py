@@ -190,6 +190,8 @@ MONEY_LISTS = [
     ("限价4300到均价5200，依据何在？", [4300, 5200]),
     # a plain number listed after a plain sum; a price before 单价/均价
     ("两套房分别月供为2600和1900，压力太大。", [2600, 1900]),
+    # 获利 makes hundreds written in numerals sums
+    ("棋牌室老板靠抽水获利，少则一天三百，多则六七百。", [300, 650]),
     ("有人以6800单价买的，有人却是以7900单价。", [6800, 7900]),
     # after a sum, 和 and a year or a count: no second sum
     ("收费3000和2019年的一样。", [3000]),
@@ -483,6 +485,8 @@ PERSON_CASES = [
     # a three-character name the plain cut splits after its second character, read whole by jieba's POS model
     # because a title stands before it (党建室主任 itself is not yet read as a title)
     ("党建室主任朱平箐辩称不知情。", [("朱平箐", None, "unknown", "other")]),
+    # the same when the given name is a word (正)
+    ("评职称时，城南中学杨正，也借了材料。", [("杨正", None, "unknown", "other")]),
     # a name before 在 and a school word stays a name
     ("村民张明在小学当老师。", [("张明", None, "unknown", "other")]),
     # a traffic or auxiliary police officer's name, also before a badge number

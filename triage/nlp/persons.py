@@ -1288,7 +1288,9 @@ class PersonFinder:
                 return False  # 银行|卡
         if given_tag is not None and given_tag.startswith(_WORD_TAGS) \
                 and not (before_title and len(given) == 2 and (s == 0 or text[s - 1] in "的，,。、：: ")) \
-                and not ((before_title or ((self._left_cue(text, s) or text.startswith(("（化名", "(化名"), end))
+                and not ((before_title or ((self._left_cue(text, s) or text.startswith(("（化名", "(化名"), end)
+                                            or (_INSTITUTION_BEFORE.search(text, max(0, s - 3), s) is not None
+                                                and text[end:end + 1] in _CLAUSE_STOPS))
                                            and surname not in _FUNCTION_SURNAMES | _WORD_SURNAMES | _ADVERB_SURNAMES
                                            and given not in _NOT_THIRD
                                            and (text[end:end + 1] in _NOT_IN_NAME or text[end:end + 1] in _NOT_THIRD
