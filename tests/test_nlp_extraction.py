@@ -485,6 +485,8 @@ PERSON_CASES = [
     # a three-character name the plain cut splits after its second character, read whole by jieba's POS model
     # because a title stands before it (党建室主任 itself is not yet read as a title)
     ("党建室主任朱平箐辩称不知情。", [("朱平箐", None, "unknown", "other")]),
+    # a given name that starts with 向, kept whole by the segmenter after a title ("向" is no preposition here)
+    ("董事长潘向明（男，45岁）已失联。", [("潘向明", "董事长", "unknown", "other")]),
     # the same when the given name is a word (正)
     ("评职称时，城南中学杨正，也借了材料。", [("杨正", None, "unknown", "other")]),
     # a name before 在 and a school word stays a name

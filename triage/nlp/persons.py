@@ -544,6 +544,9 @@ class PersonFinder:
                 if self.tags.get(text[p:end], "").startswith("nr") \
                         or (end == q + 1 and text[end:end + 1] in _STOP_AFTER_NAME):
                     return end
+            if p in token_ends and q not in token_ends and q + 1 not in token_ends and q + 2 in token_ends \
+                    and "\u4e00" <= text[q + 1:q + 2] <= "\u9fff" and text[q + 1] not in _NOT_IN_NAME:
+                return q + 2  # 董事长邢向明（: the segmenter kept the three characters as one word after the title
         if not c1 or c1 in _NOT_IN_NAME or not ("\u4e00" <= c1 <= "\u9fff") or c1 in "村组乡镇县":
             return None  # 村民向|村支两委: a place's or a body's word, no given name
         if text[q:q + 2] in _FORMS_OF_ADDRESS or (c1 == "总" and (q + 1 in token_ends or not "\u4e00" <= c2 <= "\u9fff"
