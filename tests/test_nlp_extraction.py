@@ -678,6 +678,10 @@ NOT_PERSONS = [
     "要建一个和黄星步行街差不多的街区。",
     "本人名下有一套房。",
     "电话里像阎王爷催命一样。",
+    # a car dealer's or a driving school's name; a river's banks
+    "我在县里的黄兆远二手车行买了一辆车。",
+    "报名了城南的罗安康驾校。",
+    "养殖场就在万青江沿岸。",
     # X记 is a shop's name; a "name" that elsewhere begins a kindergarten's name with one or two more characters
     "东湖园段记夜宵吵到半夜，段记的厨房占了人行道。",
     "配套的钟瀛格林幼儿园学费高，我知道钟瀛在明年涨价。",
