@@ -174,6 +174,9 @@ MONEY_CASES = [
     # 只 before a verb is "only", not a count of animals; 卖到 before a plain sum
     ("首期交了6.5万只算是订金。", "6.5万", 65_000, "CNY", "exact", 65_000, 65_000),
     ("一台旧电脑竟然能卖到9800 运费还另算。", "9800", 9800, "CNY", "exact", 9800, 9800),
+    # a plain number before 底薪; 多块 before 可/能 is a sum of money
+    ("说好入职之后4500底薪，后来不认账。", "4500", 4500, "CNY", "exact", 4500, 4500),
+    ("他辛苦一年挣的6000多块可以过年了。", "6000多块", 6000, "CNY", "over", 6000, 6000),
     # 罚 right before a plain number (扣3分 stays points)
     ("违停被罚150，扣3分。", "150", 150, "CNY", "exact", 150, 150),
 ]
@@ -255,6 +258,7 @@ NOT_MONEY = [
     "2019一年里他没来过一次。",
     "从2018一年年底开始施工。",
     "他家养了3万只鸡。",
+    "工地上还有3000块砖能用。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
@@ -491,6 +495,8 @@ PERSON_CASES = [
     ("评职称时，城南中学杨正，也借了材料。", [("杨正", None, "unknown", "other")]),
     # a name before 在 and a school word stays a name
     ("村民张明在小学当老师。", [("张明", None, "unknown", "other")]),
+    # a relative's bracket after a name
+    ("挂名的韩俊（她表哥）只是个股东。", [("韩俊", None, "unknown", "other")]),
     # a traffic or auxiliary police officer's name, also before a badge number
     ("交警罗杰0213说我违停。", [("罗杰", None, "unknown", "other")]),
     ("辅警陈宇拦下了我。", [("陈宇", None, "unknown", "other")]),
@@ -682,6 +688,8 @@ NOT_PERSONS = [
     "我在县里的黄兆远二手车行买了一辆车。",
     "报名了城南的罗安康驾校。",
     "养殖场就在万青江沿岸。",
+    # 票 is no name's character
+    "公交可以出周票和月票。",
     # X记 is a shop's name; a "name" that elsewhere begins a kindergarten's name with one or two more characters
     "东湖园段记夜宵吵到半夜，段记的厨房占了人行道。",
     "配套的钟瀛格林幼儿园学费高，我知道钟瀛在明年涨价。",

@@ -120,7 +120,8 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
         if _is_id_like(num):
             continue
         if cur == "块" and text[m.end():m.end() + 1] not in ("钱", "", "，", "。", "、", "；", " ", "的", "呢", "了", "吧",
-                                                              "啊", "？", "！", "?", "!", "已", "就", "都", "也", "还") \
+                                                              "啊", "？", "！", "?", "!", "已", "就", "都", "也", "还",
+                                                              "可", "能", "够", "要") \
                 and not _PER_UNIT_AFTER.match(text, m.end()) and not any(ch in ".．" for ch in num):
             continue  # 一块地, 三块牌子 (but 1.8块一平米, 3块/斤: a price)
         if cur == "块" and num == "一" and not mult and text[m.end():m.end() + 1] != "钱":
@@ -265,10 +266,11 @@ _PER_ONE_PRICE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]
 # a plain number before "a month" in a clause about money: 违约金……1500每月
 _PER_MONTH = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2,5})(?P<post>多|左右)?(?=每月|每个月|一个月)")
 # a plain number (or a range) right before 的 and a fee or a payment: 每个月交2.35的管理费, 交了1200的押金,
-# 300到500的押金
+# 300到500的押金; or right before 单价/均价/底薪/月薪/工资: 以6800单价买的, 入职后5000底薪
 _BEFORE_FEE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{0,6}(?:[.．][0-9]{1,2})?|0[.．][0-9]{1,2})"
                          f"(?:{_RANGE_SEP}(?P<num2>[1-9][0-9]{{0,6}}))?(?P<post>多|左右)?"
-                         "(?=的[\u4e00-\u9fff]{0,3}?(?:费|款|押金|定金|租金|工资|房租|价格|价钱|奖)|(?:单价|均价)(?!格))")
+                         "(?=的[\u4e00-\u9fff]{0,3}?(?:费|款|押金|定金|租金|工资|房租|价格|价钱|奖)|(?:单价|均价)(?!格)"
+                         "|(?:底薪|月薪|工资)(?![0-9０-９]))")
 # …一个月的停车费: the fee named right after the month
 _MONTHLY_FEE_AFTER = re.compile("(?:每月|每个月|一个月)的[\u4e00-\u9fff]{0,3}?(?:费|款|租金|工资|房租)")
 _NOT_PLAIN_AFTER = re.compile("^(?:分|学分|班|级|届|楼|层|号|路|折|来万|来元|组|栋|单元|期|轴)")

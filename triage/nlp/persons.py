@@ -31,7 +31,7 @@ _BEFORE_NAMED_CHIEF = set("的，,、：:")
 # characters that end a name: a name never contains them
 _NOT_IN_NAME = set(
     "的了是在和与及或等被把将对向从也又都就还已曾再并而且但却则即说称讲叫让给跟某个们这那哪谁什么我你他她它"
-    "您咱俺吗呢吧啊呀嘛哦"
+    "您咱俺吗呢吧啊呀嘛哦票"
     "、，。；：！？,.;:!?（）()“”\"'《》 \t\n0123456789０１２３４５６７８９"
 )
 # characters that follow 王某 as words of their own, not as the last character of a name (王某于2019年)
@@ -111,7 +111,7 @@ _PERSON_RIGHT_CUES = (
     "涉嫌", "违规", "贪污", "任", "担任", "同意", "提出", "供述", "受贿", "挪用", "侵占", "冒领", "索要", "私自", "擅自", "非法", "伙同", "家", "一家",
     "他们", "她们", "本人", "夫妇", "夫妻", "一伙", "欠", "警官", "法官", "检察官", "律师", "教授", "记者", "同学",
     "电话", "联系电话", "手机", "身份证", "总书记", "主席", "(电话", "（电话", "审判长", "审判员", "书记员",
-    "（化名", "(化名", "烈士",
+    "（化名", "(化名", "烈士", "（他", "(他", "（她", "(她",
 )
 # words right before a name (the name is read as after a title)
 _STRONG_CUES = (
