@@ -129,38 +129,14 @@ _STRONG_CUES = (
 _SCHOOL_AFTER = re.compile("([\u4e00-\u9fff]{0,4}?)(?:中学|小学|学校|幼儿园|医院|大学|学院)")
 # the owners or tenants "of" a bare name are an estate's: 金湖悦的一名业主
 _RESIDENT_AFTER = re.compile("的(?:一名|一位|一个|全体|广大)?(?:业主|住户|租户|居民)")
-# forms of address that follow a full name (邹意远同学, 蒋立新警官)
 # verbs of saying after a name: with a cue before it, a single character between the name and one of them is the
 # name's third (学者叶明|海|认为)
 _SAYS_AFTER = re.compile("认为|指出|表示|说道|称")
-def _school_named_after(text: str, end: int) -> bool:
-    """One or two more characters of a name and a school's or a kindergarten's word follow (钟瀛|格林|幼儿园): what
-    stands before is the start of the school's name (not 在|小学, 的|医院: a function word is no part of a name)."""
-    for gap in (1, 2):
-        chars = text[end:end + gap]
-        if len(chars) == gap and all("\u4e00" <= ch <= "\u9fff" and ch not in _NOT_THIRD_FULL and ch not in _NOT_IN_NAME
-                                     and ch != "的" for ch in chars) and _INSTITUTION_AFTER.match(text, end + gap):
-            return True
-    return False
-
-
-def _posseg_name(window: str, start: int, length: int) -> bool:
-    """Whether jieba's part-of-speech model reads window[start:start + length] as one personal name (nr)."""
-    import jieba.posseg
-
-    pos = 0
-    for pair in jieba.posseg.cut(window):
-        if pos == start:
-            return len(pair.word) == length and pair.flag == "nr"
-        pos += len(pair.word)
-        if pos > start:
-            return False
-    return False
-
-
+# forms of address that follow a full name (邹意远同学, 蒋立新警官)
 _ADDRESS_AFTER = re.compile("同学|同志|先生|女士|警官|教授|博士")
 # words after a name that make it a firm's or a shop's: 福瑞斯|员工, 刘刘烤|面筋店
-_FIRM_AFTER = re.compile("员工|职工|门店|[\u4e00-\u9fff]{0,2}店(?![里内外门])|歌舞厅|舞厅|酒吧|网吧|会所|茶楼|酒楼|浴场|足浴|洗浴|KTV|ktv|驾校|车行|二手车")
+_FIRM_AFTER = re.compile("员工|职工|门店|[\u4e00-\u9fff]{0,2}店(?![里内外门])"
+                         "|歌舞厅|舞厅|酒吧|网吧|会所|茶楼|酒楼|浴场|足浴|洗浴|KTV|ktv|驾校|车行|二手车")
 # words that make what stands before them a firm's name: 华利|房地产, 宏达|置业
 _FIRM_WORD_AFTER = re.compile("房地产|地产|置业|物业|集团|公司|有限|股份|实业|商贸|投资|科技|传媒")
 # a name between 业主 / 住户 / 户主 and a stop
@@ -168,6 +144,7 @@ _LED_BY = re.compile("以(?P<name>[\u4e00-\u9fff]{2,3})为首")
 _SELF_INTRODUCED = re.compile("(?:我是|本人是?|我们是)[^，,。；;！？!?]{0,20}$")
 _RESIDENT_NAMED = re.compile("(?:业主|住户|户主)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。，,；;（(：:]|$)")
 # a school or a hospital right after a "name" makes it the institution's (原名杨柳小学)
+# a school or a hospital right before a name that a stop ends: its teacher or doctor (城南中学罗金，)
 _INSTITUTION_BEFORE = re.compile("(?:中学|小学|学校|医院|卫生院)$")
 _CLAUSE_STOPS = set("，,。、；;")
 _INSTITUTION_AFTER = re.compile("小学|中学|大学|学校|学院|医院|幼儿园|卫生院|安置小区|安置区|安置房")
@@ -265,6 +242,31 @@ def _occurrences(text: str, word: str) -> list[int]:
 def _followed_elsewhere(text: str, word: str, pattern: re.Pattern[str]) -> bool:
     """Whether some occurrence of ``word`` in the text is followed by ``pattern`` (福瑞斯|员工, 黄柳|村)."""
     return any(pattern.match(text, k + len(word)) for k in _occurrences(text, word))
+
+
+def _school_named_after(text: str, end: int) -> bool:
+    """One or two more characters of a name and a school's or a kindergarten's word follow (钟瀛|格林|幼儿园): what
+    stands before is the start of the school's name (not 在|小学, 的|医院: a function word is no part of a name)."""
+    for gap in (1, 2):
+        chars = text[end:end + gap]
+        if len(chars) == gap and _INSTITUTION_AFTER.match(text, end + gap) \
+                and all("\u4e00" <= ch <= "\u9fff" and ch not in _NOT_THIRD_FULL and ch not in _NOT_IN_NAME for ch in chars):
+            return True
+    return False
+
+
+def _posseg_name(window: str, start: int, length: int) -> bool:
+    """Whether jieba's part-of-speech model reads window[start:start + length] as one personal name (nr)."""
+    import jieba.posseg  # loaded on first use (0.6 s): most texts never need it
+
+    pos = 0
+    for pair in jieba.posseg.cut(window):
+        if pos == start:
+            return len(pair.word) == length and pair.flag == "nr"
+        pos += len(pair.word)
+        if pos > start:
+            return False
+    return False
 
 
 def _chains(gap: str) -> bool:
@@ -480,7 +482,7 @@ class PersonFinder:
                 return end + 1  # 史某1
             if end == q + 1 and _ANON_AFTER_BAD.match(text[end:end + 3]):
                 return None
-            # 刘某斌: one more character of the given name, unless a word starts there (王某|收受, 余某|私建)
+            # 刘某斌: one more character of the given name, unless a word starts there (王某|收受, 汪某|私建)
             if end == q + 1 and nxt and "\u4e00" <= nxt <= "\u9fff" and nxt not in _NOT_IN_NAME \
                     and nxt not in _NOT_THIRD_FULL and not self._word_starts(text, end, token_starts):
                 return end + 1
