@@ -495,6 +495,9 @@ PERSON_CASES = [
     ("评职称时，城南中学杨正，也借了材料。", [("杨正", None, "unknown", "other")]),
     # a name before 在 and a school word stays a name
     ("村民张明在小学当老师。", [("张明", None, "unknown", "other")]),
+    # the writer's signature right after the closing date; 懒 (懒作为) starts the next word, not a third character
+    ("请相关部门给个说法！2020-3-15罗春梅", [("罗春梅", None, "unknown", "petitioner")]),
+    ("经办警官卢明懒作为，拖了半年。", [("卢明", None, "unknown", "other")]),
     # a relative's bracket after a name
     ("挂名的韩俊（她表哥）只是个股东。", [("韩俊", None, "unknown", "other")]),
     # a traffic or auxiliary police officer's name, also before a badge number
@@ -690,6 +693,9 @@ NOT_PERSONS = [
     "养殖场就在万青江沿岸。",
     # 票 is no name's character
     "公交可以出周票和月票。",
+    # X记 and one more character: a shop; a car make
+    "垃圾站就在陈记炖粉旁边。",
+    "单位用的是江铃域虎皮卡车。",
     # X记 is a shop's name; a "name" that elsewhere begins a kindergarten's name with one or two more characters
     "东湖园段记夜宵吵到半夜，段记的厨房占了人行道。",
     "配套的钟瀛格林幼儿园学费高，我知道钟瀛在明年涨价。",

@@ -82,7 +82,7 @@ _BUSINESS_END = set("贷网店厂吧")
 # characters that rarely end a three-character name but often start the next word (蔡俊以…名义)
 _NOT_THIRD_FULL = set(
     "以把将被向从在对给让讓与和及等搞用系任为因于说称曾已又也还就便却竟都则并犯贿找拿要叫带私伙违涉收送骗套冒虚索挪贪侵"
-    "截逼扣借只吃喝赌擅串勾不没未是经打骂独虽代时自边至触"
+    "截逼扣借只吃喝赌擅串勾不没未是经打骂独虽代时自边至触懒"
 )
 # tags of dictionary words that are not names: a given name does not start such a word (王伟|利用)
 _WORD_TAGS = ("v", "vn", "vd", "p", "c", "d", "u", "ad", "r", "f", "m", "q", "t")
@@ -182,6 +182,9 @@ _ROLE_IN_BRACKETS = re.compile("[（(][^（()）。，]{0,12}(?:法人|法定代
 _NUMBERED_ITEM = re.compile("(?:^|(?<=[：:、，,；;。？?\\s]))[0-9]{1,3}[.．、]?[ \u3000]?(?=[\u4e00-\u9fff])", re.M)
 _SIGNATURE = re.compile("(?:^|(?<=[。！!？?\\s：:0-9，,、]))(?P<name>[\u4e00-\u9fff]{2,3})[ \u3000]?"
                         "(?=(?:19|20)[0-9]{2}(?:年[0-9]{1,2}月|[.\\-/][0-9]{1,2}[.\\-/])[^。！？!?]{0,12}$)")
+# the writer's signature right after the closing date, at the very end: …2019-11-11刘某华
+_SIGNATURE_AFTER_DATE = re.compile("(?:19|20)[0-9]{2}(?:年[0-9]{1,2}月[0-9]{1,2}日?|[.\\-/][0-9]{1,2}[.\\-/][0-9]{1,2})"
+                                   "[ \u3000]?(?P<name>[\u4e00-\u9fff]{2,3})[。.]?\\s*$")
 # a village group's 组 (not 小组, 班组) and what follows a name right after it: 我们组X家, 南塘组X多年前
 _AFTER_GROUP = re.compile("(?<=[\u4e00-\u9fff])(?<![小班])组")
 _GROUP_NAME_END = re.compile("[，,。、；;（(]|家|户|多年|于|在|系|是")
@@ -960,8 +963,10 @@ class PersonFinder:
             if not names[span]["strong"] and not names[span]["titles"] and self.anonymised_at(text, span[0]) is None \
                     and _followed_elsewhere(text, word, _PROJECT_AFTER):
                 del names[span]
-        # 4r. the writer's signature before the date at the end of the letter: …请核查。卜某某2021年3月7日
-        for m in _SIGNATURE.finditer(text, max(0, len(text) - 40)):
+        # 4r. the writer's signature before the date at the end of the letter: …请核查。卜某某2021年3月7日, or
+        # right after it: …2019-11-11刘某华
+        for m in [*_SIGNATURE.finditer(text, max(0, len(text) - 40)),
+                  *_SIGNATURE_AFTER_DATE.finditer(text, max(0, len(text) - 30))]:
             s0, e0 = m.span("name")
             surname = self.surname_at(text, s0)
             if (s0, e0) in names and not names[(s0, e0)]["titles"]:
@@ -1303,8 +1308,8 @@ class PersonFinder:
                          and len(given) == 1 and (word_at or {}).get(s) == word
                          and given not in "姓分" and given not in self.common):
             return False  # 林|登高 is a verb, but 看诊的林登高医生 names the doctor, 叫了宋鸣 (one word) a person
-        if given in _NOT_GIVEN or given == "记":
-            return False  # 老板, 先生 …; 段记 (夜宵): a shop's name, "X's"
+        if given in _NOT_GIVEN or given[0] == "记":
+            return False  # 老板, 先生 …; 段记 (夜宵), 黄记|炖粉: a shop's name, "X's"
         if surname in _FUNCTION_SURNAMES and given[0] in _NOT_THIRD:
             return False  # 老板那|拿回: a demonstrative before a verb, not the surname 那
         if given[0] in "组村乡镇县":
