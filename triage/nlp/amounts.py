@@ -454,11 +454,11 @@ def _plain_about_ok(text: str, m: re.Match[str]) -> bool:
     """4300左右 in a clause about money, with no unit after it and not a year (2019左右)."""
     num = m.group("num")
     return not _NOT_PLAIN_AFTER.match(text[m.end():m.end() + 3]) and _money_context(text, m.start(), m.end()) \
-        and not (len(num) == 4 and num[:2] in ("19", "20") and not num.endswith("00"))
+        and not _year_like(num)
 
 
 def _year_like(num: str) -> bool:
-    """2019 (一年) is a year, not a price."""
+    """2019 (左右, 一年) is a year, not a sum."""
     return len(num) == 4 and num[:2] in ("19", "20") and not num.endswith("00")
 
 

@@ -143,10 +143,10 @@ _FIRM_WORD_AFTER = re.compile("房地产|地产|置业|物业|集团|公司|有�
 _LED_BY = re.compile("以(?P<name>[\u4e00-\u9fff]{2,3})为首")
 _SELF_INTRODUCED = re.compile("(?:我是|本人是?|我们是)[^，,。；;！？!?]{0,20}$")
 _RESIDENT_NAMED = re.compile("(?:业主|住户|户主)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。，,；;（(：:]|$)")
-# a school or a hospital right after a "name" makes it the institution's (原名杨柳小学)
 # a school or a hospital right before a name that a stop ends: its teacher or doctor (城南中学罗金，)
 _INSTITUTION_BEFORE = re.compile("(?:中学|小学|学校|医院|卫生院)$")
 _CLAUSE_STOPS = set("，,。、；;")
+# a school or a hospital right after a "name" makes it the institution's (原名杨柳小学)
 _INSTITUTION_AFTER = re.compile("小学|中学|大学|学校|学院|医院|幼儿园|卫生院|安置小区|安置区|安置房")
 # what follows a place's or an estate's name (not a title: 黄柳村 but not 黄柳村长)
 _PLACE_ELSEWHERE = re.compile("(?:村(?![长委主支干书会民组])|镇(?![长委党政干纪])|乡(?![长委党政干纪亲])|街道|社区|小区|物业"
@@ -245,6 +245,12 @@ def _occurrences(text: str, word: str) -> list[int]:
 def _followed_elsewhere(text: str, word: str, pattern: re.Pattern[str]) -> bool:
     """Whether some occurrence of ``word`` in the text is followed by ``pattern`` (福瑞斯|员工, 黄柳|村)."""
     return any(pattern.match(text, k + len(word)) for k in _occurrences(text, word))
+
+
+def _named_after_institution(text: str, s: int, e: int) -> bool:
+    """text[s:e] stands right after a school's or a hospital's name and before a stop: its teacher or doctor
+    (城南中学罗金，; not 东塘小学万芙校区)."""
+    return _INSTITUTION_BEFORE.search(text, max(0, s - 3), s) is not None and text[e:e + 1] in _CLAUSE_STOPS
 
 
 def _school_named_after(text: str, end: int) -> bool:
@@ -1128,14 +1134,14 @@ class PersonFinder:
         k = 0
         while k < len(tokens):
             w, s, e = tokens[k]
-            if k + 1 < len(tokens) and len(w) == 2 and len(tokens[k + 1][0]) == 1 and tokens[k + 1][1] == e \
-                    and "\u4e00" <= tokens[k + 1][0] <= "\u9fff" and tokens[k + 1][0] not in _NOT_IN_NAME \
-                    and tokens[k + 1][0] not in _NOT_THIRD_FULL and tokens[k + 1][0] != "正" \
+            third, third_start, end = tokens[k + 1] if k + 1 < len(tokens) else ("", e, e)
+            if len(w) == 2 and len(third) == 1 and third_start == e and "\u4e00" <= third <= "\u9fff" \
+                    and third not in _NOT_IN_NAME and third not in _NOT_THIRD_FULL and third != "正" \
                     and self.surname_at(text, s) is not None and w not in self.tags \
                     and (self._person_word_before(text, s) or self._left_cue(text, s)
-                         or len((_RIGHT_CUE_RE.match(text, tokens[k + 1][2]) or [""])[0]) >= 2) \
+                         or self._long_right_cue(text, end)) \
                     and _posseg_name(text[max(0, s - 4):e + 5], s - max(0, s - 4), 3):
-                out.append((w + tokens[k + 1][0], s, tokens[k + 1][2]))
+                out.append((w + third, s, end))
                 k += 2
                 continue
             out.append(tokens[k])
@@ -1299,8 +1305,7 @@ class PersonFinder:
         if given_tag is not None and given_tag.startswith(_WORD_TAGS) \
                 and not (before_title and len(given) == 2 and (s == 0 or text[s - 1] in "的，,。、：: ")) \
                 and not ((before_title or ((self._left_cue(text, s) or text.startswith(("（化名", "(化名"), end)
-                                            or (_INSTITUTION_BEFORE.search(text, max(0, s - 3), s) is not None
-                                                and text[end:end + 1] in _CLAUSE_STOPS))
+                                            or _named_after_institution(text, s, end))
                                            and surname not in _FUNCTION_SURNAMES | _WORD_SURNAMES | _ADVERB_SURNAMES
                                            and given not in _NOT_THIRD
                                            and (text[end:end + 1] in _NOT_IN_NAME or text[end:end + 1] in _NOT_THIRD
@@ -1381,11 +1386,17 @@ class PersonFinder:
     def _left_cue(text: str, s: int) -> bool:
         return _STRONG_LEFT_CUE_RE.search(text, max(0, s - 6), s) is not None
 
+    @staticmethod
+    def _long_right_cue(text: str, e: int) -> bool:
+        """A right cue of two characters or more follows (表示, 声称, 辩称; one-character cues are too often words)."""
+        m = _RIGHT_CUE_RE.match(text, e)
+        return m is not None and len(m.group(0)) >= 2
+
     def _has_cue(self, text: str, s: int, e: int) -> bool:
         if _LEFT_CUE_RE.search(text, max(0, s - 6), s) is not None:
             return True
-        if _INSTITUTION_BEFORE.search(text, max(0, s - 3), s) and text[e:e + 1] in _CLAUSE_STOPS:
-            return True  # 城南中学罗金，: a teacher or a doctor named after the school or hospital (not 东塘小学万芙校区)
+        if _named_after_institution(text, s, e):
+            return True
         m = _RIGHT_CUE_RE.match(text, e)
         if m is None:
             return False
