@@ -179,6 +179,10 @@ MONEY_CASES = [
     ("他辛苦一年挣的6000多块可以过年了。", "6000多块", 6000, "CNY", "over", 6000, 6000),
     # 罚 right before a plain number (扣3分 stays points)
     ("违停被罚150，扣3分。", "150", 150, "CNY", "exact", 150, 150),
+    # a price per cubic metre or litre written with a slash; a fee after 仅; 花 right before a sum
+    ("隔壁市天然气才3.60/立方，我们这里贵得多。", "3.60", 3.6, "CNY", "exact", 3.6, 3.6),
+    ("小区物业费仅1.65，开发商后来要按2.1收。", "1.65", 1.65, "CNY", "exact", 1.65, 1.65),
+    ("改造路灯花60多万，群众看不到效果。", "60多万", 600_000, "CNY", "over", 600_000, 600_000),
 ]
 
 # several sums in one text: (text, values in order)
@@ -259,6 +263,8 @@ NOT_MONEY = [
     "从2018一年年底开始施工。",
     "他家养了3万只鸡。",
     "工地上还有3000块砖能用。",
+    # a count of buyers or residents after 千多 / 万余
+    "开发商捆绑销售，3千多购房者投诉无门。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
@@ -508,6 +514,10 @@ PERSON_CASES = [
     ("我名字叫李四平，家住某村。", [("李四平", None, "unknown", "petitioner")]),
     # a surname before 中队长 (a title of its own): a role, no name
     ("执法大队的何中队长来过一次。", [(None, "中队长", "unknown", "other")]),
+    # a township office before the name and title; a name alone at the end (the writer's signature)
+    ("我找到综治办邹文良主任反映，他说不归他管。", [("邹文良", "主任", "township", "accused")]),
+    ("这样的问题拖了三年都没人管，我们实在没有办法了，恳请领导过问。孔丽",
+     [("孔丽", None, "unknown", "petitioner")]),
 ]
 
 NOT_PERSONS = [
@@ -700,6 +710,10 @@ NOT_PERSONS = [
     "东湖园段记夜宵吵到半夜，段记的厨房占了人行道。",
     "配套的钟瀛格林幼儿园学费高，我知道钟瀛在明年涨价。",
     "我名下没有房产。",
+    # a body's short name before a document's year; a railway named after three towns
+    "依照汪建建[2015]76号文件执行。",
+    "这一带的房子紧挨着韩宜怀高铁线路。",
+    "这样的问题拖了三年都没人管，我们实在没有办法了，恳请领导过问。谢谢",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

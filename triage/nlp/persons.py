@@ -49,6 +49,7 @@ _FAMILY_PLACE_END = set("山洼村庄湾坡沟岭寨坪铺营桥塘冲坝堡河�
 _PLACE_AFTER = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|公园|新城|世纪|国际|幼儿园|小学|中学|学校|收费站|平台|小吃|粉店|"
     "酒店|宾馆|超市|市场|集团|公司|中路|东路|西路|南路|北路|纪念|麻将|物业|商铺|景区|旅游|陶瓷|街道|牌|步行街|商业街|美食街|小吃街|沿岸|流域|"
+    "高铁|铁路|高速|世家|"
     "路|街|巷|湖|桥|郡|园|湾|城|馆|域)"
 )
 # the same, so sure that even a cue word next to it does not make a person: 与林塘路交叉, 名叫石家岭幼儿园
@@ -56,6 +57,8 @@ _PLACE_END_STRICT = set("路街巷湖桥村乡镇组县市区岛")
 _PLACE_AFTER_STRICT = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|新城|幼儿园|收费站|公路|自然村|[一二三四五六七八九十0-9]期|[一二三四五六七八九十0-9]+(?:段|号|栋|弄))")
 # words for a square, a mall or a building: a name right before one is a shop's or a brand's (金羽鸟|五一广场)
+# the year of a document's number right after a body's short name: 楚建建[2013]282号 (a file, not a person)
+_DOC_NUMBER_AFTER = re.compile("[\\[〔【（(][ ]?(?:19|20)[0-9]{2}[ ]?[\\]〕】）)]")
 _SITE_WORD_ENDS = ("广场", "大厦", "商城", "商场", "市场", "大楼", "中心")
 # estates, buildings and shops end so; a bare name is never one (蓝光·雍锦阁), even next to a cue word
 _ESTATE_END = set("阁邸苑府汇")
@@ -185,6 +188,9 @@ _SIGNATURE = re.compile("(?:^|(?<=[。！!？?\\s：:0-9，,、]))(?P<name>[\u4e
 # the writer's signature right after the closing date, at the very end: …2019-11-11刘某华
 _SIGNATURE_AFTER_DATE = re.compile("(?:19|20)[0-9]{2}(?:年[0-9]{1,2}月[0-9]{1,2}日?|[.\\-/][0-9]{1,2}[.\\-/][0-9]{1,2})"
                                    "[ \u3000]?(?P<name>[\u4e00-\u9fff]{2,3})[。.]?\\s*$")
+# a name standing alone after the last sentence, at the very end (…得到制裁。刘海燕): the writer's signature when
+# jieba's part-of-speech model reads it as a name
+_SIGNATURE_AT_END = re.compile("(?<=[。！!？?])[ \u3000]*(?P<name>[\u4e00-\u9fff]{2,3})[。.]?\\s*$")
 # a village group's 组 (not 小组, 班组) and what follows a name right after it: 我们组X家, 南塘组X多年前
 _AFTER_GROUP = re.compile("(?<=[\u4e00-\u9fff])(?<![小班])组")
 _GROUP_NAME_END = re.compile("[，,。、；;（(]|家|户|多年|于|在|系|是")
@@ -981,6 +987,16 @@ class PersonFinder:
                     and not self._frequent_word(m.group("name"), m.group("name")[len(surname):]) \
                     and not overlaps(s0, e0, list(names)) and not overlaps(s0, e0, title_spans):
                 add_name(s0, e0, strong=True, party="petitioner")
+        m = _SIGNATURE_AT_END.search(text, max(0, len(text) - 8)) if len(text) >= 30 else None
+        if m is not None:
+            s0, e0 = m.span("name")
+            surname = self.surname_at(text, s0)
+            if (s0, e0) in names and not names[(s0, e0)]["titles"]:
+                names[(s0, e0)]["party"] = "petitioner"  # found already, and signing: the writer
+            elif surname is not None and not overlaps(s0, e0, list(names)) and not overlaps(s0, e0, title_spans) and self._plain_word(m.group("name"), surname) \
+                    and not self._frequent_word(m.group("name"), m.group("name")[len(surname):]) \
+                    and _posseg_name(text[s0:e0], 0, e0 - s0):
+                add_name(s0, e0, strong=True, party="petitioner")
         # 4s. a name right after a village group's name, which the segmenter glued to the surname: 我们组冯某某家,
         # 下塘组郑某某多年前
         for m in _AFTER_GROUP.finditer(text):
@@ -1260,6 +1276,8 @@ class PersonFinder:
                 return False  # 任青石|县委书记: a place or body follows, not a person
             if self._place_like(text, word, end):
                 return False  # 林溪路, 石家岭|幼儿园 even next to a cue word
+            if _DOC_NUMBER_AFTER.match(text, end):
+                return False  # 湘建建〔2013〕82号: a body's short name before a document's year
             company = _COMPANY_NEAR.search(text, end, end + 8)
             if company is not None and company.start() - end <= 6 and text[end:end + 1] not in "，,。、；":
                 return False  # 温州金龙船务有限公司, 康恩贝制药股份: the start of a firm's name
