@@ -183,6 +183,13 @@ MONEY_CASES = [
     ("隔壁市天然气才3.60/立方，我们这里贵得多。", "3.60", 3.6, "CNY", "exact", 3.6, 3.6),
     ("小区物业费仅1.65，开发商后来要按2.1收。", "1.65", 1.65, "CNY", "exact", 1.65, 1.65),
     ("改造路灯花60多万，群众看不到效果。", "60多万", 600_000, "CNY", "over", 600_000, 600_000),
+    # a price per day or per term; a loss or a top-up is money; nearly a hundred million; a range in 块
+    ("护工费是按180一天算的。", "180", 180, "CNY", "exact", 180, 180),
+    ("学费是9800一个学期。", "9800", 9800, "CNY", "exact", 9800, 9800),
+    ("这次水灾让合作社损失30多万。", "30多万", 300_000, "CNY", "over", 300_000, 300_000),
+    ("会员卡充值2万，送一套洗护用品。", "2万", 20_000, "CNY", "exact", 20_000, 20_000),
+    ("新园区投资了近亿元。", "近亿元", 100_000_000, "CNY", "about", 100_000_000, 100_000_000),
+    ("寄件按重量收3块到8块钱不等。", "3块到8块钱", 5.5, "CNY", "range", 3, 8),
 ]
 
 # several sums in one text: (text, values in order)
@@ -265,6 +272,9 @@ NOT_MONEY = [
     "工地上还有3000块砖能用。",
     # a count of buyers or residents after 千多 / 万余
     "开发商捆绑销售，3千多购房者投诉无门。",
+    # points, not money; a hundred million said with 上 or 高达 and no numeral is vague
+    "消费一次送2万积分。",
+    "这个项目投资上亿元。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
@@ -518,6 +528,16 @@ PERSON_CASES = [
     ("我找到综治办邹文良主任反映，他说不归他管。", [("邹文良", "主任", "township", "accused")]),
     ("这样的问题拖了三年都没人管，我们实在没有办法了，恳请领导过问。孔丽",
      [("孔丽", None, "unknown", "petitioner")]),
+    # a finance clerk's name; the writer's and a relative's names in brackets
+    ("钱都打进了公司财务人员邝玉梅的私人卡。", [("邝玉梅", None, "unknown", "other")]),
+    ("我（柴丽）和我的丈夫（邬强）都在厂里上班。",
+     [("柴丽", None, "unknown", "petitioner"), ("邬强", None, "unknown", "other")]),
+    # a signing cue typed with spaces; a third character that is a function word, ended by a space
+    ("此致 举 报 人：颜荣海 电话：0000", [("颜荣海", None, "unknown", "petitioner")]),
+    ("联系人：戚民为 联系电话：0000", [("戚民为", None, "unknown", "petitioner")]),
+    # a name between a masked place or 由 and a government's title
+    ("2015年C2区谈勤杰区长主持了办公会。", [("谈勤杰", "区长", "county", "accused")]),
+    ("会议由祁风惠副区长主持。", [("祁风惠", "副区长", "county", "accused")]),
 ]
 
 NOT_PERSONS = [
@@ -714,6 +734,10 @@ NOT_PERSONS = [
     "依照汪建建[2015]76号文件执行。",
     "这一带的房子紧挨着韩宜怀高铁线路。",
     "这样的问题拖了三年都没人管，我们实在没有办法了，恳请领导过问。谢谢",
+    # 由某个 is "by some"; a document's number with 字; a word that elsewhere starts a firm's name
+    "这件事是否由某个领导在操控，不得而知。",
+    "依据处罚决定书（滕教民幼处字[2019]3号）执行。",
+    "西省夏荣商品交易市场有限公司骗了我。1、夏荣购销汇交易软件有后门。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -55,13 +55,13 @@ _BARE = re.compile(
 )
 _MONEY_WORDS = re.compile(
     "钱|款|金|获利|盈利|牟利|缴纳|交纳|退回|退还|资金|资本|投资|出资|融资|集资|资产|[月年]收入|收入[只才仅]|(?:公共|广告|门面|门店|经营|租金|综合|家庭|个人|黑色|灰色|额外|非法)收入|侵吞|绩效|卖|买|售|购|费|补贴|补助|补偿|工资|薪|贿|贪污|挪用|收受|索要|礼|现金|存款|价|元|经费|报酬|利润|好处|"
-    "成本|罚|赔|债|贷|账|帐|中标|拿|给了|收了|送了|借了|付了|交了|退了|花了|用了|骗了|要了|转了|欠|打条|收条|好处|红包|负担不[起了]|诈骗|骗取|首付"
+    "成本|损失|充值|罚|赔|债|贷|账|帐|中标|拿|给了|收了|送了|借了|付了|交了|退了|花了|用了|骗了|要了|转了|欠|打条|收条|好处|红包|负担不[起了]|诈骗|骗取|首付"
 )
 _NOT_MONEY_AFTER = re.compile(
     "^(?:亩|平方|平米|米|公里|千米|吨|斤|公斤|克|户|人|名|个|件|份|次|台|辆|头|只(?![算是有能要够好不])|株|棵|套|间|册|本|篇|条|"
     "字|号|年|月|日|天|岁|元素|多人|余人|余户|余亩|多亩|多户|余件|多件|余名|多名|册|部|位|家|所|座|项(?!目)|笔|张|"
     "%|％|‰|倍|成(?![立功为交本])|千瓦|度|立方|方|㎡|m²|m2|万分之|千分之|分之|"
-    "购房者|业主|村民|居民|群众|家长|学生|员工|职工|工人|农民|老人|儿童|人口|人次|游客|用户|客户|会员)"
+    "购房者|业主|村民|居民|群众|家长|学生|员工|职工|工人|农民|老人|儿童|人口|人次|游客|用户|客户|会员|积分)"
 )
 _QUALIFIER_BEFORE = {
     **{w: "about" for w in _ABOUT_BEFORE.split("|")},
@@ -123,8 +123,9 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
         if cur == "块" and text[m.end():m.end() + 1] not in ("钱", "", "，", "。", "、", "；", " ", "的", "呢", "了", "吧",
                                                               "啊", "？", "！", "?", "!", "已", "就", "都", "也", "还",
                                                               "可", "能", "够", "要") \
-                and not _PER_UNIT_AFTER.match(text, m.end()) and not any(ch in ".．" for ch in num):
-            continue  # 一块地, 三块牌子 (but 1.8块一平米, 3块/斤: a price)
+                and not _PER_UNIT_AFTER.match(text, m.end()) and not any(ch in ".．" for ch in num) \
+                and not _RANGE_TO_YUAN.match(text, m.end()):
+            continue  # 一块地, 三块牌子 (but 1.8块一平米, 3块/斤: a price; 2块到10块钱: a range)
         if cur == "块" and num == "一" and not mult and text[m.end():m.end() + 1] != "钱":
             continue  # 停车费一块，…: "one part", not one yuan (一块钱 is)
         if cur in ("元", "块") and not mult and re.fullmatch(f"[{CHINESE_NUMERAL_CHARS}]+", num) and len(num) == 1 \
@@ -208,6 +209,7 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
             taken.append((listed.start(), listed.start() + len(listed.group("num"))))
             k = listed.start()
     found.extend(_find_bare_amounts(text, taken))
+    found.extend(_find_round_hundred_millions(text, taken + [(a.start, a.end) for a in found]))
     found.extend(_find_thousands(text, taken + [(a.start, a.end) for a in found]))
     found.extend(_find_plain_amounts(text, taken + [(a.start, a.end) for a in found]))
     found.extend(_find_listed_after(text, found))
@@ -261,9 +263,9 @@ _PER_SQUARE_METRE = re.compile(r"(?<![0-9０-９.．,，:/\-])(?<![0-9０-９]�
 # a plain number before "per jin" is a price: 猪肉涨到30/斤
 _PER_WEIGHT = re.compile(r"(?<![0-9０-９.．,，:/\-])(?P<num>[1-9][0-9]{0,3}(?:[.．][0-9]{1,2})?)(?P<post>多|左右)?"
                          "(?=/(?:斤|公斤|千克|立方|方|升))")
-# a plain number before "one time / year / bottle …" is a price: 补考要450一次, 9600一年, 12一瓶, 水5.12一吨
+# a plain number before "one time / day / year / bottle …" is a price: 补考要450一次, 9600一年, 12一瓶, 水5.12一吨, 150一天
 _PER_ONE_PRICE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{1,5}(?:[.．][0-9]{1,2})?|[0-9][.．][0-9]{1,2})"
-                            "(?P<post>多|左右)?(?=一(?:次|年(?![级纪来多])|学期|个?季度|台|瓶|吨|度(?![过被])|晚|盒|包|课时|小时))")
+                            "(?P<post>多|左右)?(?=一(?:次|年(?![级纪来多])|个?学期|个?季度|台|瓶|吨|度(?![过被])|晚|盒|包|课时|小时|天(?![内中里])))")
 # a plain number before "a month" in a clause about money: 违约金……1500每月
 _PER_MONTH = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2,5})(?P<post>多|左右)?(?=每月|每个月|一个月)")
 # a plain number (or a range) right before 的 and a fee or a payment: 每个月交2.35的管理费, 交了1200的押金,
@@ -468,6 +470,24 @@ def _hundred_millions_alone(m: re.Match[str], text: str, end: int) -> bool:
     """3.1亿。: hundreds of millions standing alone at the end of a clause are money in a petition (counts of
     persons or things have their unit after them)."""
     return "亿" in m.group("mult") and text[end:end + 1] in ("", "，", ",", "。", "；", ";", "！", "？", "!", "?")
+
+
+# 近亿元, 超亿: "nearly / over a hundred million" with no numeral before 亿 (上亿, 几亿, 高达亿元 stay vague)
+_ROUND_HUNDRED_MILLIONS = re.compile("(?P<pre>将近|接近|近|超过|超|逾)亿(?P<cur>元|人民币)?")
+# 2块到10块钱: the first number of a range of yuan, written with 块
+_RANGE_TO_YUAN = re.compile(f"(?:{_RANGE_SEP})[0-9０-９一二两三四五六七八九十百千]+(?:块|元)")
+
+
+def _find_round_hundred_millions(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
+    out = []
+    for m in _ROUND_HUNDRED_MILLIONS.finditer(text):
+        start, end = m.span()
+        if any(s < end and start < e for s, e in taken) or _count_after(text, end, closed=True) \
+                or not (m.group("cur") or _money_near(text, start, end)):
+            continue
+        qualifier = _QUALIFIER_BEFORE.get(m.group("pre"), "about")
+        out.append(Amount(text[start:end], 100_000_000.0, "CNY", qualifier, 100_000_000.0, 100_000_000.0, start, end))
+    return out
 
 
 _POPULATION_BEFORE = re.compile("(?:人口|人数|户数|客流|车流)[^，,。；;]{0,3}$")

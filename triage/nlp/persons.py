@@ -57,8 +57,8 @@ _PLACE_END_STRICT = set("路街巷湖桥村乡镇组县市区岛")
 _PLACE_AFTER_STRICT = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|新城|幼儿园|收费站|公路|自然村|[一二三四五六七八九十0-9]期|[一二三四五六七八九十0-9]+(?:段|号|栋|弄))")
 # words for a square, a mall or a building: a name right before one is a shop's or a brand's (金羽鸟|五一广场)
-# the year of a document's number right after a body's short name: 楚建建[2013]282号 (a file, not a person)
-_DOC_NUMBER_AFTER = re.compile("[\\[〔【（(][ ]?(?:19|20)[0-9]{2}[ ]?[\\]〕】）)]")
+# the year of a document's number right after a body's short name: 楚建建[2013]282号, 岳教民幼处字[2019]1号 (a file)
+_DOC_NUMBER_AFTER = re.compile("(?:[\u4e00-\u9fff]{0,3}字)?[\\[〔【（(][ ]?(?:19|20)[0-9]{2}[ ]?[\\]〕】）)]")
 _SITE_WORD_ENDS = ("广场", "大厦", "商城", "商场", "市场", "大楼", "中心")
 # estates, buildings and shops end so; a bare name is never one (蓝光·雍锦阁), even next to a cue word
 _ESTATE_END = set("阁邸苑府汇")
@@ -124,6 +124,7 @@ _STRONG_CUES = (
     "儿子", "女儿", "同志", "老婆", "老公", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "爷爷", "奶奶",
     "哥哥", "姐姐", "弟弟", "妹妹", "侄子", "侄女", "外甥", "女婿", "儿媳", "自然人", "老板", "法人", "姓名", "老伴", "起名", "取名", "化名", "仲裁员", "打手", "顾问",
     "朋友", "通讯员", "警官", "讲师", "股东", "承办人", "公诉人", "经办人", "代理人", "同事", "共犯", "估价师", "评估师", "经营者", "战友", "党员", "工程师", "常用名字", "常用名", "曾用名", "原名", "又名", "别名", "本人名", "我名",
+    "财务人员", "业务员", "职员",
     # a relative's name after 叫: 我爸叫文某某
     "爸叫", "爸爸叫", "妈叫", "妈妈叫", "父亲叫", "母亲叫", "儿子叫", "女儿叫", "丈夫叫", "妻子叫", "老公叫", "老婆叫",
     "孩子叫", "哥哥叫", "姐姐叫", "弟弟叫", "妹妹叫", "外公叫", "外婆叫", "爷爷叫", "奶奶叫",
@@ -158,6 +159,10 @@ _PLACE_ELSEWHERE = re.compile("(?:村(?![长委主支干书会民组])|镇(?![�
 _NUMBERED_PLACE = re.compile("[一二三四五六七八九十][环路街巷期栋号楼]")
 # punctuation right after a name
 _STOP_AFTER_NAME = set("（(，,。、；;：:")
+# a masked place (A4区) or 由/经 right before a name of three characters that ends where a title starts
+_CHIEF_NAME_BEFORE = re.compile("(?:[A-Z][0-9]{0,2}[区县市镇乡]|由|经)(?P<name>[\u4e00-\u9fff]{3})$")
+# what may end a name of three characters whose third is a common function word: a space, a stop, the end
+_NAME_END_AFTER = re.compile("[\u4e00-\u9fff](?:[ \u3000\t\n（(，,。、；;：:]|$)")
 # an estate or a project right after a "name" after a title: 区长|房某景|湾项目 is the district's estate
 _ESTATE_AFTER_TITLE = re.compile("[湾园苑城郡庭府]?(?:项目|小区|楼盘|花园)")
 # characters that never end a given name, whatever follows them (张三说，…)
@@ -191,6 +196,9 @@ _SIGNATURE_AFTER_DATE = re.compile("(?:19|20)[0-9]{2}(?:年[0-9]{1,2}月[0-9]{1,
 # a name standing alone after the last sentence, at the very end (…得到制裁。刘海燕): the writer's signature when
 # jieba's part-of-speech model reads it as a name
 _SIGNATURE_AT_END = re.compile("(?<=[。！!？?])[ \u3000]*(?P<name>[\u4e00-\u9fff]{2,3})[。.]?\\s*$")
+# a name in brackets right after 我 or a relative: 我（X）和我的丈夫（Y）
+_NAME_IN_BRACKETS_AFTER = re.compile("(?P<who>我|本人|丈夫|妻子|老公|老婆|爱人|儿子|女儿|父亲|母亲|哥哥|姐姐|弟弟|妹妹)"
+                                     "[（(](?P<name>[\u4e00-\u9fff]{2,3})[）)]")
 # a village group's 组 (not 小组, 班组) and what follows a name right after it: 我们组X家, 南塘组X多年前
 _AFTER_GROUP = re.compile("(?<=[\u4e00-\u9fff])(?<![小班])组")
 _GROUP_NAME_END = re.compile("[，,。、；;（(]|家|户|多年|于|在|系|是")
@@ -208,6 +216,8 @@ _ALONE_BEFORE_SEX = re.compile(
     "(?:^|(?<=[，,。；;：:！？!?\n\\s（(“、*＊.．]))(?P<name>[\u4e00-\u9fff]{2,4})(?=[，,：:]\\s?[男女][，,。；;\\s）)]|先生|女士|[，,]\\s?[0-9]{1,3}岁|[，,]\\s?(?:家住|住[^房院])|[，,]\\s?联系电话)")
 # characters no name contains, even one the segmenter glued before ，男 (林金和 keeps its 和)
 _NEVER_IN_NAME = set("的了是在吗呢吧啊呀我你他她它们这那某个说")
+# a firm's name continuing after a word: 夏华|商品交易市场有限公司
+_FIRM_ELSEWHERE = re.compile("[\u4e00-\u9fff]{0,10}?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司)")
 _COMPANY_NEAR = re.compile("股份有限公司|有限责任公司|有限公司|股份公司|集团|事务所")
 _BEFORE_SERVING = set("今现曾兼历后并先改升调转继连留时月年日起至及和、，")
 # jieba's frequency above which a two-character word tagged as a name is a common word (安静, 宁静, 文明), and
@@ -329,9 +339,11 @@ class PersonFinder:
         self.compound = lexicon.compound_surnames
         self.common = lexicon.common_surnames
         cues = sorted(lexicon.petitioner_cues, key=len, reverse=True)
-        # 我叫张三, 举报人：李某, 举报人姓名：王五, 举报人：姓名：赵六
+        # 我叫张三, 举报人：李某, 举报人姓名：王五, 举报人：姓名：赵六; a cue of three characters may be typed with
+        # spaces between them (举 报 人：X)
+        spaced = ["[ \u3000]?".join(map(re.escape, c)) if len(c) == 3 else re.escape(c) for c in cues]
         self.petitioner_re = re.compile(
-            f"(?<!被)(?:{'|'.join(map(re.escape, cues))})(?:[：:]?(?:是|叫|为|姓名))?(?:[：:][ \u3000]?|[，, ])?")  # not 被举报人
+            f"(?<!被)(?:{'|'.join(spaced)})(?:[：:]?(?:是|叫|为|姓名))?(?:[：:][ \u3000]?|[，, ])?")  # not 被举报人
         self.accused_re = re.compile("|".join(map(re.escape, sorted(lexicon.accused_cues, key=len, reverse=True))))
         self.other_left = tuple(sorted(lexicon.other_cues, key=len, reverse=True))
         self.cue_re = re.compile(f"(?:{_alternation(_STRONG_CUES)})[：:]?")
@@ -489,6 +501,8 @@ class PersonFinder:
             return None
         q = p + len(surname)
         if text[q:q + 1] == "某":
+            if surname in _FUNCTION_SURNAMES and text[q + 1:q + 2] and text[q + 1] in "个些种位一项人天年地处":
+                return None  # 由某个领导, 于某年, 和某些人: a preposition and "some", not 由某
             end = q + 2 if text[q + 1:q + 2] == "某" else q + 1
             nxt = text[end:end + 1]
             if nxt and nxt in "甲乙丙丁戊":
@@ -582,8 +596,8 @@ class PersonFinder:
             candidates = [q + 1]  # 估价师邓玲|四人: a count of the persons just named follows
         elif not strong:
             candidates = [q + 2, q + 1] if q + 2 in token_ends or q + 2 == len(text) else [q + 1, q + 2]
-        elif strong and c2 in _NOT_THIRD_FULL:
-            candidates = [q + 1]  # 蔡俊|以, 胡红|用, 卢勇|搞
+        elif strong and c2 in _NOT_THIRD_FULL and not _NAME_END_AFTER.match(text, q + 1):
+            candidates = [q + 1]  # 蔡俊|以, 胡红|用, 卢勇|搞 (but 联系人：邹民为 电话: a space or a stop ends the name)
         elif strong and text[q + 2:q + 4] in ("家住", "住在", "现住", "居住"):
             candidates = [q + 2, q + 1]  # 本人龙飞亮|家住…: where the writer lives follows the whole name
         elif strong and c2 == "正" and self._word_at(text, q + 2):
@@ -738,6 +752,21 @@ class PersonFinder:
                 continue
             if self._bare_name_ok(text, word, k, t.start, surname, before_title=True, word_at=word_at):
                 add_name(k, t.start, strong=True, title=t)
+        # 2c. a name of three characters between a masked place or 由/经 and a government's title: B3区邹立全区长,
+        # 由何文惠副区长 (the segmenter glues the place's or the preposition's character to the name)
+        for t in titles:
+            if not t.title.lstrip("副原").startswith(_ADMIN_CHARS) or t.start < 4 \
+                    or (t.start != t.title_start and text[t.start:t.title_start] not in ("副", "原")):
+                continue
+            m = _CHIEF_NAME_BEFORE.search(text, max(0, t.start - 8), t.start)
+            if m is None:
+                continue
+            s0, e0 = m.span("name")
+            if (s0, e0) not in names and text[e0 - 1] not in "村乡镇县市区省" and self._plain_name(text, s0, e0) \
+                    and not overlaps(s0, e0, title_spans):
+                for span in [span for span in names if span[1] == e0 and span[0] > s0]:
+                    del names[span]  # 由何|风惠|副区长: the given name alone was read before the title
+                add_name(s0, e0, strong=True, title=t)
         # 3c. a name after such a word and 是 or 为, standing alone before a stop: 经营者是李某，后变更为…
         for m in self.cue_is_re.finditer(text):
             p = m.end()
@@ -969,6 +998,12 @@ class PersonFinder:
             if self.anonymised_at(text, span[0]) is None and not names[span]["titles"] \
                     and _PLACE_ELSEWHERE.search(word) is None and _followed_elsewhere(text, word, _PLACE_ELSEWHERE):
                 del names[span]
+        # 4q. a "name" that elsewhere in the text starts a firm's name: 夏华商品交易市场有限公司 … 5、夏华购销汇
+        for span in list(names):
+            word = text[span[0]:span[1]]
+            if not names[span]["strong"] and not names[span]["titles"] and self.anonymised_at(text, span[0]) is None \
+                    and _followed_elsewhere(text, word, _FIRM_ELSEWHERE):
+                del names[span]
         # 4p. a "name" that elsewhere in the text has a project or builders is a project's: 杜花路项目, 杜花路施工方
         for span in list(names):
             word = text[span[0]:span[1]]
@@ -997,6 +1032,14 @@ class PersonFinder:
                     and not self._frequent_word(m.group("name"), m.group("name")[len(surname):]) \
                     and _posseg_name(text[s0:e0], 0, e0 - s0):
                 add_name(s0, e0, strong=True, party="petitioner")
+        for m in _NAME_IN_BRACKETS_AFTER.finditer(text):
+            s0, e0 = m.span("name")
+            if (s0, e0) in names:
+                if m.group("who") in ("我", "本人") and not names[(s0, e0)]["titles"]:
+                    names[(s0, e0)]["party"] = "petitioner"
+            elif not overlaps(s0, e0, title_spans) \
+                    and (self._plain_name(text, s0, e0, single_word_ok=True) or self.anonymised_at(text, s0) == e0):
+                add_name(s0, e0, strong=True, party="petitioner" if m.group("who") in ("我", "本人") else None)
         # 4s. a name right after a village group's name, which the segmenter glued to the surname: 我们组冯某某家,
         # 下塘组郑某某多年前
         for m in _AFTER_GROUP.finditer(text):
