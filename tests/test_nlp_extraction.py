@@ -538,6 +538,16 @@ PERSON_CASES = [
     # a name between a masked place or 由 and a government's title
     ("2015年C2区谈勤杰区长主持了办公会。", [("谈勤杰", "区长", "county", "accused")]),
     ("会议由祁风惠副区长主持。", [("祁风惠", "副区长", "county", "accused")]),
+    # a numbered list of names and sums; kin after 丶 (a separator typed as a radical); a name before a masked ID;
+    # a party of a contract before a name; 仅 ends a name
+    ("退赔名单：1、汤志为88万元。2、柯明树46万元。3、蒲小万12万元。",
+     [("汤志为", None, "unknown", "other"), ("柯明树", None, "unknown", "other"), ("蒲小万", None, "unknown", "other")]),
+    ("他把胞弟邹长林丶姐夫邹辉明丶好友殷大成定为贫困户。",
+     [("邹长林", None, "unknown", "other"), ("邹辉明", None, "unknown", "other"), ("殷大成", None, "unknown", "other")]),
+    ("报名表：启/秦伟冰*****************（广东清远 保险）主启/柴琴丽*****************（江西上饶 财务）",
+     [("秦伟冰", None, "unknown", "other"), ("柴琴丽", None, "unknown", "other")]),
+    ("幼儿园开办方戴云巧等三人违规加建。", [("戴云巧", None, "unknown", "accused")]),
+    ("负责人沈蕊仅于8月来过一次。", [("沈蕊", None, "unknown", "other")]),
 ]
 
 NOT_PERSONS = [

@@ -31,7 +31,7 @@ _BEFORE_NAMED_CHIEF = set("的，,、：:")
 # characters that end a name: a name never contains them
 _NOT_IN_NAME = set(
     "的了是在和与及或等被把将对向从也又都就还已曾再并而且但却则即说称讲叫让给跟某个们这那哪谁什么我你他她它"
-    "您咱俺吗呢吧啊呀嘛哦票"
+    "您咱俺吗呢吧啊呀嘛哦票丶"
     "、，。；：！？,.;:!?（）()“”\"'《》 \t\n0123456789０１２３４５６７８９"
 )
 # characters that follow 王某 as words of their own, not as the last character of a name (王某于2019年)
@@ -85,7 +85,7 @@ _BUSINESS_END = set("贷网店厂吧")
 # characters that rarely end a three-character name but often start the next word (蔡俊以…名义)
 _NOT_THIRD_FULL = set(
     "以把将被向从在对给让讓与和及等搞用系任为因于说称曾已又也还就便却竟都则并犯贿找拿要叫带私伙违涉收送骗套冒虚索挪贪侵"
-    "截逼扣借只吃喝赌擅串勾不没未是经打骂独虽代时自边至触懒"
+    "截逼扣借只吃喝赌擅串勾不没未是经打骂独虽代时自边至触懒仅"
 )
 # tags of dictionary words that are not names: a given name does not start such a word (王伟|利用)
 _WORD_TAGS = ("v", "vn", "vd", "p", "c", "d", "u", "ad", "r", "f", "m", "q", "t")
@@ -102,19 +102,19 @@ _PERSON_LEFT_CUES = (
     "被告人", "被举报人", "被反映人", "被调查人", "犯罪嫌疑人", "举报人", "具报人", "控告人", "申诉人", "信访人", "来电人",
     "来信人", "反映人", "证人", "被害人", "受害人", "村民", "群众", "同志", "老板", "商人", "私营企业主", "户主",
     "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "哥哥", "弟弟", "姐姐", "妹妹", "侄子", "女婿", "亲戚", "名叫",
-    "叫", "我叫", "本人", "其妻", "其子", "其女", "其父", "其母", "与", "和", "及", "、", "对", "将", "让", "找",
+    "叫", "我叫", "本人", "其妻", "其子", "其女", "其父", "其母", "与", "和", "及", "、", "丶", "对", "将", "让", "找",
     "联系", "委托", "指使", "安排", "伙同", "时任", "原任", "经理", "老师", "医生", "老婆", "老公", "爸爸",
     "妈妈", "老爸", "老妈", "爷爷", "奶奶", "老伴", "自然人", "实控人", "控制人", "负责人", "股东", "法人代表", "公司",
     "包庇", "检举", "控告", "状告", "纵容", "叫了", "同事", "共犯", "经营者", "战友", "党员", "当家人", "创始人", "学者", "专家", "交警", "辅警", "协警",
 )
 _PERSON_RIGHT_CUES = (
     "等人", "等", "同志", "说", "称", "表示", "利用", "收受", "在", "担任", "系", "是", "被", "因", "为", "于", "与",
-    "和", "及", "、", "，男", "，女", "(男", "（男", "(女", "（女", "先生", "女士", "书记", "主任", "村长", "局长",
+    "和", "及", "、", "丶", "，男", "，女", "(男", "（男", "(女", "（女", "先生", "女士", "书记", "主任", "村长", "局长",
     "镇长", "县长", "的", "通过", "以", "多次", "先后", "将", "把", "向", "从", "还", "也", "已", "曾", "拒不",
     "涉嫌", "违规", "贪污", "任", "担任", "同意", "提出", "供述", "受贿", "挪用", "侵占", "冒领", "索要", "私自", "擅自", "非法", "伙同", "家", "一家",
     "他们", "她们", "本人", "夫妇", "夫妻", "一伙", "欠", "警官", "法官", "检察官", "律师", "教授", "记者", "同学",
     "电话", "联系电话", "手机", "身份证", "总书记", "主席", "(电话", "（电话", "审判长", "审判员", "书记员",
-    "（化名", "(化名", "烈士", "（他", "(他", "（她", "(她",
+    "（化名", "(化名", "烈士", "（他", "(他", "（她", "(她", "******",
 )
 # words right before a name (the name is read as after a title)
 _STRONG_CUES = (
@@ -124,7 +124,8 @@ _STRONG_CUES = (
     "儿子", "女儿", "同志", "老婆", "老公", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "爷爷", "奶奶",
     "哥哥", "姐姐", "弟弟", "妹妹", "侄子", "侄女", "外甥", "女婿", "儿媳", "自然人", "老板", "法人", "姓名", "老伴", "起名", "取名", "化名", "仲裁员", "打手", "顾问",
     "朋友", "通讯员", "警官", "讲师", "股东", "承办人", "公诉人", "经办人", "代理人", "同事", "共犯", "估价师", "评估师", "经营者", "战友", "党员", "工程师", "常用名字", "常用名", "曾用名", "原名", "又名", "别名", "本人名", "我名",
-    "财务人员", "业务员", "职员",
+    "财务人员", "业务员", "职员", "胞弟", "胞兄", "胞妹", "胞姐", "姐夫", "妹夫", "表哥", "表弟", "表姐", "表妹", "堂兄", "堂弟",
+    "叔叔", "舅舅", "岳父", "岳母", "嫂子", "弟媳", "好友",
     # a relative's name after 叫: 我爸叫文某某
     "爸叫", "爸爸叫", "妈叫", "妈妈叫", "父亲叫", "母亲叫", "儿子叫", "女儿叫", "丈夫叫", "妻子叫", "老公叫", "老婆叫",
     "孩子叫", "哥哥叫", "姐姐叫", "弟弟叫", "妹妹叫", "外公叫", "外婆叫", "爷爷叫", "奶奶叫",
@@ -185,7 +186,8 @@ _FIRM_TAIL = re.compile("员工|职工|门店|英语|教育|培训|[^的之与�
 # what follows a name glued to 叫 (叫龙晨|的村民)
 _AFTER_CALLED = set("的，,。；;、（( ")
 # a role in brackets right after a name, for roles that are no titles: 许萍（宏达集团法人）
-_ROLE_IN_BRACKETS = re.compile("[（(][^（()）。，]{0,12}(?:法人|法定代表人|董事长|总经理|实际控制人|实控人|股东|老板)[）)]")
+_ROLE_IN_BRACKETS = re.compile("[（(][^（()）。，]{0,12}(?:法人|法定代表人|董事长|总经理|实际控制人|实控人|股东|老板|"
+                                "推广人|介绍人|中间人|经办人|担保人|业务员)[）)]")
 # the number of an item in a numbered list, right before the item: 代表：1曹某、2张某某、… 31.刘某
 _NUMBERED_ITEM = re.compile("(?:^|(?<=[：:、，,；;。？?\\s]))[0-9]{1,3}[.．、]?[ \u3000]?(?=[\u4e00-\u9fff])", re.M)
 _SIGNATURE = re.compile("(?:^|(?<=[。！!？?\\s：:0-9，,、]))(?P<name>[\u4e00-\u9fff]{2,3})[ \u3000]?"
@@ -1010,6 +1012,14 @@ class PersonFinder:
             if not names[span]["strong"] and not names[span]["titles"] and self.anonymised_at(text, span[0]) is None \
                     and _followed_elsewhere(text, word, _PROJECT_AFTER):
                 del names[span]
+        # 4n. a numbered list of names and sums whose item's name was cut to two characters: 2、吕民|为888万元
+        for span in list(names):
+            s0, e0 = span
+            if e0 - s0 == 2 and e0 + 1 < len(text) and text[e0 + 1].isdigit() and "\u4e00" <= text[e0] <= "\u9fff" \
+                    and text[e0] not in _NOT_IN_NAME and self.anonymised_at(text, s0) is None \
+                    and s0 in self._numbered_items(text) and len(self._numbered_items(text)) >= 3 \
+                    and (s0, e0 + 1) not in names:
+                names[(s0, e0 + 1)] = names.pop(span)
         # 4r. the writer's signature before the date at the end of the letter: …请核查。卜某某2021年3月7日, or
         # right after it: …2019-11-11刘某华
         for m in [*_SIGNATURE.finditer(text, max(0, len(text) - 40)),
