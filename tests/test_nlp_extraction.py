@@ -190,6 +190,11 @@ MONEY_CASES = [
     ("会员卡充值2万，送一套洗护用品。", "2万", 20_000, "CNY", "exact", 20_000, 20_000),
     ("新园区投资了近亿元。", "近亿元", 100_000_000, "CNY", "about", 100_000_000, 100_000_000),
     ("寄件按重量收3块到8块钱不等。", "3块到8块钱", 5.5, "CNY", "range", 3, 8),
+    # the yuan sign with no 元; 只要 before a plain sum; a whole number right before a fee's name
+    ("物业费￥2.8/平，比隔壁贵。", "￥2.8", 2.8, "CNY", "exact", 2.8, 2.8),
+    ("本月实发￥3960。", "￥3960", 3960, "CNY", "exact", 3960, 3960),
+    ("教练说只要2800，保证拿证。", "2800", 2800, "CNY", "exact", 2800, 2800),
+    ("剩下的300公证费也不合理。", "300", 300, "CNY", "exact", 300, 300),
 ]
 
 # several sums in one text: (text, values in order)
@@ -275,6 +280,10 @@ NOT_MONEY = [
     # points, not money; a hundred million said with 上 or 高达 and no numeral is vague
     "消费一次送2万积分。",
     "这个项目投资上亿元。",
+    # a date after 发工资; a percentage before a fee; seconds
+    "发工资11.21加班费另算。",
+    "扣除百分之15手续费后退款。",
+    "绿灯只要15秒左右。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
@@ -548,6 +557,8 @@ PERSON_CASES = [
      [("秦伟冰", None, "unknown", "other"), ("柴琴丽", None, "unknown", "other")]),
     ("幼儿园开办方戴云巧等三人违规加建。", [("戴云巧", None, "unknown", "accused")]),
     ("负责人沈蕊仅于8月来过一次。", [("沈蕊", None, "unknown", "other")]),
+    # the buyer named in a contract
+    ("合同的买受人是柯丹，她已付款。", [("柯丹", None, "unknown", "other")]),
 ]
 
 NOT_PERSONS = [
@@ -748,6 +759,15 @@ NOT_PERSONS = [
     "这件事是否由某个领导在操控，不得而知。",
     "依据处罚决定书（滕教民幼处字[2019]3号）执行。",
     "西省夏荣商品交易市场有限公司骗了我。1、夏荣购销汇交易软件有后门。",
+    # a count of persons after a word; 强揽 (a misconduct verb); 向 before a given name and a title; a numbered
+    # building; 公摊面积
+    "检察院对胡杨三人问话。",
+    "干部强揽工程，中饱私囊。",
+    "就这个问题向宏达书记澄清，望宏达书记作主。",
+    "碧桂林居三、四栋都是住宅。",
+    "一套房的公摊面积达到了30平米。",
+    # a place inside the area just named (地区, 街道 …)
+    "希望开通城北地区柳巧的公交车。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -61,7 +61,7 @@ _NOT_MONEY_AFTER = re.compile(
     "^(?:亩|平方|平米|米|公里|千米|吨|斤|公斤|克|户|人|名|个|件|份|次|台|辆|头|只(?![算是有能要够好不])|株|棵|套|间|册|本|篇|条|"
     "字|号|年|月|日|天|岁|元素|多人|余人|余户|余亩|多亩|多户|余件|多件|余名|多名|册|部|位|家|所|座|项(?!目)|笔|张|"
     "%|％|‰|倍|成(?![立功为交本])|千瓦|度|立方|方|㎡|m²|m2|万分之|千分之|分之|"
-    "购房者|业主|村民|居民|群众|家长|学生|员工|职工|工人|农民|老人|儿童|人口|人次|游客|用户|客户|会员|积分)"
+    "购房者|业主|村民|居民|群众|家长|学生|员工|职工|工人|农民|老人|儿童|人口|人次|游客|用户|客户|会员|积分|秒|分钟|小时)"
 )
 _QUALIFIER_BEFORE = {
     **{w: "about" for w in _ABOUT_BEFORE.split("|")},
@@ -208,7 +208,8 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
                                 listed.start() + len(listed.group("num"))))
             taken.append((listed.start(), listed.start() + len(listed.group("num"))))
             k = listed.start()
-    found.extend(_find_bare_amounts(text, taken))
+    found.extend(_find_yen_sign(text, taken + [(a.start, a.end) for a in found]))
+    found.extend(_find_bare_amounts(text, taken + [(a.start, a.end) for a in found]))
     found.extend(_find_round_hundred_millions(text, taken + [(a.start, a.end) for a in found]))
     found.extend(_find_thousands(text, taken + [(a.start, a.end) for a in found]))
     found.extend(_find_plain_amounts(text, taken + [(a.start, a.end) for a in found]))
@@ -246,7 +247,7 @@ _LISTED_BEFORE = re.compile(r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:�
 # a plain number (no 万, no 元) right after words about paying: 收费3000, 月薪3000出头, 消费200, 扣了300
 _PLAIN = re.compile(
     "(?:收费|消费|工资|薪水|月薪|补贴|补助|补偿|费用|缴纳了?|收取了?|交了|卖到|卖了|(?<![公外转移])交|(?<![征回接验])收|扣了?|罚款|罚了|罚(?=[0-9０-９])|赔了|花了|付了|退了|退还|欠了|借了|拿|价格|售价|"
-    "单价|市场价|原价|定价|标价|报价|限价|均价|总价|房价|价钱|[票地油电水车]价|租金|押金|要价|充值|报销|只报|共计|合计|总计|亏损|月供|[\u4e00-\u9fff]费|"
+    "单价|市场价|原价|定价|标价|报价|限价|均价|总价|房价|价钱|[票地油电水车]价|租金|押金|要价|只要|充值|报销|只报|共计|合计|总计|亏损|月供|[\u4e00-\u9fff]费|"
     "[\u4e00-\u9fff](?<!条)款)"
     "(?:了|是|为|均为|都是|约为|约|大约|近|竟高达|竟然高达|高达|竟达|达到|达|才|只有|仅为|仅是|仅|每月|一个月|人均|每人|每户|[：:])?[ \u3000]?"
     r"(?P<num>[0-9０-９]{2,7}(?:[.．][0-9０-９]{1,2})?|[1-9１-９][.．][0-9０-９]{1,2}"
@@ -274,6 +275,9 @@ _BEFORE_FEE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{0,
                          f"(?:{_RANGE_SEP}(?P<num2>[1-9][0-9]{{0,6}}))?(?P<post>多|左右)?"
                          "(?=的[\u4e00-\u9fff]{0,3}?(?:费|款|押金|定金|租金|工资|房租|价格|价钱|奖)|(?:单价|均价)(?!格)"
                          "|(?:底薪|月薪|工资)(?![0-9０-９]))")
+# a whole number right before a fee's name: 200公证费, 500办证费 (not 10.19加班费, a date)
+_BEFORE_FEE_NAME = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{1,6})(?P<post>多|左右)?"
+                              "(?=(?![年月日天个次号楼层栋期届])[\u4e00-\u9fff]{1,2}费(?![用时力者]))")
 # …一个月的停车费: the fee named right after the month
 _MONTHLY_FEE_AFTER = re.compile("(?:每月|每个月|一个月)的[\u4e00-\u9fff]{0,3}?(?:费|款|租金|工资|房租)")
 _NOT_PLAIN_AFTER = re.compile("^(?:分|学分|班|级|届|楼|层|号|路|折|来万|来元|组|栋|单元|期|轴)")
@@ -408,6 +412,9 @@ def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]
         if _NOT_MONEY_AFTER.match(after) or _NOT_PLAIN_AFTER.match(after) \
                 or (after and (after[0].isdigit() or after[0] in "万亿千百十.．:：-/")):
             continue
+        if m.group(0).startswith(("工资", "薪水", "月薪")) and "." in m.group("num").replace("．", ".") \
+                and float(m.group("num").replace("．", ".")) < 100:
+            continue  # 发工资10.19: a date (October 19th), not a wage of ten yuan
         if m.group(0).startswith(_PLAIN_TOTAL) and not _MONEY_WORDS.search(text[_clause_start(text, start):m.start()]):
             continue
         value = parse_number(m.group("num"))
@@ -427,7 +434,9 @@ def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]
         out.append(Amount(text[start:end], value, "CNY", qualifier, low, high, start, end))
     taken = taken + [(a.start, a.end) for a in out]
     checks = (
-        (_BEFORE_FEE, lambda m: text[m.start() - 1:m.start()] != "第"),  # 2.35的管理费, not 第3的
+        (_BEFORE_FEE, lambda m: text[m.start() - 1:m.start()] != "第" and not _year_like(m.group("num"))),  # not 第3的
+        (_BEFORE_FEE_NAME, lambda m: text[m.start() - 1:m.start()] != "第" and not _year_like(m.group("num"))
+         and not text[max(0, m.start() - 2):m.start()] == "分之"),  # not 315消费者日, 百分之20手续费
         (_PER_SQUARE_METRE, lambda m: True),
         (_PER_WEIGHT, lambda m: True),
         (_PER_ONE_PRICE, lambda m: not _year_like(m.group("num"))),
@@ -470,6 +479,25 @@ def _hundred_millions_alone(m: re.Match[str], text: str, end: int) -> bool:
     """3.1亿。: hundreds of millions standing alone at the end of a clause are money in a petition (counts of
     persons or things have their unit after them)."""
     return "亿" in m.group("mult") and text[end:end + 1] in ("", "，", ",", "。", "；", ";", "！", "？", "!", "?")
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# a number after the yuan sign with no 元 after it: ￥3.5/平, 实发￥4370 (with 元 the number is read as usual)
+_YEN_SIGN = re.compile(r"[￥¥](?P<num>[0-9０-９]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?P<frac>[.．][0-9]{1,3})?(?P<mult>万|亿)?(?![0-9元])")
+
+
+def _find_yen_sign(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
+    out = []
+    for m in _YEN_SIGN.finditer(text):
+        start, end = m.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        value = float((m.group("num") + (m.group("frac") or "").replace("．", ".")).replace(",", "")
+                      .translate(_FULLWIDTH_DIGITS))
+        value *= {"万": 10_000, "亿": 100_000_000}.get(m.group("mult") or "", 1)
+        if value:
+            out.append(Amount(text[start:end], value, "CNY", "exact", value, value, start, end))
+    return out
 
 
 # 近亿元, 超亿: "nearly / over a hundred million" with no numeral before 亿 (上亿, 几亿, 高达亿元 stay vague)

@@ -57,6 +57,8 @@ _PLACE_END_STRICT = set("路街巷湖桥村乡镇组县市区岛")
 _PLACE_AFTER_STRICT = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|新城|幼儿园|收费站|公路|自然村|[一二三四五六七八九十0-9]期|[一二三四五六七八九十0-9]+(?:段|号|栋|弄))")
 # words for a square, a mall or a building: a name right before one is a shop's or a brand's (金羽鸟|五一广场)
+# an area's word right before a bare "name": what follows is a place in it (定王台街道邵坪阳)
+_AREA_BEFORE = re.compile("(?:街道|地区|片区|园区|新区|开发区|一带)$")
 # the year of a document's number right after a body's short name: 楚建建[2013]282号, 岳教民幼处字[2019]1号 (a file)
 _DOC_NUMBER_AFTER = re.compile("(?:[\u4e00-\u9fff]{0,3}字)?[\\[〔【（(][ ]?(?:19|20)[0-9]{2}[ ]?[\\]〕】）)]")
 _SITE_WORD_ENDS = ("广场", "大厦", "商城", "商场", "市场", "大楼", "中心")
@@ -126,6 +128,7 @@ _STRONG_CUES = (
     "朋友", "通讯员", "警官", "讲师", "股东", "承办人", "公诉人", "经办人", "代理人", "同事", "共犯", "估价师", "评估师", "经营者", "战友", "党员", "工程师", "常用名字", "常用名", "曾用名", "原名", "又名", "别名", "本人名", "我名",
     "财务人员", "业务员", "职员", "胞弟", "胞兄", "胞妹", "胞姐", "姐夫", "妹夫", "表哥", "表弟", "表姐", "表妹", "堂兄", "堂弟",
     "叔叔", "舅舅", "岳父", "岳母", "嫂子", "弟媳", "好友",
+    "买受人", "出卖人", "受让人", "转让人", "承租人", "出租人", "收款人", "持卡人", "开户人",
     # a relative's name after 叫: 我爸叫文某某
     "爸叫", "爸爸叫", "妈叫", "妈妈叫", "父亲叫", "母亲叫", "儿子叫", "女儿叫", "丈夫叫", "妻子叫", "老公叫", "老婆叫",
     "孩子叫", "哥哥叫", "姐姐叫", "弟弟叫", "妹妹叫", "外公叫", "外婆叫", "爷爷叫", "奶奶叫",
@@ -752,6 +755,8 @@ class PersonFinder:
             if surname is None or not len(surname) < len(word) <= len(surname) + 2 \
                     or overlaps(k, t.start, title_spans) or self.anonymised_at(text, k) is not None:
                 continue
+            if surname in _FUNCTION_SURNAMES and text.count(word[len(surname):] + t.title) > text.count(word + t.title):
+                continue  # 问题向|懿文书记澄清, 望懿文书记作主: a preposition before a given name and a title
             if self._bare_name_ok(text, word, k, t.start, surname, before_title=True, word_at=word_at):
                 add_name(k, t.start, strong=True, title=t)
         # 2c. a name of three characters between a masked place or 由/经 and a government's title: B3区邹立全区长,
@@ -1329,6 +1334,8 @@ class PersonFinder:
                 return False  # 任青石|县委书记: a place or body follows, not a person
             if self._place_like(text, word, end):
                 return False  # 林溪路, 石家岭|幼儿园 even next to a cue word
+            if _AREA_BEFORE.search(text, max(0, s - 3), s) and not self._left_cue(text, s):
+                return False  # 定王台街道|邵坪阳, 桥驿地区|杨巧: a place inside the area just named
             if _DOC_NUMBER_AFTER.match(text, end):
                 return False  # 湘建建〔2013〕82号: a body's short name before a document's year
             company = _COMPANY_NEAR.search(text, end, end + 8)
@@ -1415,6 +1422,10 @@ class PersonFinder:
             return False  # 农饮办, 林权证, 公摊率: an office, a certificate, a rate
         if len(word) == 3 and word[0] == word[2] and word[1] in "一了":
             return False  # 查一查, 看了看
+        if len(given) == 2 and given[0] in "一二两三四五六七八九十几" and given[1] in "人名个位户":
+            return False  # 胡杨|三人: a count of persons after a word, not a given name
+        if given[-1] in "一二三四五六七八九十" and text[end:end + 1] in ("、", "栋", "号", "楼", "单", "层", "期"):
+            return False  # 翡翠林居五、六栋: a numbered building, not a given name
         if len(given) == 2:
             return common or cue
         return cue and (common or tag is not None)
