@@ -195,6 +195,8 @@ MONEY_CASES = [
     ("本月实发￥3960。", "￥3960", 3960, "CNY", "exact", 3960, 3960),
     ("教练说只要2800，保证拿证。", "2800", 2800, "CNY", "exact", 2800, 2800),
     ("剩下的300公证费也不合理。", "300", 300, "CNY", "exact", 300, 300),
+    # a range whose two ends both say "more than"
+    ("车位售价高达五万多至六万多一个。", "高达五万多至六万多", 55_000, "CNY", "range", 50_000, 60_000),
 ]
 
 # several sums in one text: (text, values in order)
@@ -284,6 +286,8 @@ NOT_MONEY = [
     "发工资11.21加班费另算。",
     "扣除百分之15手续费后退款。",
     "绿灯只要15秒左右。",
+    # a number run into a broken link
+    "网约车设置购买价格15https://example.com/米。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
@@ -559,6 +563,8 @@ PERSON_CASES = [
     ("负责人沈蕊仅于8月来过一次。", [("沈蕊", None, "unknown", "other")]),
     # the buyer named in a contract
     ("合同的买受人是柯丹，她已付款。", [("柯丹", None, "unknown", "other")]),
+    # a verb of the charge after the whole name, where the last character and the verb's first make a word (胜利)
+    ("经审理查明，被告人马德胜利用职务之便收受财物。", [("马德胜", None, "unknown", "accused")]),
 ]
 
 NOT_PERSONS = [
@@ -768,6 +774,12 @@ NOT_PERSONS = [
     "一套房的公摊面积达到了30平米。",
     # a place inside the area just named (地区, 街道 …)
     "希望开通城北地区柳巧的公交车。",
+    # a product's name in book-title marks; thanks before a surname and a title; a road named after a hollow (冲);
+    # a register of owners
+    "电视里播着《龙力勃强身胶囊》的广告。",
+    "麻烦尽快修好路灯，谢谢黄书记了。",
+    "在云塘路以东、钱甲冲路以北。",
+    "业主要求物业公开花名册。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -297,6 +297,9 @@ def _join_ranges(text: str, found: list[Amount]) -> list[Amount]:
                     start = prev.start
                 elif prev.qualifier == "over" and text.startswith(("达", "高达"), prev.start):
                     start = prev.start + (2 if text.startswith("高达", prev.start) else 1)  # 高摊达6元—20元不等
+            elif amount.qualifier == "over" and prev.qualifier == "over" \
+                    and _RANGE_BETWEEN.fullmatch(text[prev.end:amount.start]):
+                start = prev.start  # 六万多至七万多一个: a range whose ends both say "more than"
             elif prev.end == amount.start and text[prev.start:prev.end].endswith("以上") \
                     and text[amount.start:amount.end].endswith("以下"):
                 start = prev.start  # 二万元以上八万元以下罚金: the range a rule sets
@@ -410,7 +413,8 @@ def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]
             continue
         after = text[end:end + 3]
         if _NOT_MONEY_AFTER.match(after) or _NOT_PLAIN_AFTER.match(after) \
-                or (after and (after[0].isdigit() or after[0] in "万亿千百十.．:：-/")):
+                or (after and (after[0].isdigit() or after[0] in "万亿千百十.．:：-/"
+                               or (after[0].isascii() and after[0].isalpha()))):  # 价格12https://…: a broken link
             continue
         if m.group(0).startswith(("工资", "薪水", "月薪")) and "." in m.group("num").replace("．", ".") \
                 and float(m.group("num").replace("．", ".")) < 100:

@@ -49,7 +49,7 @@ _FAMILY_PLACE_END = set("山洼村庄湾坡沟岭寨坪铺营桥塘冲坝堡河�
 _PLACE_AFTER = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|公园|新城|世纪|国际|幼儿园|小学|中学|学校|收费站|平台|小吃|粉店|"
     "酒店|宾馆|超市|市场|集团|公司|中路|东路|西路|南路|北路|纪念|麻将|物业|商铺|景区|旅游|陶瓷|街道|牌|步行街|商业街|美食街|小吃街|沿岸|流域|"
-    "高铁|铁路|高速|世家|"
+    "高铁|铁路|高速|世家|冲路|塘路|湾路|岭路|坡路|"
     "路|街|巷|湖|桥|郡|园|湾|城|馆|域)"
 )
 # the same, so sure that even a cue word next to it does not make a person: 与林塘路交叉, 名叫石家岭幼儿园
@@ -163,6 +163,9 @@ _PLACE_ELSEWHERE = re.compile("(?:村(?![长委主支干书会民组])|镇(?![�
 _NUMBERED_PLACE = re.compile("[一二三四五六七八九十][环路街巷期栋号楼]")
 # punctuation right after a name
 _STOP_AFTER_NAME = set("（(，,。、；;：:")
+# verbs of a charge or a statement that follow a defendant's or a witness's name in a judgment
+_MISCONDUCT_AFTER_NAME = re.compile("利用|收受|担任|伙同|挪用|索取|索要|贪污|侵占|骗取|套取|冒领|涉嫌|违规|私自|擅自|"
+                                    "非法|多次|先后|供述|证实|辩称|归案")
 # a masked place (A4区) or 由/经 right before a name of three characters that ends where a title starts
 _CHIEF_NAME_BEFORE = re.compile("(?:[A-Z][0-9]{0,2}[区县市镇乡]|由|经)(?P<name>[\u4e00-\u9fff]{3})$")
 # what may end a name of three characters whose third is a common function word: a space, a stop, the end
@@ -596,6 +599,9 @@ class PersonFinder:
             return None  # 张|利用: no given name (but 老板杨跃|进行, 法定代表人|郑建明: the segmenter ends the name)
         if strong and c2 == "向" and text[q + 2:q + 3] and (text[q + 2] in _STOP_AFTER_NAME or text[q + 2] == "的"):
             candidates = [q + 2, q + 1]  # 董事长邢光向（…）, 其侄子刘河向的名下: 向 with nothing to govern ends the name
+        elif strong and "\u4e00" <= c2 <= "\u9fff" and c2 not in _NOT_IN_NAME and c2 not in _NOT_THIRD_FULL and c2 != "正" \
+                and _MISCONDUCT_AFTER_NAME.match(text, q + 2) and not _MISCONDUCT_AFTER_NAME.match(text, q + 1):
+            candidates = [q + 2, q + 1]  # 被告人王德胜|利用 (not 王德|胜利): a verb of the charge follows the whole name
         elif not c2 or c2 in _NOT_IN_NAME or not ("\u4e00" <= c2 <= "\u9fff") or self._bad_word_at(text, q + 1) \
                 or (c2 in "一两三四五六七八九几" and text[q + 2:q + 3] in "人名个位户"):
             candidates = [q + 1]  # 估价师邓玲|四人: a count of the persons just named follows
@@ -1334,12 +1340,14 @@ class PersonFinder:
                 return False  # 任青石|县委书记: a place or body follows, not a person
             if self._place_like(text, word, end):
                 return False  # 林溪路, 石家岭|幼儿园 even next to a cue word
+            if text[s - 1:s] == "《":
+                return False  # 《龙立勃三宝胶囊》: a title's or a product's first characters
             if _AREA_BEFORE.search(text, max(0, s - 3), s) and not self._left_cue(text, s):
                 return False  # 定王台街道|邵坪阳, 桥驿地区|杨巧: a place inside the area just named
             if _DOC_NUMBER_AFTER.match(text, end):
                 return False  # 湘建建〔2013〕82号: a body's short name before a document's year
             company = _COMPANY_NEAR.search(text, end, end + 8)
-            if company is not None and company.start() - end <= 6 and text[end:end + 1] not in "，,。、；":
+            if company is not None and company.start() - end <= 6 and text[end:end + 1] not in "，,。、；的":
                 return False  # 温州金龙船务有限公司, 康恩贝制药股份: the start of a firm's name
             if surname == "任" and s > 0 and (text[s - 1] in _BEFORE_SERVING or text[s - 1].isdigit()):
                 return False  # 至今任|金龙机电, 2011年任|鼎捷软件: 任 is "served as"
@@ -1371,8 +1379,9 @@ class PersonFinder:
             if s > 0 and (text[s - 1].isdigit() or text[s - 1] in CHINESE_NUMERAL_CHARS) \
                     and not self._numbered_item(text, s, end):
                 return False  # 近30|万人口: a numeral runs into the surname character
-        if word in self.lexicon.nonnames or any(ch in _NOT_IN_NAME or not "\u4e00" <= ch <= "\u9fff" for ch in given):
-            return False
+        if word in self.lexicon.nonnames or any(ch in _NOT_IN_NAME or not "\u4e00" <= ch <= "\u9fff" for ch in given) \
+                or word.startswith("谢谢"):
+            return False  # …, 谢谢杨|书记: thanks, not the surname 谢
         tag = self.tags.get(word)
         if tag is not None and not tag.startswith("nr"):
             return False
