@@ -288,6 +288,8 @@ NOT_MONEY = [
     "绿灯只要15秒左右。",
     # a number run into a broken link
     "网约车设置购买价格15https://example.com/米。",
+    # "not a penny" with the negation further back in the clause
+    "作为住户，我们没拖欠物业一毛钱管理费。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
@@ -780,6 +782,9 @@ NOT_PERSONS = [
     "麻烦尽快修好路灯，谢谢黄书记了。",
     "在云塘路以东、钱甲冲路以北。",
     "业主要求物业公开花名册。",
+    # words of the domain dictionary that jieba's own dictionary tags as names (路基) or glues to a surname (楼栋)
+    "请对镇区段路基加宽。",
+    "有的楼栋口还装了地锁。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

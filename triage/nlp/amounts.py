@@ -170,7 +170,8 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
         if cur in _TENTHS:
             value, low, high = value / 10, low / 10, high / 10
         if num in ("一", "1") and cur in ("毛钱", "分钱", "分") and (
-                _NOT_A_PENNY.search(text, max(0, m.start() - 4), m.start())
+                _NOT_A_PENNY.search(text, max(0, m.start() - 8, *(text.rfind(ch, 0, m.start()) + 1 for ch in "，,。！？；")),
+                                    m.start())
                 or re.match("[都也]?(?:没|不)", text[m.end():m.end() + 2])):
             continue  # 没损失一毛钱, 不差一分钱: "not a penny", no sum
         end = m.end()

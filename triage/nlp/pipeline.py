@@ -60,8 +60,9 @@ def _jieba_dictionary() -> tuple[dict[str, str], dict[str, int]]:
         raise ValueError(f"{path}: expected 'word frequency tag' on every line")
     tags = dict(zip(fields[0::3], fields[2::3], strict=True))
     freqs = {word: int(freq) for word, freq in zip(fields[0::3], fields[1::3], strict=True)}
-    for word, _freq, tag in load_lexicon().domain_words:  # the domain dictionary's words count as words too
-        tags.setdefault(word, tag)
+    for word, _freq, tag in load_lexicon().domain_words:  # the domain dictionary's words count as words too, and
+        if word not in tags or tags[word].startswith("nr"):  # as the words it says they are where jieba calls
+            tags[word] = tag                                  # them names (路基 nrt)
     return tags, freqs
 
 
