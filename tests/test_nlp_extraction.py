@@ -290,6 +290,8 @@ NOT_MONEY = [
     "网约车设置购买价格15https://example.com/米。",
     # "not a penny" with the negation further back in the clause
     "作为住户，我们没拖欠物业一毛钱管理费。",
+    # 十多万, like 十几万, is an order of magnitude
+    "村民们踊跃捐了十多万修路。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
@@ -447,7 +449,9 @@ PERSON_CASES = [
     # a surname and a title (园长): a role, no name
     ("家长代表同幼儿园石园长进行了交谈。", [(None, "园长", "unknown", "other")]),
     ("镇长张向，你管不管？", [("张向", "镇长", "township", "accused")]),
-    ("帖子说B2区长房雅景湾项目没有许可证。", [(None, "区长", "county", "accused")]),
+    # a masked place's 区 and the next word (B2区|长房…), no 区长: nobody at all
+    ("帖子说B2区长房雅景湾项目没有许可证。", []),
+    ("有人在C市长沙湾路口摆摊。", []),
     # 自 ("by himself") after a two-character name starts the next word
     ("由不是院长的王立自冒充院长签字。", [("王立", "院长", "unknown", "other")]),
     ("举报人：余建华、王才林、黄建立、李峰", [("余建华", None, "unknown", "petitioner"), ("王才林", None, "unknown", "other"),
@@ -565,6 +569,8 @@ PERSON_CASES = [
     ("负责人沈蕊仅于8月来过一次。", [("沈蕊", None, "unknown", "other")]),
     # the buyer named in a contract
     ("合同的买受人是柯丹，她已付款。", [("柯丹", None, "unknown", "other")]),
+    # someone "called" X after a word for a person
+    ("我是听力残疾人叫卜松成，家住某社区。", [("卜松成", None, "unknown", "petitioner")]),
     # a verb of the charge after the whole name, where the last character and the verb's first make a word (胜利)
     ("经审理查明，被告人马德胜利用职务之便收受财物。", [("马德胜", None, "unknown", "accused")]),
 ]

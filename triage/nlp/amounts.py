@@ -141,8 +141,8 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
         # letters is a code: A3区 is not money, but 3元 after a letter is rare; skip when preceded by a digit.
         if start > 0 and text[start - 1].isdigit():
             continue
-        if _vague_before(text, start, m.start("num")) or m.group("q1") == "几":
-            continue  # 几百万元, 上千万元, 数万元, 十几万元: an order of magnitude, not a sum
+        if _vague_before(text, start, m.start("num")) or m.group("q1") == "几" or (num == "十" and m.group("q1") == "多"):
+            continue  # 几百万元, 上千万元, 数万元, 十几万元, 十多万元: an order of magnitude, not a sum
         value = _value(num, mult)
         if not value:
             continue  # 几万块钱: a multiplier with no number is no sum; 0元, 零元: nothing was paid or taken
@@ -536,8 +536,9 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
             continue  # 1.5万 read from its middle; but 好几万.十来万 is a full stop typed as a dot
         if start > 1 and text[start - 1] in "，," and text[start - 2].isdigit():
             continue  # 30，40万 is "thirty or forty ten-thousands" written with a comma: no sum to tell
-        if _vague_before(text, start, m.start("num")) or (text[end:end + 1] == "之" and text[end + 1:end + 2] != "多"):
-            continue  # 几百万, 上千万: an order of magnitude; 千万之一: a fraction
+        if _vague_before(text, start, m.start("num")) or (text[end:end + 1] == "之" and text[end + 1:end + 2] != "多") \
+                or (m.group("num") == "十" and m.group("q1") == "多"):
+            continue  # 几百万, 上千万, 十多万: an order of magnitude; 千万之一: a fraction
         if _POPULATION_BEFORE.search(text, max(0, start - 6), start):
             continue  # 规划人口24万: people, not yuan
         if _count_after(text, end, closed=m.group(0)[-1] in "多余") \

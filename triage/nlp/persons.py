@@ -127,7 +127,7 @@ _STRONG_CUES = (
     "哥哥", "姐姐", "弟弟", "妹妹", "侄子", "侄女", "外甥", "女婿", "儿媳", "自然人", "老板", "法人", "姓名", "老伴", "起名", "取名", "化名", "仲裁员", "打手", "顾问",
     "朋友", "通讯员", "警官", "讲师", "股东", "承办人", "公诉人", "经办人", "代理人", "同事", "共犯", "估价师", "评估师", "经营者", "战友", "党员", "工程师", "常用名字", "常用名", "曾用名", "原名", "又名", "别名", "本人名", "我名",
     "财务人员", "业务员", "职员", "胞弟", "胞兄", "胞妹", "胞姐", "姐夫", "妹夫", "表哥", "表弟", "表姐", "表妹", "堂兄", "堂弟",
-    "叔叔", "舅舅", "岳父", "岳母", "嫂子", "弟媳", "好友",
+    "叔叔", "舅舅", "岳父", "岳母", "嫂子", "弟媳", "好友", "人叫",
     "买受人", "出卖人", "受让人", "转让人", "承租人", "出租人", "收款人", "持卡人", "开户人",
     # a relative's name after 叫: 我爸叫文某某
     "爸叫", "爸爸叫", "妈叫", "妈妈叫", "父亲叫", "母亲叫", "儿子叫", "女儿叫", "丈夫叫", "妻子叫", "老公叫", "老婆叫",
@@ -390,6 +390,8 @@ class PersonFinder:
             if e not in token_ends and token_start_of.get(e) == token_start_of.get(e - 1) == s \
                     and self._word_at(text, s):
                 continue  # 会计|师 of 会计师事务所: the title is the start of a longer word
+            if title[0] in "区县市" and title[-1] == "长" and p > 0 and text[p - 1].isascii() and text[p - 1].isalnum():
+                continue  # A市|长沙县, A2区|长盛…: a masked place's suffix and the next word, no 市长 or 区长
             if title[0] in "镇乡" and title[-1] == "长" and _NEXT_PLACE.match(text, e) and p > 0 \
                     and (token_start_of.get(p) != p or self._place_name_before(text, p, token_start_of)):
                 continue  # 黄岭镇|长安村: 镇长 spans two places' names, the next one ending in 村 or 社区
@@ -1572,7 +1574,8 @@ class PersonFinder:
         for s, e in draft.mentions:
             left = text[max(0, s - 8):s]
             if (any(left.endswith(c) and not left.endswith("被" + c) for c in self.lexicon.petitioner_cues)
-                    or re.search("(?:我叫|本人叫?)$", left)):
+                    or re.search("(?:我叫|本人叫?)$", left)
+                    or re.search("(?:我|本人)是[^，,。！？!?]{0,10}叫$", text[max(0, s - 16):s])):  # 我是…残疾人叫X
                 return "petitioner"  # 举报人张三, but 被举报人张三 is the accused
         if draft.level != "unknown":
             return "accused"
