@@ -571,6 +571,12 @@ PERSON_CASES = [
     ("合同的买受人是柯丹，她已付款。", [("柯丹", None, "unknown", "other")]),
     # someone "called" X after a word for a person
     ("我是听力残疾人叫卜松成，家住某社区。", [("卜松成", None, "unknown", "petitioner")]),
+    # names signed one after another with nothing between them (the letter's writers); a death after a name
+    ("请政府出面解决!业主联名签字：赵刚钱丽孙嘉怡周宁吴强",
+     [("赵刚", None, "unknown", "petitioner"), ("钱丽", None, "unknown", "petitioner"),
+      ("孙嘉怡", None, "unknown", "petitioner"), ("周宁", None, "unknown", "petitioner"),
+      ("吴强", None, "unknown", "petitioner")]),
+    ("听说邻居卢长根去世了。", [("卢长根", None, "unknown", "other")]),
     # a verb of the charge after the whole name, where the last character and the verb's first make a word (胜利)
     ("经审理查明，被告人马德胜利用职务之便收受财物。", [("马德胜", None, "unknown", "accused")]),
 ]

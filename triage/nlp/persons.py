@@ -116,7 +116,7 @@ _PERSON_RIGHT_CUES = (
     "涉嫌", "违规", "贪污", "任", "担任", "同意", "提出", "供述", "受贿", "挪用", "侵占", "冒领", "索要", "私自", "擅自", "非法", "伙同", "家", "一家",
     "他们", "她们", "本人", "夫妇", "夫妻", "一伙", "欠", "警官", "法官", "检察官", "律师", "教授", "记者", "同学",
     "电话", "联系电话", "手机", "身份证", "总书记", "主席", "(电话", "（电话", "审判长", "审判员", "书记员",
-    "（化名", "(化名", "烈士", "（他", "(他", "（她", "(她", "******",
+    "（化名", "(化名", "烈士", "（他", "(他", "（她", "(她", "******", "身故", "去世", "病故", "逝世", "过世", "火化",
 )
 # words right before a name (the name is read as after a title)
 _STRONG_CUES = (
@@ -204,6 +204,8 @@ _SIGNATURE_AFTER_DATE = re.compile("(?:19|20)[0-9]{2}(?:年[0-9]{1,2}月[0-9]{1,
 # a name standing alone after the last sentence, at the very end (…得到制裁。刘海燕): the writer's signature when
 # jieba's part-of-speech model reads it as a name
 _SIGNATURE_AT_END = re.compile("(?<=[。！!？?])[ \u3000]*(?P<name>[\u4e00-\u9fff]{2,3})[。.]?\\s*$")
+# names signed one after another with nothing between them, after 签字：/签名：(王峰杨洁陈嘉悦…)
+_SIGNED_RUN = re.compile("(?:联名签字|联名签名|签字|签名)[：:][ \u3000]?(?P<run>[\u4e00-\u9fff]{6,})")
 # a name in brackets right after 我 or a relative: 我（X）和我的丈夫（Y）
 _NAME_IN_BRACKETS_AFTER = re.compile("(?P<who>我|本人|丈夫|妻子|老公|老婆|爱人|儿子|女儿|父亲|母亲|哥哥|姐姐|弟弟|妹妹)"
                                      "[（(](?P<name>[\u4e00-\u9fff]{2,3})[）)]")
@@ -300,6 +302,13 @@ def _posseg_name(window: str, start: int, length: int) -> bool:
         if pos > start:
             return False
     return False
+
+
+def _posseg_words(run: str) -> list[tuple[str, str]]:
+    """jieba's part-of-speech cut of ``run``: (word, tag) pairs."""
+    import jieba.posseg  # loaded on first use, as in _posseg_name
+
+    return [(pair.word, pair.flag) for pair in jieba.posseg.cut(run)]
 
 
 def _chains(gap: str) -> bool:
@@ -1055,6 +1064,14 @@ class PersonFinder:
                     and not self._frequent_word(m.group("name"), m.group("name")[len(surname):]) \
                     and _posseg_name(text[s0:e0], 0, e0 - s0):
                 add_name(s0, e0, strong=True, party="petitioner")
+        for m in _SIGNED_RUN.finditer(text):
+            k = m.start("run")
+            for word, flag in _posseg_words(m.group("run")):
+                surname = self.surname_at(text, k)
+                if flag == "nr" and 2 <= len(word) <= 3 and surname is not None \
+                        and self._plain_word(word, surname, single_word_ok=True) and not overlaps(k, k + len(word), title_spans):
+                    add_name(k, k + len(word), strong=True, party="petitioner")  # the letter's signers
+                k += len(word)
         for m in _NAME_IN_BRACKETS_AFTER.finditer(text):
             s0, e0 = m.span("name")
             if (s0, e0) in names:
