@@ -577,6 +577,10 @@ PERSON_CASES = [
       ("孙嘉怡", None, "unknown", "petitioner"), ("周宁", None, "unknown", "petitioner"),
       ("吴强", None, "unknown", "petitioner")]),
     ("听说邻居卢长根去世了。", [("卢长根", None, "unknown", "other")]),
+    # a writer's handle in quotation marks after or before 网友, kept as written; an estate's housekeeper
+    ("单位回复 网友“云中客”： 您好！来信收悉。", [("云中客", None, "unknown", "other")]),
+    ("“lily88”网友：您好！您的留言已转交。", [("lily88", None, "unknown", "other")]),
+    ("当时物业管家晏娟巧给我提供了信息。", [("晏娟巧", None, "unknown", "other")]),
     # a verb of the charge after the whole name, where the last character and the verb's first make a word (胜利)
     ("经审理查明，被告人马德胜利用职务之便收受财物。", [("马德胜", None, "unknown", "accused")]),
 ]
@@ -797,6 +801,8 @@ NOT_PERSONS = [
     # words of the domain dictionary that jieba's own dictionary tags as names (路基) or glues to a surname (楼栋)
     "请对镇区段路基加宽。",
     "有的楼栋口还装了地锁。",
+    # a word in quotation marks after 网友 is no handle
+    "网友“建议”称路灯坏了。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -127,7 +127,7 @@ _STRONG_CUES = (
     "哥哥", "姐姐", "弟弟", "妹妹", "侄子", "侄女", "外甥", "女婿", "儿媳", "自然人", "老板", "法人", "姓名", "老伴", "起名", "取名", "化名", "仲裁员", "打手", "顾问",
     "朋友", "通讯员", "警官", "讲师", "股东", "承办人", "公诉人", "经办人", "代理人", "同事", "共犯", "估价师", "评估师", "经营者", "战友", "党员", "工程师", "常用名字", "常用名", "曾用名", "原名", "又名", "别名", "本人名", "我名",
     "财务人员", "业务员", "职员", "胞弟", "胞兄", "胞妹", "胞姐", "姐夫", "妹夫", "表哥", "表弟", "表姐", "表妹", "堂兄", "堂弟",
-    "叔叔", "舅舅", "岳父", "岳母", "嫂子", "弟媳", "好友", "人叫",
+    "叔叔", "舅舅", "岳父", "岳母", "嫂子", "弟媳", "好友", "人叫", "管家",
     "买受人", "出卖人", "受让人", "转让人", "承租人", "出租人", "收款人", "持卡人", "开户人",
     # a relative's name after 叫: 我爸叫文某某
     "爸叫", "爸爸叫", "妈叫", "妈妈叫", "父亲叫", "母亲叫", "儿子叫", "女儿叫", "丈夫叫", "妻子叫", "老公叫", "老婆叫",
@@ -180,6 +180,9 @@ _NAME_AFTER_ROLE = re.compile("(?:人员|员工|业务员|负责人|经理|主�
                               "[（(](?P<name>[\u4e00-\u9fff]{2,3})[）)]")
 # a board's reply to a writer by name: “张三”网友
 _NETIZEN_NAMED = re.compile("[“\"「](?P<name>[\u4e00-\u9fff]{2,3})[”\"」]网友")
+# a writer's handle in quotation marks right after 网友 or 博主, or before 网友: 网友“玉某士”, “jiang”网友, kept as written
+_NETIZEN_HANDLE = re.compile("(?:(?<=网友)|(?<=博主))[“\"「](?P<name>[^”\"」\\s，。、；：！？,.;:!?]{1,12})[”\"」]"
+                             "|[“\"「](?P<before>[^”\"」\\s，。、；：！？,.;:!?]{1,12})[”\"」](?=网友)")
 # a name in quotation marks after a word that announces a name
 _QUOTED_NAME = re.compile("(?<!行业)(?<!俗称)(?<!简称)(?<!统称)(?:叫|名为|名字|真名|化名|姓名)[是为：:]?[“\"「]"
                           "(?P<name>[\u4e00-\u9fff]{2,4})[”\"」]")  # not 行业叫“白图”
@@ -949,6 +952,11 @@ class PersonFinder:
             s, e = m.span("name")
             if self._quoted_name_ok(text, s, e) and not overlaps(s, e, list(names)):
                 add_name(s, e, strong=True)
+        for m in _NETIZEN_HANDLE.finditer(text):
+            group = "name" if m.group("name") else "before"
+            s, e = m.span(group)
+            if not overlaps(s, e, list(names)) and not overlaps(s, e, title_spans) and not self._handle_is_word(m.group(group)):
+                add_name(s, e, strong=True)
         # 4j. the first item of a list of names, when the segmenter or the dictionary hid it: 如赵顺、陈立雄、周丽文
         for s2, e2 in sorted(names):
             if s2 < 3 or text[s2 - 1] != "、":
@@ -1457,6 +1465,11 @@ class PersonFinder:
         if len(given) == 2:
             return common or cue
         return cue and (common or tag is not None)
+
+    def _handle_is_word(self, handle: str) -> bool:
+        """A quoted "handle" that is a dictionary word other than a name (网友“建议”): not a person's."""
+        tag = self.tags.get(handle)
+        return tag is not None and not tag.startswith("nr") and len(handle) <= 4
 
     def _plain_name(self, text: str, s: int, e: int, single_word_ok: bool = False) -> bool:
         """text[s:e] is a surname and a given name of one or two characters, neither a word nor anything that
