@@ -292,6 +292,8 @@ NOT_MONEY = [
     "作为住户，我们没拖欠物业一毛钱管理费。",
     # 十多万, like 十几万, is an order of magnitude
     "村民们踊跃捐了十多万修路。",
+    # "about a thousand households" (来户) is a count
+    "开发商负债累累，导致我们一千来户已购的商铺被查封。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
