@@ -293,7 +293,7 @@ NOT_MONEY = [
     # 十多万, like 十几万, is an order of magnitude
     "村民们踊跃捐了十多万修路。",
     # "about a thousand households" (来户) is a count
-    "开发商负债累累，导致我们一千来户已购的商铺被查封。",
+    "楼盘烂尾以后，我们一千来户业主都拿不到房。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
