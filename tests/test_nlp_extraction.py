@@ -287,7 +287,7 @@ NOT_MONEY = [
     "扣除百分之15手续费后退款。",
     "绿灯只要15秒左右。",
     # a number run into a broken link
-    "网约车设置购买价格15https://example.com/米。",
+    "新车的价格要求15https://example.com/米。",
     # "not a penny" with the negation further back in the clause
     "作为住户，我们没拖欠物业一毛钱管理费。",
     # 十多万, like 十几万, is an order of magnitude
@@ -547,15 +547,15 @@ PERSON_CASES = [
     ("执法大队的何中队长来过一次。", [(None, "中队长", "unknown", "other")]),
     # a township office before the name and title; a name alone at the end (the writer's signature)
     ("我找到综治办邹文良主任反映，他说不归他管。", [("邹文良", "主任", "township", "accused")]),
-    ("这样的问题拖了三年都没人管，我们实在没有办法了，恳请领导过问。孔丽",
+    ("这样的问题拖了三年都没人管，大家真的无计可施，恳请领导过问。孔丽",
      [("孔丽", None, "unknown", "petitioner")]),
     # a finance clerk's name; the writer's and a relative's names in brackets
     ("钱都打进了公司财务人员邝玉梅的私人卡。", [("邝玉梅", None, "unknown", "other")]),
     ("我（柴丽）和我的丈夫（邬强）都在厂里上班。",
      [("柴丽", None, "unknown", "petitioner"), ("邬强", None, "unknown", "other")]),
     # a signing cue typed with spaces; a third character that is a function word, ended by a space
-    ("此致 举 报 人：颜荣海 电话：0000", [("颜荣海", None, "unknown", "petitioner")]),
-    ("联系人：戚民为 联系电话：0000", [("戚民为", None, "unknown", "petitioner")]),
+    ("特此反映 举 报 人：颜荣海 手机：0000", [("颜荣海", None, "unknown", "petitioner")]),
+    ("联系人：戚民为 手机号：0000", [("戚民为", None, "unknown", "petitioner")]),
     # a name between a masked place or 由 and a government's title
     ("2015年C2区谈勤杰区长主持了办公会。", [("谈勤杰", "区长", "county", "accused")]),
     ("会议由祁风惠副区长主持。", [("祁风惠", "副区长", "county", "accused")]),
@@ -565,26 +565,26 @@ PERSON_CASES = [
      [("汤志为", None, "unknown", "other"), ("柯明树", None, "unknown", "other"), ("蒲小万", None, "unknown", "other")]),
     ("他把胞弟邹长林丶姐夫邹辉明丶好友殷大成定为贫困户。",
      [("邹长林", None, "unknown", "other"), ("邹辉明", None, "unknown", "other"), ("殷大成", None, "unknown", "other")]),
-    ("报名表：启/秦伟冰*****************（广东清远 保险）主启/柴琴丽*****************（江西上饶 财务）",
+    ("名单：启/秦伟冰*****************（湖北宜昌 保险）主启/柴琴丽*****************（安徽芜湖 会计）",
      [("秦伟冰", None, "unknown", "other"), ("柴琴丽", None, "unknown", "other")]),
     ("幼儿园开办方戴云巧等三人违规加建。", [("戴云巧", None, "unknown", "accused")]),
     ("负责人沈蕊仅于8月来过一次。", [("沈蕊", None, "unknown", "other")]),
     # the buyer named in a contract
     ("合同的买受人是柯丹，她已付款。", [("柯丹", None, "unknown", "other")]),
     # someone "called" X after a word for a person
-    ("我是听力残疾人叫卜松成，家住某社区。", [("卜松成", None, "unknown", "petitioner")]),
+    ("我是一名视力残疾人叫卜松成，家住某社区。", [("卜松成", None, "unknown", "petitioner")]),
     # names signed one after another with nothing between them (the letter's writers); a death after a name
-    ("请政府出面解决!业主联名签字：赵刚钱丽孙嘉怡周宁吴强",
+    ("望早日解决。全体住户签名：赵刚钱丽孙嘉怡周宁吴强",
      [("赵刚", None, "unknown", "petitioner"), ("钱丽", None, "unknown", "petitioner"),
       ("孙嘉怡", None, "unknown", "petitioner"), ("周宁", None, "unknown", "petitioner"),
       ("吴强", None, "unknown", "petitioner")]),
     ("听说邻居卢长根去世了。", [("卢长根", None, "unknown", "other")]),
     # a writer's handle in quotation marks after or before 网友, kept as written; an estate's housekeeper
-    ("单位回复 网友“云中客”： 您好！来信收悉。", [("云中客", None, "unknown", "other")]),
-    ("“lily88”网友：您好！您的留言已转交。", [("lily88", None, "unknown", "other")]),
+    ("答复 网友“云中客”： 你好，来信已收到。", [("云中客", None, "unknown", "other")]),
+    ("“lily88”网友：你好，留言我们已转交。", [("lily88", None, "unknown", "other")]),
     ("当时物业管家晏娟巧给我提供了信息。", [("晏娟巧", None, "unknown", "other")]),
     # a verb of the charge after the whole name, where the last character and the verb's first make a word (胜利)
-    ("经审理查明，被告人马德胜利用职务之便收受财物。", [("马德胜", None, "unknown", "accused")]),
+    ("查明被告人马德胜利用职务之便收受财物。", [("马德胜", None, "unknown", "accused")]),
 ]
 
 NOT_PERSONS = [
@@ -780,18 +780,18 @@ NOT_PERSONS = [
     # a body's short name before a document's year; a railway named after three towns
     "依照汪建建[2015]76号文件执行。",
     "这一带的房子紧挨着韩宜怀高铁线路。",
-    "这样的问题拖了三年都没人管，我们实在没有办法了，恳请领导过问。谢谢",
+    "这样的问题拖了三年都没人管，大家真的无计可施，恳请领导过问。谢谢",
     # 由某个 is "by some"; a document's number with 字; a word that elsewhere starts a firm's name
-    "这件事是否由某个领导在操控，不得而知。",
+    "这件事背后是否由某个人在指使，谁也不知道。",
     "依据处罚决定书（滕教民幼处字[2019]3号）执行。",
-    "西省夏荣商品交易市场有限公司骗了我。1、夏荣购销汇交易软件有后门。",
+    "东省夏荣大宗商品平台有限公司骗了我。1、夏荣购销汇软件有后门。",
     # a count of persons after a word; 强揽 (a misconduct verb); 向 before a given name and a title; a numbered
     # building; 公摊面积
     "检察院对胡杨三人问话。",
-    "干部强揽工程，中饱私囊。",
+    "干部强揽工程后转包给亲戚。",
     "就这个问题向宏达书记澄清，望宏达书记作主。",
     "碧桂林居三、四栋都是住宅。",
-    "一套房的公摊面积达到了30平米。",
+    "我家房子的公摊面积有28平米。",
     # a place inside the area just named (地区, 街道 …)
     "希望开通城北地区柳巧的公交车。",
     # a product's name in book-title marks; thanks before a surname and a title; a road named after a hollow (冲);

@@ -300,7 +300,7 @@ def _join_ranges(text: str, found: list[Amount]) -> list[Amount]:
                     start = prev.start + (2 if text.startswith("高达", prev.start) else 1)  # 高摊达6元—20元不等
             elif amount.qualifier == "over" and prev.qualifier == "over" \
                     and _RANGE_BETWEEN.fullmatch(text[prev.end:amount.start]):
-                start = prev.start  # 六万多至七万多一个: a range whose ends both say "more than"
+                start = prev.start  # 五万多至六万多一个: a range whose ends both say "more than"
             elif prev.end == amount.start and text[prev.start:prev.end].endswith("以上") \
                     and text[amount.start:amount.end].endswith("以下"):
                 start = prev.start  # 二万元以上八万元以下罚金: the range a rule sets
@@ -441,7 +441,7 @@ def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]
     checks = (
         (_BEFORE_FEE, lambda m: text[m.start() - 1:m.start()] != "第" and not _year_like(m.group("num"))),  # not 第3的
         (_BEFORE_FEE_NAME, lambda m: text[m.start() - 1:m.start()] != "第" and not _year_like(m.group("num"))
-         and not text[max(0, m.start() - 2):m.start()] == "分之"),  # not 315消费者日, 百分之20手续费
+         and not text[max(0, m.start() - 2):m.start()] == "分之"),  # not 315消费者日, 百分之15手续费
         (_PER_SQUARE_METRE, lambda m: True),
         (_PER_WEIGHT, lambda m: True),
         (_PER_ONE_PRICE, lambda m: not _year_like(m.group("num"))),

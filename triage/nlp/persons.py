@@ -57,9 +57,9 @@ _PLACE_END_STRICT = set("路街巷湖桥村乡镇组县市区岛")
 _PLACE_AFTER_STRICT = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|新城|幼儿园|收费站|公路|自然村|[一二三四五六七八九十0-9]期|[一二三四五六七八九十0-9]+(?:段|号|栋|弄))")
 # words for a square, a mall or a building: a name right before one is a shop's or a brand's (金羽鸟|五一广场)
-# an area's word right before a bare "name": what follows is a place in it (定王台街道邵坪阳)
+# an area's word right before a bare "name": what follows is a place in it (五一街道邵坪塘)
 _AREA_BEFORE = re.compile("(?:街道|地区|片区|园区|新区|开发区|一带)$")
-# the year of a document's number right after a body's short name: 楚建建[2013]282号, 岳教民幼处字[2019]1号 (a file)
+# the year of a document's number right after a body's short name: 汪建建[2015]76号, 滕教民幼处字[2019]3号 (a file)
 _DOC_NUMBER_AFTER = re.compile("(?:[\u4e00-\u9fff]{0,3}字)?[\\[〔【（(][ ]?(?:19|20)[0-9]{2}[ ]?[\\]〕】）)]")
 _SITE_WORD_ENDS = ("广场", "大厦", "商城", "商场", "市场", "大楼", "中心")
 # estates, buildings and shops end so; a bare name is never one (蓝光·雍锦阁), even next to a cue word
@@ -207,7 +207,7 @@ _SIGNATURE_AFTER_DATE = re.compile("(?:19|20)[0-9]{2}(?:年[0-9]{1,2}月[0-9]{1,
 # a name standing alone after the last sentence, at the very end (…得到制裁。刘海燕): the writer's signature when
 # jieba's part-of-speech model reads it as a name
 _SIGNATURE_AT_END = re.compile("(?<=[。！!？?])[ \u3000]*(?P<name>[\u4e00-\u9fff]{2,3})[。.]?\\s*$")
-# names signed one after another with nothing between them, after 签字：/签名：(王峰杨洁陈嘉悦…)
+# names signed one after another with nothing between them, after 签字：/签名：(赵刚钱丽孙嘉怡…)
 _SIGNED_RUN = re.compile("(?:联名签字|联名签名|签字|签名)[：:][ \u3000]?(?P<run>[\u4e00-\u9fff]{6,})")
 # a name in brackets right after 我 or a relative: 我（X）和我的丈夫（Y）
 _NAME_IN_BRACKETS_AFTER = re.compile("(?P<who>我|本人|丈夫|妻子|老公|老婆|爱人|儿子|女儿|父亲|母亲|哥哥|姐姐|弟弟|妹妹)"
@@ -229,7 +229,7 @@ _ALONE_BEFORE_SEX = re.compile(
     "(?:^|(?<=[，,。；;：:！？!?\n\\s（(“、*＊.．]))(?P<name>[\u4e00-\u9fff]{2,4})(?=[，,：:]\\s?[男女][，,。；;\\s）)]|先生|女士|[，,]\\s?[0-9]{1,3}岁|[，,]\\s?(?:家住|住[^房院])|[，,]\\s?联系电话)")
 # characters no name contains, even one the segmenter glued before ，男 (林金和 keeps its 和)
 _NEVER_IN_NAME = set("的了是在吗呢吧啊呀我你他她它们这那某个说")
-# a firm's name continuing after a word: 夏华|商品交易市场有限公司
+# a firm's name continuing after a word: 夏荣|大宗商品平台有限公司
 _FIRM_ELSEWHERE = re.compile("[\u4e00-\u9fff]{0,10}?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司)")
 _COMPANY_NEAR = re.compile("股份有限公司|有限责任公司|有限公司|股份公司|集团|事务所")
 _BEFORE_SERVING = set("今现曾兼历后并先改升调转继连留时月年日起至及和、，")
@@ -403,7 +403,7 @@ class PersonFinder:
                     and self._word_at(text, s):
                 continue  # 会计|师 of 会计师事务所: the title is the start of a longer word
             if title[0] in "区县市" and title[-1] == "长" and p > 0 and text[p - 1].isascii() and text[p - 1].isalnum():
-                continue  # A市|长沙县, A2区|长盛…: a masked place's suffix and the next word, no 市长 or 区长
+                continue  # A市|长沙县, C2区|长乐…: a masked place's suffix and the next word, no 市长 or 区长
             if title[0] in "镇乡" and title[-1] == "长" and _NEXT_PLACE.match(text, e) and p > 0 \
                     and (token_start_of.get(p) != p or self._place_name_before(text, p, token_start_of)):
                 continue  # 黄岭镇|长安村: 镇长 spans two places' names, the next one ending in 村 or 社区
@@ -622,7 +622,7 @@ class PersonFinder:
         elif not strong:
             candidates = [q + 2, q + 1] if q + 2 in token_ends or q + 2 == len(text) else [q + 1, q + 2]
         elif strong and c2 in _NOT_THIRD_FULL and not _NAME_END_AFTER.match(text, q + 1):
-            candidates = [q + 1]  # 蔡俊|以, 胡红|用, 卢勇|搞 (but 联系人：邹民为 电话: a space or a stop ends the name)
+            candidates = [q + 1]  # 蔡俊|以, 胡红|用, 卢勇|搞 (but 联系人：戚民为 电话: a space or a stop ends the name)
         elif strong and text[q + 2:q + 4] in ("家住", "住在", "现住", "居住"):
             candidates = [q + 2, q + 1]  # 本人龙飞亮|家住…: where the writer lives follows the whole name
         elif strong and c2 == "正" and self._word_at(text, q + 2):
@@ -776,7 +776,7 @@ class PersonFinder:
                     or overlaps(k, t.start, title_spans) or self.anonymised_at(text, k) is not None:
                 continue
             if surname in _FUNCTION_SURNAMES and text.count(word[len(surname):] + t.title) > text.count(word + t.title):
-                continue  # 问题向|懿文书记澄清, 望懿文书记作主: a preposition before a given name and a title
+                continue  # 问题向|宏达书记澄清, 望宏达书记作主: a preposition before a given name and a title
             if self._bare_name_ok(text, word, k, t.start, surname, before_title=True, word_at=word_at):
                 add_name(k, t.start, strong=True, title=t)
         # 2c. a name of three characters between a masked place or 由/经 and a government's title: B3区邹立全区长,
@@ -792,7 +792,7 @@ class PersonFinder:
             if (s0, e0) not in names and text[e0 - 1] not in "村乡镇县市区省" and self._plain_name(text, s0, e0) \
                     and not overlaps(s0, e0, title_spans):
                 for span in [span for span in names if span[1] == e0 and span[0] > s0]:
-                    del names[span]  # 由何|风惠|副区长: the given name alone was read before the title
+                    del names[span]  # 由祁|文惠|副区长: the given name alone was read before the title
                 add_name(s0, e0, strong=True, title=t)
         # 3c. a name after such a word and 是 or 为, standing alone before a stop: 经营者是李某，后变更为…
         for m in self.cue_is_re.finditer(text):
@@ -1030,7 +1030,7 @@ class PersonFinder:
             if self.anonymised_at(text, span[0]) is None and not names[span]["titles"] \
                     and _PLACE_ELSEWHERE.search(word) is None and _followed_elsewhere(text, word, _PLACE_ELSEWHERE):
                 del names[span]
-        # 4q. a "name" that elsewhere in the text starts a firm's name: 夏华商品交易市场有限公司 … 5、夏华购销汇
+        # 4q. a "name" that elsewhere in the text starts a firm's name: 夏荣大宗商品平台有限公司 … 5、夏荣购销汇
         for span in list(names):
             word = text[span[0]:span[1]]
             if not names[span]["strong"] and not names[span]["titles"] and self.anonymised_at(text, span[0]) is None \
@@ -1042,7 +1042,7 @@ class PersonFinder:
             if not names[span]["strong"] and not names[span]["titles"] and self.anonymised_at(text, span[0]) is None \
                     and _followed_elsewhere(text, word, _PROJECT_AFTER):
                 del names[span]
-        # 4n. a numbered list of names and sums whose item's name was cut to two characters: 2、吕民|为888万元
+        # 4n. a numbered list of names and sums whose item's name was cut to two characters: 2、汤志|为88万元
         for span in list(names):
             s0, e0 = span
             if e0 - s0 == 2 and e0 + 1 < len(text) and text[e0 + 1].isdigit() and "\u4e00" <= text[e0] <= "\u9fff" \
@@ -1368,9 +1368,9 @@ class PersonFinder:
             if self._place_like(text, word, end):
                 return False  # 林溪路, 石家岭|幼儿园 even next to a cue word
             if text[s - 1:s] == "《":
-                return False  # 《龙立勃三宝胶囊》: a title's or a product's first characters
+                return False  # 《龙力勃强身胶囊》: a title's or a product's first characters
             if _AREA_BEFORE.search(text, max(0, s - 3), s) and not self._left_cue(text, s):
-                return False  # 定王台街道|邵坪阳, 桥驿地区|杨巧: a place inside the area just named
+                return False  # 五一街道|邵坪塘, 城北地区|柳巧: a place inside the area just named
             if _DOC_NUMBER_AFTER.match(text, end):
                 return False  # 湘建建〔2013〕82号: a body's short name before a document's year
             company = _COMPANY_NEAR.search(text, end, end + 8)
@@ -1459,9 +1459,9 @@ class PersonFinder:
         if len(word) == 3 and word[0] == word[2] and word[1] in "一了":
             return False  # 查一查, 看了看
         if len(given) == 2 and given[0] in "一二两三四五六七八九十几" and given[1] in "人名个位户":
-            return False  # 胡杨|三人: a count of persons after a word, not a given name
+            return False  # 白杨|三人: a count of persons after a word, not a given name
         if given[-1] in "一二三四五六七八九十" and text[end:end + 1] in ("、", "栋", "号", "楼", "单", "层", "期"):
-            return False  # 翡翠林居五、六栋: a numbered building, not a given name
+            return False  # 碧桂林居三、四栋: a numbered building, not a given name
         if len(given) == 2:
             return common or cue
         return cue and (common or tag is not None)
