@@ -585,6 +585,8 @@ PERSON_CASES = [
     ("当时物业管家晏娟巧给我提供了信息。", [("晏娟巧", None, "unknown", "other")]),
     # a verb of the charge after the whole name, where the last character and the verb's first make a word (胜利)
     ("查明被告人马德胜利用职务之便收受财物。", [("马德胜", None, "unknown", "accused")]),
+    # a defendant's name whose first two characters make a word (严明), in a list after 被告人
+    ("被告人严明华、金小平犯贪污罪。", [("严明华", None, "unknown", "accused"), ("金小平", None, "unknown", "accused")]),
 ]
 
 NOT_PERSONS = [

@@ -163,6 +163,9 @@ _PLACE_ELSEWHERE = re.compile("(?:村(?![长委主支干书会民组])|镇(?![�
 _NUMBERED_PLACE = re.compile("[一二三四五六七八九十][环路街巷期栋号楼]")
 # punctuation right after a name
 _STOP_AFTER_NAME = set("（(，,。、；;：:")
+# the parties of a case in a judgment: a name of three characters follows them even when its first two make a word
+_LEGAL_ROLES = frozenset(("被告人", "原审被告人", "上诉人", "被上诉人", "犯罪嫌疑人", "被害人", "证人", "同案犯", "辩护人",
+                          "行贿人", "受贿人", "被举报人", "申请人", "被申请人", "当事人", "原告", "被告"))
 # verbs of a charge or a statement that follow a defendant's or a witness's name in a judgment
 _MISCONDUCT_AFTER_NAME = re.compile("利用|收受|担任|伙同|挪用|索取|索要|贪污|侵占|骗取|套取|冒领|涉嫌|违规|私自|擅自|"
                                     "非法|多次|先后|供述|证实|辩称|归案")
@@ -822,8 +825,11 @@ class PersonFinder:
             if end is not None and (_FIRM_WORD_AFTER.match(text, end) or _INSTITUTION_AFTER.match(text, end)) \
                     and self.anonymised_at(text, p) is None:
                 continue  # 被投诉人华利|房地产: a firm's name, not a person; 原名杨柳|小学: a school's
-            if end is not None and self._common_word(text, p, end, word_at):
-                continue  # 居民|车辆无地, 母亲|相依为命: a word follows the cue, not a name
+            if end is not None and self._common_word(text, p, end, word_at) \
+                    and not (m.group(0).rstrip("：:") in _LEGAL_ROLES and end - p == 3
+                             and text[end:end + 1] in ("、", "，", ",", "。", "；", "（", "(", "犯", "")
+                             and not self.tags.get(text[p:end], "nr").startswith(_WORD_TAGS)):
+                continue  # 居民|车辆无地, 母亲|相依为命: a word follows the cue, not a name (but 被告人严明|华、…)
             if end is not None and self._adverb_first(text, p, end):
                 continue  # 当事人|应拿: a modal verb, not the surname 应
             if end is not None and not overlaps(p, end, title_spans):
