@@ -294,6 +294,8 @@ NOT_MONEY = [
     "村民们踊跃捐了十多万修路。",
     # "about a thousand households" (来户) is a count
     "楼盘烂尾以后，我们一千来户业主都拿不到房。",
+    # a count of workers with a word before 职工 (three thousand railway workers), in a clause about money
+    "开发商捆绑车位收费，损害了三千多铁路职工的权益。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
@@ -583,6 +585,10 @@ PERSON_CASES = [
     ("答复 网友“云中客”： 你好，来信已收到。", [("云中客", None, "unknown", "other")]),
     ("“lily88”网友：你好，留言我们已转交。", [("lily88", None, "unknown", "other")]),
     ("当时物业管家晏娟巧给我提供了信息。", [("晏娟巧", None, "unknown", "other")]),
+    # a scheme's trader; the writer's signature before a masked telephone number and the date
+    ("操盘手石韬，某县人。", [("石韬", None, "unknown", "other")]),
+    ("盼望各部门早日回个话。柯伟建(*****************)2019-3-15",
+     [("柯伟建", None, "unknown", "petitioner")]),
     # a verb of the charge after the whole name, where the last character and the verb's first make a word (胜利)
     ("查明被告人马德胜利用职务之便收受财物。", [("马德胜", None, "unknown", "accused")]),
     # a defendant's name whose first two characters make a word (严明), in a list after 被告人
@@ -802,6 +808,7 @@ NOT_PERSONS = [
     "麻烦尽快修好路灯，谢谢黄书记了。",
     "在云塘路以东、钱甲冲路以北。",
     "业主要求物业公开花名册。",
+    "孩子参加了学校的夏令营。",
     # words of the domain dictionary that jieba's own dictionary tags as names (路基) or glues to a surname (楼栋)
     "请对镇区段路基加宽。",
     "有的楼栋口还装了地锁。",

@@ -61,7 +61,8 @@ _NOT_MONEY_AFTER = re.compile(
     "^(?:亩|平方|平米|米|公里|千米|吨|斤|公斤|克|户|人|名|个|件|份|次|台|辆|头|只(?![算是有能要够好不])|株|棵|套|间|册|本|篇|条|"
     "字|号|年|月|日|天|岁|元素|多人|余人|余户|余亩|多亩|多户|余件|多件|余名|多名|来户|来人|来名|来家|来个|册|部|位|家|所|座|项(?!目)|笔|张|"
     "%|％|‰|倍|成(?![立功为交本])|千瓦|度|立方|方|㎡|m²|m2|万分之|千分之|分之|"
-    "购房者|业主|村民|居民|群众|家长|学生|员工|职工|工人|农民|老人|儿童|人口|人次|游客|用户|客户|会员|积分|秒|分钟|小时)"
+    "购房者|业主|村民|居民|群众|家长|学生|员工|职工|工人|农民|老人|儿童|人口|人次|游客|用户|客户|会员|积分|秒|分钟|小时|"
+    "[\u4e00-\u9fff]{1,2}(?:职工|员工|工人|业主|居民|村民|学生))"
 )
 _QUALIFIER_BEFORE = {
     **{w: "about" for w in _ABOUT_BEFORE.split("|")},
@@ -344,7 +345,7 @@ def _count_after(text: str, end: int, closed: bool = False) -> bool:
     """A unit or a count follows (60亩, 3户, 138万件), or more digits: not a sum. 两千多一个月 is a rate.
     ``closed``: the number ends in 多 or 余, so a numeral after it starts a phrase of its own (三万多|四个月)."""
     after = text[end:end + 3]
-    return _NOT_MONEY_AFTER.match(after) is not None or (
+    return _NOT_MONEY_AFTER.match(text[end:end + 4]) is not None or (
         not closed and bool(after) and (after[0] in CHINESE_NUMERAL_CHARS or after[0].isdigit())
         and not _PER_ONE.match(after))
 
