@@ -203,7 +203,8 @@ _ROLE_IN_BRACKETS = re.compile("[（(][^（()）。，]{0,12}(?:法人|法定代
 # the number of an item in a numbered list, right before the item: 代表：1曹某、2张某某、… 31.刘某
 _NUMBERED_ITEM = re.compile("(?:^|(?<=[：:、，,；;。？?\\s]))[0-9]{1,3}[.．、]?[ \u3000]?(?=[\u4e00-\u9fff])", re.M)
 _SIGNATURE = re.compile("(?:^|(?<=[。！!？?\\s：:0-9，,、]))(?P<name>[\u4e00-\u9fff]{2,3})[ \u3000]?"
-                        "(?:[（(][*＊0-9 \\-]{4,}[）)][ \u3000]?)?(?=(?:19|20)[0-9]{2}(?:年[0-9]{1,2}月|[.\\-/][0-9]{1,2}[.\\-/])[^。！？!?]{0,12}$)")
+                        "(?:[（(][*＊0-9 \\-]{4,}[）)][ \u3000]?)?"  # …X(*****)2019-3-15: a masked telephone number between
+                        "(?=(?:19|20)[0-9]{2}(?:年[0-9]{1,2}月|[.\\-/][0-9]{1,2}[.\\-/])[^。！？!?]{0,12}$)")
 # the writer's signature right after the closing date, at the very end: …2019-11-11刘某华
 _SIGNATURE_AFTER_DATE = re.compile("(?:19|20)[0-9]{2}(?:年[0-9]{1,2}月[0-9]{1,2}日?|[.\\-/][0-9]{1,2}[.\\-/][0-9]{1,2})"
                                    "[ \u3000]?(?P<name>[\u4e00-\u9fff]{2,3})[。.]?\\s*$")
@@ -1074,7 +1075,8 @@ class PersonFinder:
             surname = self.surname_at(text, s0)
             if (s0, e0) in names and not names[(s0, e0)]["titles"]:
                 names[(s0, e0)]["party"] = "petitioner"  # found already, and signing: the writer
-            elif surname is not None and not overlaps(s0, e0, list(names)) and not overlaps(s0, e0, title_spans) and self._plain_word(m.group("name"), surname) \
+            elif surname is not None and not overlaps(s0, e0, list(names)) and not overlaps(s0, e0, title_spans) \
+                    and self._plain_word(m.group("name"), surname) \
                     and not self._frequent_word(m.group("name"), m.group("name")[len(surname):]) \
                     and _posseg_name(text[s0:e0], 0, e0 - s0):
                 add_name(s0, e0, strong=True, party="petitioner")
@@ -1378,7 +1380,7 @@ class PersonFinder:
             if _AREA_BEFORE.search(text, max(0, s - 3), s) and not self._left_cue(text, s):
                 return False  # 五一街道|邵坪塘, 城北地区|柳巧: a place inside the area just named
             if _DOC_NUMBER_AFTER.match(text, end):
-                return False  # 湘建建〔2013〕82号: a body's short name before a document's year
+                return False  # 汪建建[2015]76号: a body's short name before a document's year
             company = _COMPANY_NEAR.search(text, end, end + 8)
             if company is not None and company.start() - end <= 6 and text[end:end + 1] not in "，,。、；的":
                 return False  # 温州金龙船务有限公司, 康恩贝制药股份: the start of a firm's name
