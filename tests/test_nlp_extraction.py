@@ -197,6 +197,8 @@ MONEY_CASES = [
     ("剩下的300公证费也不合理。", "300", 300, "CNY", "exact", 300, 300),
     # a range whose two ends both say "more than"
     ("车位售价高达五万多至六万多一个。", "高达五万多至六万多", 55_000, "CNY", "range", 50_000, 60_000),
+    # a price per unit after a slash (per air conditioner)
+    ("装空调要交押金300/台，不退。", "300", 300, "CNY", "exact", 300, 300),
 ]
 
 # several sums in one text: (text, values in order)
@@ -587,6 +589,7 @@ PERSON_CASES = [
     ("当时物业管家晏娟巧给我提供了信息。", [("晏娟巧", None, "unknown", "other")]),
     # a scheme's trader; the writer's signature before a masked telephone number and the date
     ("操盘手石韬，某县人。", [("石韬", None, "unknown", "other")]),
+    ("工程由承包商邓良（某公司代理）负责。", [("邓良", None, "unknown", "other")]),
     ("盼望各部门早日回个话。柯伟建(*****************)2019-3-15",
      [("柯伟建", None, "unknown", "petitioner")]),
     # a verb of the charge after the whole name, where the last character and the verb's first make a word (胜利)
@@ -809,6 +812,7 @@ NOT_PERSONS = [
     "在云塘路以东、钱甲冲路以北。",
     "业主要求物业公开花名册。",
     "孩子参加了学校的夏令营。",
+    "系里干部查寝大队每晚都来。",
     # words of the domain dictionary that jieba's own dictionary tags as names (路基) or glues to a surname (楼栋)
     "请对镇区段路基加宽。",
     "有的楼栋口还装了地锁。",
