@@ -199,6 +199,8 @@ MONEY_CASES = [
     ("车位售价高达五万多至六万多一个。", "高达五万多至六万多", 55_000, "CNY", "range", 50_000, 60_000),
     # a price per unit after a slash (per air conditioner)
     ("装空调要交押金300/台，不退。", "300", 300, "CNY", "exact", 300, 300),
+    # a plain number before 的 and a return on an investment
+    ("他只拿过两次2000的利息，本金没影了。", "2000", 2000, "CNY", "exact", 2000, 2000),
 ]
 
 # several sums in one text: (text, values in order)
@@ -458,6 +460,9 @@ PERSON_CASES = [
     # a masked place's 区 and the next word (B2区|长房…), no 区长: nobody at all
     ("帖子说B2区长房雅景湾项目没有许可证。", []),
     ("有人在C市长沙湾路口摆摊。", []),
+    # a city's 州 and the next word (广州|长隆), no 州长; a prefecture's 州长 is written after its 州
+    ("应该学学广州长隆动物园的做法。", []),
+    ("湘西州州长王某某收受贿赂。", [("王某某", "州州长", "city_or_above", "accused")]),
     # 自 ("by himself") after a two-character name starts the next word
     ("由不是院长的王立自冒充院长签字。", [("王立", "院长", "unknown", "other")]),
     ("举报人：余建华、王才林、黄建立、李峰", [("余建华", None, "unknown", "petitioner"), ("王才林", None, "unknown", "other"),

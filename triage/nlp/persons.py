@@ -155,7 +155,7 @@ _RESIDENT_NAMED = re.compile("(?:业主|住户|户主)(?P<name>[\u4e00-\u9fff]{2
 _INSTITUTION_BEFORE = re.compile("(?:中学|小学|学校|医院|卫生院)$")
 _CLAUSE_STOPS = set("，,。、；;")
 # a school or a hospital right after a "name" makes it the institution's (原名杨柳小学)
-_INSTITUTION_AFTER = re.compile("小学|中学|大学|学校|学院|医院|幼儿园|卫生院|安置小区|安置区|安置房")
+_INSTITUTION_AFTER = re.compile("小学|中学|大学|学校|学院|医院|幼儿园|卫生院|安置小区|安置区|安置房|动物园")
 # what follows a place's or an estate's name (not a title: 黄柳村 but not 黄柳村长)
 _PLACE_ELSEWHERE = re.compile("(?:村(?![长委主支干书会民组])|镇(?![长委党政干纪])|乡(?![长委党政干纪亲])|街道|社区|小区|物业"
                               "|大道|花园|公寓|广场|路段|路口|周边|一带|安置区|安置小区|铁路|高速)")
@@ -408,6 +408,8 @@ class PersonFinder:
                 continue  # 会计|师 of 会计师事务所: the title is the start of a longer word
             if title[0] in "区县市" and title[-1] == "长" and p > 0 and text[p - 1].isascii() and text[p - 1].isalnum():
                 continue  # A市|长沙县, C2区|长乐…: a masked place's suffix and the next word, no 市长 or 区长
+            if title.startswith("州长") and p > 0 and "\u4e00" <= text[p - 1] <= "\u9fff" and text[p - 1] != "州":
+                continue  # 广州|长隆, 郑州|长途: a city's 州 and the next word, no 州长 (a prefecture's is 湘西州州长)
             if title[0] in "镇乡" and title[-1] == "长" and _NEXT_PLACE.match(text, e) and p > 0 \
                     and (token_start_of.get(p) != p or self._place_name_before(text, p, token_start_of)):
                 continue  # 黄岭镇|长安村: 镇长 spans two places' names, the next one ending in 村 or 社区
