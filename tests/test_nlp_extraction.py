@@ -201,6 +201,11 @@ MONEY_CASES = [
     ("装空调要交押金300/台，不退。", "300", 300, "CNY", "exact", 300, 300),
     # a plain number before 的 and a return on an investment
     ("他只拿过两次2000的利息，本金没影了。", "2000", 2000, "CNY", "exact", 2000, 2000),
+    # ten-thousands written with w; 之巨 after a sum; a price per month after 要; a floor price
+    ("差价至少有8w，业主们算过。", "8w", 80_000, "CNY", "exact", 80_000, 80_000),
+    ("这个平台融资达5亿之巨。", "达5亿", 500_000_000, "CNY", "over", 500_000_000, 500_000_000),
+    ("一间杂物房居然要1800一个月。", "1800", 1800, "CNY", "exact", 1800, 1800),
+    ("那块地最后楼面价3870成交。", "3870", 3870, "CNY", "exact", 3870, 3870),
 ]
 
 # several sums in one text: (text, values in order)
@@ -290,6 +295,8 @@ NOT_MONEY = [
     "发工资11.21加班费另算。",
     "扣除百分之15手续费后退款。",
     "绿灯只要15秒左右。",
+    # a count written with W
+    "小区住户超5W人。",
     # a number run into a broken link
     "新车的价格要求15https://example.com/米。",
     # "not a penny" with the negation further back in the clause

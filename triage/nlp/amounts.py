@@ -213,6 +213,7 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
     found.extend(_find_yen_sign(text, taken + [(a.start, a.end) for a in found]))
     found.extend(_find_bare_amounts(text, taken + [(a.start, a.end) for a in found]))
     found.extend(_find_round_hundred_millions(text, taken + [(a.start, a.end) for a in found]))
+    found.extend(_find_w_units(text, taken + [(a.start, a.end) for a in found]))
     found.extend(_find_thousands(text, taken + [(a.start, a.end) for a in found]))
     found.extend(_find_plain_amounts(text, taken + [(a.start, a.end) for a in found]))
     found.extend(_find_listed_after(text, found))
@@ -249,7 +250,7 @@ _LISTED_BEFORE = re.compile(r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:�
 # a plain number (no 万, no 元) right after words about paying: 收费3000, 月薪3000出头, 消费200, 扣了300
 _PLAIN = re.compile(
     "(?:收费|消费|工资|薪水|月薪|补贴|补助|补偿|费用|缴纳了?|收取了?|交了|卖到|卖了|(?<![公外转移])交|(?<![征回接验])收|扣了?|罚款|罚了|罚(?=[0-9０-９])|赔了|花了|付了|退了|退还|欠了|借了|拿|价格|售价|"
-    "单价|市场价|原价|定价|标价|报价|限价|均价|总价|房价|价钱|[票地油电水车]价|租金|押金|要价|只要|充值|报销|只报|共计|合计|总计|亏损|月供|[\u4e00-\u9fff]费|"
+    "单价|市场价|原价|定价|标价|报价|限价|均价|总价|房价|价钱|[票地油电水车]价|楼面价|成交价|起拍价|底价|团购价|零售价|收购价|租金|押金|要价|只要|充值|报销|只报|共计|合计|总计|亏损|月供|[\u4e00-\u9fff]费|"
     "[\u4e00-\u9fff](?<!条)款)"
     "(?:了|是|为|均为|都是|约为|约|大约|近|竟高达|竟然高达|高达|竟达|达到|达|才|只有|仅为|仅是|仅|每月|一个月|人均|每人|每户|[：:])?[ \u3000]?"
     r"(?P<num>[0-9０-９]{2,7}(?:[.．][0-9０-９]{1,2})?|[1-9１-９][.．][0-9０-９]{1,2}"
@@ -447,7 +448,8 @@ def _find_plain_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]
         (_PER_WEIGHT, lambda m: True),
         (_PER_ONE_PRICE, lambda m: not _year_like(m.group("num"))),
         (_PLAIN_ABOUT, lambda m: _plain_about_ok(text, m)),
-        (_PER_MONTH, lambda m: _money_context(text, m.start(), m.end()) or _MONTHLY_FEE_AFTER.match(text, m.end())),
+        (_PER_MONTH, lambda m: _money_context(text, m.start(), m.end()) or _MONTHLY_FEE_AFTER.match(text, m.end())
+         or text[m.start() - 1:m.start()] in ("要", "收", "交", "付", "租")),  # 居然要2500一个月
     )
     for pattern, ok in checks:
         for m in pattern.finditer(text):
@@ -512,6 +514,23 @@ _ROUND_HUNDRED_MILLIONS = re.compile("(?P<pre>将近|接近|近|超过|超|逾)�
 _RANGE_TO_YUAN = re.compile(f"(?:{_RANGE_SEP})[0-9０-９一二两三四五六七八九十百千]+(?:块|元)")
 
 
+# 10w, 3.5W: ten-thousands written with the letter w in a clause about money (不少于10w, 存10w到…)
+_W_UNIT = re.compile(r"(?<![A-Za-z0-9.．])(?P<num>[0-9]{1,4}(?:\.[0-9]{1,2})?)[wW](?![A-Za-z0-9])")
+
+
+def _find_w_units(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
+    out = []
+    for m in _W_UNIT.finditer(text):
+        start, end = m.span()
+        if any(s < end and start < e for s, e in taken) or _count_after(text, end) \
+                or not _money_near(text, start, end):
+            continue
+        value = float(m.group("num")) * 10_000
+        qualifier = "over" if text[end:end + 1] in ("多", "余") else "exact"
+        out.append(Amount(text[start:end], value, "CNY", qualifier, value, value, start, end))
+    return out
+
+
 def _find_round_hundred_millions(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
     out = []
     for m in _ROUND_HUNDRED_MILLIONS.finditer(text):
@@ -537,7 +556,7 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
             continue  # 1.5万 read from its middle; but 好几万.十来万 is a full stop typed as a dot
         if start > 1 and text[start - 1] in "，," and text[start - 2].isdigit():
             continue  # 30，40万 is "thirty or forty ten-thousands" written with a comma: no sum to tell
-        if _vague_before(text, start, m.start("num")) or (text[end:end + 1] == "之" and text[end + 1:end + 2] != "多") \
+        if _vague_before(text, start, m.start("num")) or (text[end:end + 1] == "之" and text[end + 1:end + 2] not in "多巨") \
                 or (m.group("num") == "十" and m.group("q1") == "多"):
             continue  # 几百万, 上千万, 十多万: an order of magnitude; 千万之一: a fraction
         if _POPULATION_BEFORE.search(text, max(0, start - 6), start):
