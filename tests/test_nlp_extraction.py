@@ -206,6 +206,9 @@ MONEY_CASES = [
     ("这个平台融资达5亿之巨。", "达5亿", 500_000_000, "CNY", "over", 500_000_000, 500_000_000),
     ("一间杂物房居然要1800一个月。", "1800", 1800, "CNY", "exact", 1800, 1800),
     ("那块地最后楼面价3870成交。", "3870", 3870, "CNY", "exact", 3870, 3870),
+    # a deposit or a balance right before a plain number; a number before 的 and a quota
+    ("5月3日又存860，到现在也没到账。", "860", 860, "CNY", "exact", 860, 860),
+    ("每月3900的报销额度根本不够用。", "3900", 3900, "CNY", "exact", 3900, 3900),
 ]
 
 # several sums in one text: (text, values in order)
@@ -297,6 +300,8 @@ NOT_MONEY = [
     "绿灯只要15秒左右。",
     # a count written with W
     "小区住户超5W人。",
+    # 存 inside a word (保存, 库存)
+    "数据要保存20天。",
     # a number run into a broken link
     "新车的价格要求15https://example.com/米。",
     # "not a penny" with the negation further back in the clause
