@@ -209,6 +209,8 @@ MONEY_CASES = [
     # a deposit or a balance right before a plain number; a number before 的 and a quota
     ("5月3日又存860，到现在也没到账。", "860", 860, "CNY", "exact", 860, 860),
     ("每月3900的报销额度根本不够用。", "3900", 3900, "CNY", "exact", 3900, 3900),
+    # a plain number before 的 and a penalty
+    ("合同上写着近5000的违约金。", "5000", 5000, "CNY", "exact", 5000, 5000),
 ]
 
 # several sums in one text: (text, values in order)
@@ -302,6 +304,8 @@ NOT_MONEY = [
     "小区住户超5W人。",
     # 存 inside a word (保存, 库存)
     "数据要保存20天。",
+    # 十来万 is an order of magnitude
+    "买房的首付款都被倒扣十来万。",
     # a number run into a broken link
     "新车的价格要求15https://example.com/米。",
     # "not a penny" with the negation further back in the clause
@@ -828,6 +832,8 @@ NOT_PERSONS = [
     "麻烦尽快修好路灯，谢谢黄书记了。",
     "在云塘路以东、钱甲冲路以北。",
     "业主要求物业公开花名册。",
+    # a railway line (X线)
+    "这里是黎湛线的必经之地。",
     "孩子参加了学校的夏令营。",
     "系里干部查寝大队每晚都来。",
     # words of the domain dictionary that jieba's own dictionary tags as names (路基) or glues to a surname (楼栋)

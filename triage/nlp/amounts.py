@@ -142,8 +142,8 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
         # letters is a code: A3区 is not money, but 3元 after a letter is rare; skip when preceded by a digit.
         if start > 0 and text[start - 1].isdigit():
             continue
-        if _vague_before(text, start, m.start("num")) or m.group("q1") == "几" or (num == "十" and m.group("q1") == "多"):
-            continue  # 几百万元, 上千万元, 数万元, 十几万元, 十多万元: an order of magnitude, not a sum
+        if _vague_before(text, start, m.start("num")) or m.group("q1") == "几" or (num == "十" and m.group("q1") in ("多", "来")):
+            continue  # 几百万元, 上千万元, 数万元, 十几万元, 十多万元, 十来万元: an order of magnitude, not a sum
         value = _value(num, mult)
         if not value:
             continue  # 几万块钱: a multiplier with no number is no sum; 0元, 零元: nothing was paid or taken
@@ -276,7 +276,7 @@ _PER_MONTH = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2,5
 # 300到500的押金; or right before 单价/均价/底薪/月薪/工资: 以6800单价买的, 入职后5000底薪
 _BEFORE_FEE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{0,6}(?:[.．][0-9]{1,2})?|0[.．][0-9]{1,2})"
                          f"(?:{_RANGE_SEP}(?P<num2>[1-9][0-9]{{0,6}}))?(?P<post>多|左右)?"
-                         "(?=的[\u4e00-\u9fff]{0,3}?(?:费|款|押金|定金|租金|工资|房租|价格|价钱|奖|回报|利息|收益|额度)|(?:单价|均价)(?!格)"
+                         "(?=的[\u4e00-\u9fff]{0,3}?(?:费|款|押金|定金|租金|工资|房租|价格|价钱|奖|回报|利息|收益|额度|违约金|保证金|罚金|奖金)|(?:单价|均价)(?!格)"
                          "|(?:底薪|月薪|工资)(?![0-9０-９]))")
 # a whole number right before a fee's name: 200公证费, 500办证费 (not 10.19加班费, a date)
 _BEFORE_FEE_NAME = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{1,6})(?P<post>多|左右)?"
@@ -557,8 +557,8 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
         if start > 1 and text[start - 1] in "，," and text[start - 2].isdigit():
             continue  # 30，40万 is "thirty or forty ten-thousands" written with a comma: no sum to tell
         if _vague_before(text, start, m.start("num")) or (text[end:end + 1] == "之" and text[end + 1:end + 2] not in "多巨") \
-                or (m.group("num") == "十" and m.group("q1") == "多"):
-            continue  # 几百万, 上千万, 十多万: an order of magnitude; 千万之一: a fraction
+                or (m.group("num") == "十" and m.group("q1") in ("多", "来")):
+            continue  # 几百万, 上千万, 十多万, 十来万: an order of magnitude; 千万之一: a fraction
         if _POPULATION_BEFORE.search(text, max(0, start - 6), start):
             continue  # 规划人口24万: people, not yuan
         if _count_after(text, end, closed=m.group(0)[-1] in "多余") \

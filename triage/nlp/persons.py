@@ -43,7 +43,7 @@ _NOT_THIRD = set(
 _PLACE_OR_BODY_CHARS = set("省市县区镇乡村州旗局处科所站委办部厅院庄屯寨组")
 # a bare name (no title, no cue) never ends with a feature of the land or a street (林家冲, 柳月湖, 林溪路),
 # nor is it followed by a word that names a place, an estate or a business (林秀|大道, 金禾|家园, 周记|小吃)
-_PLACE_END_CHARS = set("路街巷道桥湖塘湾冲坝堤渠沟港洲垸园苑郡城镇乡村庄堡家庙段岭堆垅亭滩坳坡馆局站楼")
+_PLACE_END_CHARS = set("路街巷道桥湖塘湾冲坝堤渠沟港洲垸园苑郡城镇乡村庄堡家庙段岭堆垅亭滩坳坡馆局站楼线")
 # X家 + a feature of the land is a village or a hill, not a name (吴家山, 薛家洼, 林家冲)
 _FAMILY_PLACE_END = set("山洼村庄湾坡沟岭寨坪铺营桥塘冲坝堡河集店屯垸岗嘴滩洞坳湖场")
 _PLACE_AFTER = re.compile(
