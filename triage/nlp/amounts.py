@@ -210,12 +210,9 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
                                 listed.start() + len(listed.group("num"))))
             taken.append((listed.start(), listed.start() + len(listed.group("num"))))
             k = listed.start()
-    found.extend(_find_yen_sign(text, taken + [(a.start, a.end) for a in found]))
-    found.extend(_find_bare_amounts(text, taken + [(a.start, a.end) for a in found]))
-    found.extend(_find_round_hundred_millions(text, taken + [(a.start, a.end) for a in found]))
-    found.extend(_find_w_units(text, taken + [(a.start, a.end) for a in found]))
-    found.extend(_find_thousands(text, taken + [(a.start, a.end) for a in found]))
-    found.extend(_find_plain_amounts(text, taken + [(a.start, a.end) for a in found]))
+    for finder in (_find_yen_sign, _find_bare_amounts, _find_round_hundred_millions, _find_w_units, _find_thousands,
+                   _find_plain_amounts):  # each reads only where no sum was found before it
+        found.extend(finder(text, taken + [(a.start, a.end) for a in found]))
     found.extend(_find_listed_after(text, found))
     found.sort(key=lambda a: a.start)
     return _join_ranges(text, found)
@@ -489,7 +486,6 @@ def _hundred_millions_alone(m: re.Match[str], text: str, end: int) -> bool:
     return "亿" in m.group("mult") and text[end:end + 1] in ("", "，", ",", "。", "；", ";", "！", "？", "!", "?")
 
 
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # a number after the yuan sign with no 元 after it: ￥3.5/平, 实发￥4370 (with 元 the number is read as usual)
 _YEN_SIGN = re.compile(r"[￥¥](?P<num>[0-9０-９]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?P<frac>[.．][0-9]{1,3})?(?P<mult>万|亿)?(?![0-9元])")
 
@@ -500,9 +496,7 @@ def _find_yen_sign(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
         start, end = m.span()
         if any(s < end and start < e for s, e in taken):
             continue
-        value = float((m.group("num") + (m.group("frac") or "").replace("．", ".")).replace(",", "")
-                      .translate(_FULLWIDTH_DIGITS))
-        value *= {"万": 10_000, "亿": 100_000_000}.get(m.group("mult") or "", 1)
+        value = parse_number(text[m.start("num"):end])  # full-width digits, thousands commas, 万/亿
         if value:
             out.append(Amount(text[start:end], value, "CNY", "exact", value, value, start, end))
     return out
@@ -525,7 +519,7 @@ def _find_w_units(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
         if any(s < end and start < e for s, e in taken) or _count_after(text, end) \
                 or not _money_near(text, start, end):
             continue
-        value = float(m.group("num")) * 10_000
+        value = parse_number(m.group("num") + "万") or 0.0
         qualifier = "over" if text[end:end + 1] in ("多", "余") else "exact"
         out.append(Amount(text[start:end], value, "CNY", qualifier, value, value, start, end))
     return out

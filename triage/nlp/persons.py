@@ -234,8 +234,9 @@ _ALONE_BEFORE_SEX = re.compile(
 # characters no name contains, even one the segmenter glued before ，男 (林金和 keeps its 和)
 _NEVER_IN_NAME = set("的了是在吗呢吧啊呀我你他她它们这那某个说")
 # a firm's name continuing after a word: 夏荣|大宗商品平台有限公司
-_FIRM_ELSEWHERE = re.compile("[\u4e00-\u9fff]{0,10}?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司)")
-_COMPANY_NEAR = re.compile("股份有限公司|有限责任公司|有限公司|股份公司|集团|事务所")
+_COMPANY_SUFFIXES = "股份有限公司|有限责任公司|有限公司|股份公司"
+_FIRM_ELSEWHERE = re.compile(f"[\u4e00-\u9fff]{{0,10}}?(?:{_COMPANY_SUFFIXES}|集团公司)")
+_COMPANY_NEAR = re.compile(f"{_COMPANY_SUFFIXES}|集团|事务所")
 _BEFORE_SERVING = set("今现曾兼历后并先改升调转继连留时月年日起至及和、，")
 # jieba's frequency above which a two-character word tagged as a name is a common word (安静, 宁静, 文明), and
 # above which a noun, verb or adjective after a surname character is that word, not a given name (欧|大厦)
@@ -297,25 +298,23 @@ def _school_named_after(text: str, end: int) -> bool:
     return False
 
 
-def _posseg_name(window: str, start: int, length: int) -> bool:
-    """Whether jieba's part-of-speech model reads window[start:start + length] as one personal name (nr)."""
+def _posseg_words(run: str) -> list[tuple[str, str]]:
+    """jieba's part-of-speech cut of ``run``: (word, tag) pairs."""
     import jieba.posseg  # loaded on first use (0.6 s): most texts never need it
 
+    return [(pair.word, pair.flag) for pair in jieba.posseg.cut(run)]
+
+
+def _posseg_name(window: str, start: int, length: int) -> bool:
+    """Whether jieba's part-of-speech model reads window[start:start + length] as one personal name (nr)."""
     pos = 0
-    for pair in jieba.posseg.cut(window):
+    for word, flag in _posseg_words(window):
         if pos == start:
-            return len(pair.word) == length and pair.flag == "nr"
-        pos += len(pair.word)
+            return len(word) == length and flag == "nr"
+        pos += len(word)
         if pos > start:
             return False
     return False
-
-
-def _posseg_words(run: str) -> list[tuple[str, str]]:
-    """jieba's part-of-speech cut of ``run``: (word, tag) pairs."""
-    import jieba.posseg  # loaded on first use, as in _posseg_name
-
-    return [(pair.word, pair.flag) for pair in jieba.posseg.cut(run)]
 
 
 def _chains(gap: str) -> bool:
@@ -1039,48 +1038,34 @@ class PersonFinder:
             if self.anonymised_at(text, span[0]) is None and not names[span]["titles"] \
                     and _PLACE_ELSEWHERE.search(word) is None and _followed_elsewhere(text, word, _PLACE_ELSEWHERE):
                 del names[span]
-        # 4q. a "name" that elsewhere in the text starts a firm's name: 夏荣大宗商品平台有限公司 … 5、夏荣购销汇
+        # 4p. a "name" that elsewhere in the text has a project or builders is a project's (杜花路项目,
+        # 杜花路施工方), or starts a firm's name (夏荣大宗商品平台有限公司 … 5、夏荣购销汇)
         for span in list(names):
             word = text[span[0]:span[1]]
             if not names[span]["strong"] and not names[span]["titles"] and self.anonymised_at(text, span[0]) is None \
-                    and _followed_elsewhere(text, word, _FIRM_ELSEWHERE):
-                del names[span]
-        # 4p. a "name" that elsewhere in the text has a project or builders is a project's: 杜花路项目, 杜花路施工方
-        for span in list(names):
-            word = text[span[0]:span[1]]
-            if not names[span]["strong"] and not names[span]["titles"] and self.anonymised_at(text, span[0]) is None \
-                    and _followed_elsewhere(text, word, _PROJECT_AFTER):
+                    and any(_followed_elsewhere(text, word, after) for after in (_PROJECT_AFTER, _FIRM_ELSEWHERE)):
                 del names[span]
         # 4n. a numbered list of names and sums whose item's name was cut to two characters: 2、汤志|为88万元
         for span in list(names):
             s0, e0 = span
-            if e0 - s0 == 2 and e0 + 1 < len(text) and text[e0 + 1].isdigit() and "\u4e00" <= text[e0] <= "\u9fff" \
+            if e0 - s0 == 2 and text[e0 + 1:e0 + 2].isdigit() and "\u4e00" <= text[e0] <= "\u9fff" \
                     and text[e0] not in _NOT_IN_NAME and self.anonymised_at(text, s0) is None \
-                    and s0 in self._numbered_items(text) and len(self._numbered_items(text)) >= 3 \
-                    and (s0, e0 + 1) not in names:
+                    and self._numbered_item(text, s0, e0 + 1) and (s0, e0 + 1) not in names:
                 names[(s0, e0 + 1)] = names.pop(span)
         # 4r. the writer's signature before the date at the end of the letter: …请核查。卜某某2021年3月7日, or
-        # right after it: …2019-11-11刘某华
+        # right after it: …2019-11-11刘某华, or alone after the last sentence when jieba's part-of-speech model reads
+        # it as a name: …得到制裁。刘海燕
+        alone = _SIGNATURE_AT_END.search(text, max(0, len(text) - 8)) if len(text) >= 30 else None
         for m in [*_SIGNATURE.finditer(text, max(0, len(text) - 40)),
-                  *_SIGNATURE_AFTER_DATE.finditer(text, max(0, len(text) - 30))]:
+                  *_SIGNATURE_AFTER_DATE.finditer(text, max(0, len(text) - 30)), *([alone] if alone else [])]:
             s0, e0 = m.span("name")
             surname = self.surname_at(text, s0)
             if (s0, e0) in names and not names[(s0, e0)]["titles"]:
                 names[(s0, e0)]["party"] = "petitioner"  # a list's last name, signing: the writer
-            elif surname is not None and self._plain_word(m.group("name"), surname, single_word_ok=True) \
+            elif surname is not None and self._plain_word(m.group("name"), surname, single_word_ok=m is not alone) \
                     and not self._frequent_word(m.group("name"), m.group("name")[len(surname):]) \
-                    and not overlaps(s0, e0, list(names)) and not overlaps(s0, e0, title_spans):
-                add_name(s0, e0, strong=True, party="petitioner")
-        m = _SIGNATURE_AT_END.search(text, max(0, len(text) - 8)) if len(text) >= 30 else None
-        if m is not None:
-            s0, e0 = m.span("name")
-            surname = self.surname_at(text, s0)
-            if (s0, e0) in names and not names[(s0, e0)]["titles"]:
-                names[(s0, e0)]["party"] = "petitioner"  # found already, and signing: the writer
-            elif surname is not None and not overlaps(s0, e0, list(names)) and not overlaps(s0, e0, title_spans) \
-                    and self._plain_word(m.group("name"), surname) \
-                    and not self._frequent_word(m.group("name"), m.group("name")[len(surname):]) \
-                    and _posseg_name(text[s0:e0], 0, e0 - s0):
+                    and not overlaps(s0, e0, list(names)) and not overlaps(s0, e0, title_spans) \
+                    and (m is not alone or _posseg_name(text[s0:e0], 0, e0 - s0)):
                 add_name(s0, e0, strong=True, party="petitioner")
         for m in _SIGNED_RUN.finditer(text):
             k = m.start("run")
