@@ -1,12 +1,15 @@
 """Train the optional person-name tagger (``triage/nlp/tagger.py``) and measure what it adds.
 
     python -m models.name_tagger train GOLD [--format corpus|kg|cluener|bio|labels] --out DIR
-        [--max-iterations N]
+        [--max-iterations N] [--mode add|arbitrate] [--min-confidence P]
     python -m models.name_tagger evaluate GOLD [--format …] [--labels … --part dev|test] --tagger DIR
+        [--mode add|arbitrate] [--min-confidence P …]
 
 ``GOLD`` is any gold file the extraction evaluation reads (``triage.evaluation.extraction``): an office's
 labelled text, the project's corpus, or a public NER set for a benchmark. ``evaluate`` prints the person-name
-figures of the pipeline without and with the tagger on the same texts.
+figures of the pipeline without the tagger and with it in each mode (or the one given) and at each minimum
+confidence given, on the same texts, so that an office chooses them on its own held-out text; ``train`` saves
+the chosen ones with the model (``add`` and 0 unless given).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         read_gold,
     )
     from triage.nlp import Analyzer
-    from triage.nlp.tagger import NameTagger
+    from triage.nlp.tagger import MODES, NameTagger
 
     parser = argparse.ArgumentParser(prog="python -m models.name_tagger", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -37,12 +40,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     train.add_argument("--format", choices=FORMATS + tuple(FORMAT_ALIASES), default=None)
     train.add_argument("--out", type=Path, required=True)
     train.add_argument("--max-iterations", type=int, default=150)
+    train.add_argument("--mode", choices=MODES, default="add",
+                       help="add the tagger's names (add) or also let it drop the rules' names found with no cue")
+    train.add_argument("--min-confidence", type=float, default=0.0,
+                       help="keep a tagged name only when every character's label has this marginal probability")
     ev = sub.add_parser("evaluate", help="person-name figures without and with a tagger")
     ev.add_argument("gold", type=Path)
     ev.add_argument("--format", choices=FORMATS + tuple(FORMAT_ALIASES), default=None)
     ev.add_argument("--labels", default=None)
     ev.add_argument("--part", default=None)
     ev.add_argument("--tagger", type=Path, required=True)
+    ev.add_argument("--mode", choices=MODES, default=None, help="only this mode (both when not given)")
+    ev.add_argument("--min-confidence", type=float, nargs="+", default=[0.0],
+                    help="minimum confidences to compare (default 0: every tagged name)")
     args = parser.parse_args(argv)
     try:
         if args.command == "train":
@@ -51,15 +61,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             examples = [(g.text, g.names) for g in gold if g.names is not None]
             if not examples:
                 raise InputError(f"{args.gold}: no names to learn from in this gold file")
-            tagger = NameTagger.train(examples, args.out, max_iterations=args.max_iterations, progress=print)
+            tagger = NameTagger.train(examples, args.out, max_iterations=args.max_iterations, mode=args.mode,
+                                      min_confidence=args.min_confidence, progress=print)
             print(f"saved to {args.out}: {tagger.meta['sentences']} sentences, {tagger.meta['names']} names, "
-                  f"{tagger.meta['seconds']} s")
+                  f"{tagger.meta['seconds']} s (mode {tagger.mode}, minimum confidence {tagger.min_confidence})")
             return 0
-        analyzers = (("rules only", Analyzer()), ("rules + tagger", Analyzer(name_tagger=args.tagger)))
-        for label, analyzer in analyzers:
-            report = evaluate_extraction(args.gold, analyzer, args.format, args.labels, None, 0, args.part)
+        NameTagger.load(args.tagger)  # a clear error before the rules-only run when it is no tagger
+        analyzers = [("rules only", lambda: Analyzer())]
+        for mode in [args.mode] if args.mode else list(MODES):
+            for confidence in args.min_confidence:
+                label = f"+ tagger, {mode}" + (f", >= {confidence:g}" if confidence else "")
+                analyzers.append((label, lambda m=mode, c=confidence: Analyzer(
+                    name_tagger=args.tagger, tagger_mode=m, tagger_min_confidence=c)))
+        for label, make in analyzers:
+            report = evaluate_extraction(args.gold, make(), args.format, args.labels, None, 0, args.part)
             p = report.get("person_names", {"precision": 0.0, "recall": 0.0, "f1": 0.0})
-            print(f"{label:15s} person names  P {p['precision']:.3f}  R {p['recall']:.3f}  F1 {p['f1']:.3f}  "
+            print(f"{label:27s} person names  P {p['precision']:.3f}  R {p['recall']:.3f}  F1 {p['f1']:.3f}  "
                   f"({report['texts']} texts)")
         return 0
     except (InputError, ModelError) as exc:

@@ -109,6 +109,55 @@ def test_train_and_evaluate_from_the_command_line(tmp_path, capsys):
     assert "80 sentences, 80 names" in capsys.readouterr().out
     assert tagger_main(["evaluate", str(bio), "--format", "bio", "--tagger", str(out)]) == 0
     report = capsys.readouterr().out
-    assert "rules only" in report and "rules + tagger" in report
+    assert "rules only" in report and "+ tagger, add" in report and "+ tagger, arbitrate" in report
+    assert tagger_main(["evaluate", str(bio), "--format", "bio", "--tagger", str(out), "--mode", "add",
+                        "--min-confidence", "0", "0.9"]) == 0
+    rows = [line.split(" person names")[0].strip() for line in capsys.readouterr().out.splitlines()]
+    assert rows == ["rules only", "+ tagger, add", "+ tagger, add, >= 0.9"]
+    assert tagger_main(args + ["--mode", "arbitrate", "--min-confidence", "0.5"]) == 0
+    assert "mode arbitrate, minimum confidence 0.5" in capsys.readouterr().out
+    assert NameTagger.load(out).mode == "arbitrate" and NameTagger.load(out).min_confidence == 0.5
     assert tagger_main(["evaluate", str(bio), "--format", "bio", "--tagger", str(tmp_path / "none")]) == 1
     assert "not a name tagger" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def blind_tagger_dir(tmp_path_factory):
+    """A tagger trained on sentences with no names: it marks nothing, so only its mode matters."""
+    out = tmp_path_factory.mktemp("blind")
+    NameTagger.train([(text, set()) for text, _ in sentences(names(4, 40), FRAMES)], out, max_iterations=20)
+    return out
+
+
+def test_add_mode_keeps_the_rules_names_and_arbitrate_drops_those_with_no_cue(blind_tagger_dir):
+    bare, titled = "陈立平说这件事不能这么办。", "村主任张建国冒领低保金。"
+    rules = Analyzer()
+    add = Analyzer(name_tagger=blind_tagger_dir)  # "add" is what a tagger trained without --mode uses
+    arbitrate = Analyzer(name_tagger=blind_tagger_dir, tagger_mode="arbitrate")
+    assert NameTagger.load(blind_tagger_dir).mode == "add"
+    assert [p.name for p in rules.extract(bare).persons] == ["陈立平"]
+    assert [p.name for p in add.extract(bare).persons] == ["陈立平"]
+    assert [p.name for p in arbitrate.extract(bare).persons] == []  # no title, no cue, not tagged: dropped
+    for analyzer in (add, arbitrate):
+        assert [p.name for p in analyzer.extract(titled).persons] == ["张建国"]  # a title decides, not the tagger
+    assert add.version != arbitrate.version  # a result says how the tagger was used
+
+
+def test_a_minimum_confidence_drops_the_tagger_s_unsure_names(tagger_dir):
+    text = "大家都说柯静和冯建平去年写的。"
+    every = NameTagger.load(tagger_dir)
+    sure = NameTagger.load(tagger_dir, min_confidence=0.99)
+    found = {text[s:e] for s, e in every.spans(text)}
+    kept = {text[s:e] for s, e in sure.spans(text)}
+    assert "柯静" in kept and kept < found  # the unsure span goes, the sure one stays
+    assert NameTagger.load(tagger_dir, min_confidence=0.0).spans(text) == every.spans(text)
+
+
+def test_bad_tagger_options_are_named(tmp_path, tagger_dir):
+    with pytest.raises(ModelError, match="mode 'vote' is not one of add, arbitrate"):
+        NameTagger.load(tagger_dir, mode="vote")
+    with pytest.raises(ModelError, match="min_confidence 1.5"):
+        NameTagger.load(tagger_dir, min_confidence=1.5)
+    with pytest.raises(ModelError, match="mode 'vote'"):
+        NameTagger.train(sentences(names(5, 4), FRAMES), tmp_path / "t", mode="vote")
+    assert not (tmp_path / "t").exists()  # refused before anything is written

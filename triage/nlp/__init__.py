@@ -28,19 +28,22 @@ class Analyzer:
 
     version = EXTRACT_VERSION
 
-    def __init__(self, gazetteer: Gazetteer | None = None, name_tagger: str | Path | None = None):
+    def __init__(self, gazetteer: Gazetteer | None = None, name_tagger: str | Path | None = None,
+                 tagger_mode: str | None = None, tagger_min_confidence: float | None = None):
         from triage.nlp.pipeline import build_pipeline
 
         self.gazetteer = gazetteer
         self.name_tagger = name_tagger
-        self.nlp = build_pipeline(gazetteer, name_tagger)
+        self.nlp = build_pipeline(gazetteer, name_tagger, tagger_mode, tagger_min_confidence)
         if name_tagger:
             import hashlib
 
             from triage.nlp.tagger import MODEL_FILE
 
-            digest = hashlib.sha256((Path(name_tagger) / MODEL_FILE).read_bytes()).hexdigest()[:8]
-            self.version = f"{EXTRACT_VERSION}+names-{digest}"  # results say which tagger read them
+            tagger = self.nlp.get_pipe("triage_persons")  # the loaded tagger's effective options
+            options = f"{tagger.tagger_mode}:{tagger.tagger_min_confidence}".encode()
+            digest = hashlib.sha256((Path(name_tagger) / MODEL_FILE).read_bytes() + options).hexdigest()[:8]
+            self.version = f"{EXTRACT_VERSION}+names-{digest}"  # results say which tagger read them, and how
         self._tokenizer = self.nlp.tokenizer
 
     def tokens(self, text: str) -> list[str]:

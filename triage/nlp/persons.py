@@ -671,10 +671,11 @@ class PersonFinder:
         places: list[Place],
         blocked: list[tuple[int, int]],
         tagged: list[tuple[int, int]] | None = None,
+        arbitrate: bool = False,
     ) -> list[Person]:
         """Persons of a text. ``tagged``: name spans from a trained tagger (``triage/nlp/tagger.py``), when one
-        is configured: they are added as names, and a name found with no title or cue is kept only when the
-        tagger marks it too."""
+        is configured: they are added as names, and with ``arbitrate`` a name found with no title or cue is kept
+        only when the tagger marks it too."""
         tokens = self._join_split_names(text, tokens)
         token_ends = {e for _, _, e in tokens}
         token_starts = {s for _, s, _ in tokens}
@@ -1013,10 +1014,10 @@ class PersonFinder:
                 if s >= 0 and s in token_starts and self._plain_name(text, s, k) and not overlaps(s, k, list(names)):
                     add_name(s, k, strong=True)
                     break
-        # 4b. a trained tagger's names; it also arbitrates the names found with no title or cue
+        # 4b. a trained tagger's names; arbitrating, it also decides the names found with no title or cue
         if tagged is not None:
             tagged_spans = [(s, e) for s, e in tagged if self._tagged_name_ok(text[s:e])]
-            for span in [sp for sp, info in names.items() if not info["strong"]]:
+            for span in [sp for sp, info in names.items() if not info["strong"]] if arbitrate else []:
                 if not overlaps(*span, tagged_spans):
                     del names[span]
             for s, e in tagged_spans:

@@ -215,34 +215,43 @@ def make_places(nlp: Language, name: str, gazetteer: dict[str, Any] | None):
     return triage_places
 
 
-@Language.factory("triage_persons", default_config={"name_tagger": None})
-def make_persons(nlp: Language, name: str, name_tagger: str | None):
+@Language.factory("triage_persons", default_config={"name_tagger": None, "tagger_mode": None,
+                                                     "tagger_min_confidence": None})
+def make_persons(nlp: Language, name: str, name_tagger: str | None, tagger_mode: str | None,
+                 tagger_min_confidence: float | None):
     finder = PersonFinder(load_lexicon(), load_word_tags(), load_word_freqs())
     tagger = None
     if name_tagger:
         from triage.nlp.tagger import NameTagger
 
-        tagger = NameTagger.load(name_tagger)
+        tagger = NameTagger.load(name_tagger, tagger_mode, tagger_min_confidence)
+    arbitrate = tagger is not None and tagger.mode == "arbitrate"
 
     def triage_persons(doc: Doc) -> Doc:
         blocked = [(a.start, a.end) for a in doc._.amounts] + [(d.start, d.end) for d in doc._.dates]
         text, tokens = doc_text(doc), doc_tokens(doc)
         tagged = tagger.spans(text, tokens) if tagger is not None else None
-        doc._.persons = tuple(finder.find(text, tokens, list(doc._.places), blocked, tagged))
+        doc._.persons = tuple(finder.find(text, tokens, list(doc._.places), blocked, tagged, arbitrate))
         return doc
 
+    triage_persons.tagger_mode = tagger.mode if tagger is not None else None  # type: ignore[attr-defined]
+    triage_persons.tagger_min_confidence = (  # type: ignore[attr-defined]
+        tagger.min_confidence if tagger is not None else None)
     return triage_persons
 
 
-def build_pipeline(gazetteer: Gazetteer | None = None, name_tagger: str | Path | None = None) -> Language:
+def build_pipeline(gazetteer: Gazetteer | None = None, name_tagger: str | Path | None = None,
+                   tagger_mode: str | None = None, tagger_min_confidence: float | None = None) -> Language:
     """spaCy ``zh`` with the jieba tokenizer and the four components, in order; ``name_tagger`` is the
-    directory of an optional trained person-name tagger."""
+    directory of an optional trained person-name tagger, used with the mode and confidence saved with it
+    unless ``tagger_mode`` or ``tagger_min_confidence`` is given."""
     nlp = spacy.blank("zh")  # default character segmenter, replaced below: no global jieba state touched
     nlp.tokenizer = JiebaTokenizer(nlp.vocab, load_lexicon(), gazetteer)
     nlp.add_pipe("triage_amounts")
     nlp.add_pipe("triage_dates")
     nlp.add_pipe("triage_places", config={"gazetteer": gazetteer_to_config(gazetteer)})
-    nlp.add_pipe("triage_persons", config={"name_tagger": str(name_tagger) if name_tagger else None})
+    nlp.add_pipe("triage_persons", config={"name_tagger": str(name_tagger) if name_tagger else None,
+                                           "tagger_mode": tagger_mode, "tagger_min_confidence": tagger_min_confidence})
     return nlp
 
 

@@ -124,17 +124,29 @@ def _bio(n: int, spans: Sequence[tuple[int, int]]) -> list[str]:
     return labels
 
 
+MODES = ("add", "arbitrate")
+"""How the person component uses a tagger's names: ``add`` puts them beside its own; ``arbitrate`` also drops a
+name the rules found with no title or cue when the tagger does not mark it."""
+
+
 class NameTagger:
-    """``NameTagger.load(dir)``; ``spans(text)`` → [(start, end)] of person names."""
+    """``NameTagger.load(dir)``; ``spans(text)`` → [(start, end)] of person names.
+
+    ``mode`` (one of ``MODES``) and ``min_confidence`` (the lowest marginal probability, over a span's characters,
+    of the tagger's labels for it; 0 keeps every span) are saved in ``tagger.json`` when the tagger is trained and
+    can be overridden when it is loaded, to compare them on held-out text before choosing."""
 
     def __init__(self, directory: Path, tagger: pycrfsuite.Tagger, meta: dict):
         self.directory = directory
         self.meta = meta
+        self.mode = meta.get("mode", "add")
+        self.min_confidence = float(meta.get("min_confidence", 0.0))
         self._tagger = tagger
         self._featurizer = _Featurizer()
 
     @classmethod
-    def load(cls, directory: str | Path) -> NameTagger:
+    def load(cls, directory: str | Path, mode: str | None = None,
+             min_confidence: float | None = None) -> NameTagger:
         directory = Path(directory)
         meta_path = directory / META_FILE
         if not (directory / MODEL_FILE).is_file() or not meta_path.is_file():
@@ -146,6 +158,11 @@ class NameTagger:
             raise ModelError(f"{meta_path}: not valid JSON ({exc})") from exc
         if meta.get("format") != FORMAT:
             raise ModelError(f"{meta_path}: format {meta.get('format')!r}, expected {FORMAT!r}")
+        if mode is not None:
+            meta["mode"] = mode
+        if min_confidence is not None:
+            meta["min_confidence"] = min_confidence
+        _check_options(meta.get("mode", "add"), meta.get("min_confidence", 0.0), meta_path)
         tagger = pycrfsuite.Tagger()
         try:
             tagger.open(str(directory / MODEL_FILE))
@@ -164,6 +181,9 @@ class NameTagger:
                 start = None
             if label == "B":
                 start = i
+        if self.min_confidence > 0:  # marginals of the sequence just tagged
+            spans = [(s, e) for s, e in spans
+                     if min(self._tagger.marginal(labels[i], i) for i in range(s, e)) >= self.min_confidence]
         return spans
 
     @staticmethod
@@ -174,9 +194,13 @@ class NameTagger:
         max_iterations: int = 150,
         c1: float = 0.05,
         c2: float = 0.01,
+        mode: str = "add",
+        min_confidence: float = 0.0,
         progress: Callable[[str], None] | None = None,
     ) -> NameTagger:
-        """Train on (text, names in it) pairs; every occurrence of a name is a gold span."""
+        """Train on (text, names in it) pairs; every occurrence of a name is a gold span. ``mode`` and
+        ``min_confidence`` are saved with the model (see ``NameTagger``)."""
+        _check_options(mode, min_confidence, "name tagger")
         out = Path(out)
         out.mkdir(parents=True, exist_ok=True)
         featurizer = _Featurizer()
@@ -200,6 +224,13 @@ class NameTagger:
             progress(f"name tagger: training on {sentences} sentences ({names_total} names)")
         trainer.train(str(out / MODEL_FILE))
         meta = {"format": FORMAT, "sentences": sentences, "names": names_total, "c1": c1, "c2": c2,
-                "max_iterations": max_iterations, "seconds": round(time.perf_counter() - started, 1)}
+                "max_iterations": max_iterations, "mode": mode, "min_confidence": min_confidence, "seconds": round(time.perf_counter() - started, 1)}
         (out / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
         return NameTagger.load(out)
+
+
+def _check_options(mode: object, min_confidence: object, where: object) -> None:
+    if mode not in MODES:
+        raise ModelError(f"{where}: mode {mode!r} is not one of {', '.join(MODES)}")
+    if not isinstance(min_confidence, (int, float)) or not 0.0 <= float(min_confidence) < 1.0:
+        raise ModelError(f"{where}: min_confidence {min_confidence!r} is not a number from 0 up to (not including) 1")
