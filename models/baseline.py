@@ -2,7 +2,9 @@
 each calibrated with Platt scaling on out-of-fold decision values.
 
 Domain scores are multi-label probabilities in [0, 1] ("this domain applies"); the primary domain is the
-highest. Kind scores are the per-kind probabilities normalised to sum to one. Records may carry weights
+highest. With the option ``shared_domain_calibration`` one sigmoid, fitted on every domain's out-of-fold decision
+values together, turns every domain's decision into its probability, so the domains rank as the SVMs' decision
+values do (per-domain sigmoids can reorder them). Kind scores are the per-kind probabilities normalised to sum to one. Records may carry weights
 (clerk corrections count more).
 """
 
@@ -46,6 +48,7 @@ DEFAULT_OPTIONS = {
     "balance_kinds": False,  # weight kinds inversely to their frequency (the corpora are mostly accusations)
     "nb_weighting": False,  # scale each feature by its naive-Bayes log-count ratio per label (NB-SVM)
     "nb_alpha": 1.0,  # smoothing of those counts
+    "shared_domain_calibration": False,  # one sigmoid for every domain: the primary is the highest decision value
 }
 FIXED_SIGMOID = (2.0, 0.0)  # sigmoid(2 * decision): margin +1 -> 0.88, -1 -> 0.12
 FEATURE_SETS = ("word+char", "word", "char")
@@ -248,7 +251,8 @@ def train_baseline(
             if code != r.domain:
                 w_domains[i, index[code]] *= float(options["secondary_weight"])
     say("baseline: fitting domain scorers")
-    domain_head = _fit_head(x, y_domains, w_domains, domain_codes, options)
+    domain_head = _fit_head(x, y_domains, w_domains, domain_codes, options,
+                            shared_calibration=bool(options["shared_domain_calibration"]))
 
     kind_head = None
     with_kind = [i for i, r in enumerate(records) if r.kind is not None]
@@ -348,8 +352,11 @@ def _fit_binary(
 
 
 def _fit_head(
-    x: sp.csr_matrix, y: np.ndarray, w: np.ndarray, codes: list[str], options: dict
+    x: sp.csr_matrix, y: np.ndarray, w: np.ndarray, codes: list[str], options: dict,
+    shared_calibration: bool = False,
 ) -> _Head:
+    """Binary scorers of ``codes`` with their sigmoids: one per code, or with ``shared_calibration`` one fitted on
+    every calibrated code's out-of-fold decision values together (the codes then rank by decision value)."""
     n, k = y.shape
     c, seed = float(options["c"]), int(options["seed"])
     nb = float(options["nb_alpha"]) if options.get("nb_weighting") else None
@@ -381,10 +388,15 @@ def _fit_head(
     intercepts = np.zeros(k, dtype=np.float32)
     platt_a = np.ones(k, dtype=np.float32)
     platt_b = np.zeros(k, dtype=np.float32)
+    calibrated = [j for j in trainable if folds >= 2 and 0 < y[:, j].sum() < n]
+    shared = None
+    if shared_calibration and calibrated:
+        shared = _fit_platt(oof[:, calibrated].ravel(order="F"), y[:, calibrated].ravel(order="F"),
+                            w[:, calibrated].ravel(order="F"))
     for j in trainable:
         coef_matrix[:, j], intercepts[j] = _fit_binary(x, y[:, j], w[:, j], c, seed, nb, present)
-        if folds >= 2 and 0 < y[:, j].sum() < n:
-            platt_a[j], platt_b[j] = _fit_platt(oof[:, j], y[:, j], w[:, j])
+        if j in calibrated:
+            platt_a[j], platt_b[j] = shared if shared is not None else _fit_platt(oof[:, j], y[:, j], w[:, j])
         else:
             platt_a[j], platt_b[j] = FIXED_SIGMOID
     return _Head(codes, coef_matrix, intercepts, platt_a, platt_b, constant)

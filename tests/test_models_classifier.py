@@ -226,6 +226,28 @@ def test_nb_weighting_learns_saves_and_folds_the_ratio_into_the_weights(tmp_path
     assert ratio == pytest.approx([np.log((3 / 4) / (1 / 3)), np.log((1 / 4) / (2 / 3))], rel=1e-5)
 
 
+def test_shared_domain_calibration_ranks_domains_by_decision_value(tmp_path, office_taxonomy):
+    taxonomy = load_taxonomy(office_taxonomy)
+    records = records_from_dicts(office_rows(), taxonomy)
+    per_domain = train_model(taxonomy, records, min_calibration_records=20)
+    shared = train_model(taxonomy, records, min_calibration_records=20, shared_domain_calibration=True)
+    assert shared.version != per_domain.version
+    # one sigmoid for every domain, fitted on out-of-fold decisions; per domain, three different ones
+    assert len(set(shared.domain_head.platt_a.tolist())) == 1 and len(set(shared.domain_head.platt_b.tolist())) == 1
+    assert len(set(per_domain.domain_head.platt_a.tolist())) == 3
+    assert shared.domain_head.platt_a[0] > 0  # a larger decision value means a higher probability
+    texts = ["学校的路灯坏了", "水费太高了", "公交车上学生很多", "停电影响学校上课", "反映问题"]
+    x = shared.features(texts)
+    decision = np.asarray(x @ shared.domain_head.coef + shared.domain_head.intercept)
+    codes = taxonomy.domain_codes
+    results = shared.predict(texts)
+    for result, row in zip(results, decision, strict=True):
+        assert result.primary_domain == codes[int(np.argmax(row))]
+        assert [d.code for d in result.domains] == [codes[j] for j in np.argsort(-row, kind="stable")]
+    shared.save(tmp_path)
+    assert load_model(tmp_path).predict(texts) == results
+
+
 def test_weights_make_a_correction_count(tmp_path):
     taxonomy = default_taxonomy()
     base = [TrainingRecord(text=t, domain=d, kind=k) for d, _, k, t in PETITIONS]
