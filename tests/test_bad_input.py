@@ -85,7 +85,7 @@ def test_every_line_is_answered(pipeline, texts):
     lines = [json.dumps({"id": f"h{i}", "text": t}) for i, t in enumerate(texts)]
     out = list(process_lines(lines, pipeline, max_chars=300))
     assert [o["id"] for o in out] == [f"h{i}" for i in range(len(texts))]
-    for o, text in zip(out, texts, strict=True):
+    for o, _text in zip(out, texts, strict=True):
         if "error" in o:
             continue
         for a in o["amounts"]:

@@ -166,7 +166,7 @@ def _read_bio(path: Path) -> list[GoldText]:
         if not chars:
             return
         names, current = set(), ""
-        for ch, tag in zip(chars, tags):
+        for ch, tag in zip(chars, tags, strict=False):
             kind = tag[2:] if len(tag) > 2 else ""
             is_name = kind in ("PER.NAM", "PER", "NAME", "NR")
             if tag.startswith(("B-", "S-")) and is_name:

@@ -967,7 +967,7 @@ class PersonFinder:
             if not overlaps(s, e, list(names)) and not overlaps(s, e, title_spans) and not self._handle_is_word(m.group(group)):
                 add_name(s, e, strong=True)
         # 4j. the first item of a list of names, when the segmenter or the dictionary hid it: 如赵顺、陈立雄、周丽文
-        for s2, e2 in sorted(names):
+        for s2, _e2 in sorted(names):
             if s2 < 3 or text[s2 - 1] != "、":
                 continue
             for length in (3, 2):
@@ -1597,7 +1597,7 @@ class PersonFinder:
         return persons
 
     def _party(self, text: str, draft: PersonDraft) -> str:
-        for s, e in draft.mentions:
+        for s, _e in draft.mentions:
             left = text[max(0, s - 8):s]
             if (any(left.endswith(c) and not left.endswith("被" + c) for c in self.lexicon.petitioner_cues)
                     or re.search("(?:我叫|本人叫?)$", left)
@@ -1605,12 +1605,12 @@ class PersonFinder:
                 return "petitioner"  # 举报人张三, but 被举报人张三 is the accused
         if draft.level != "unknown":
             return "accused"
-        for s, e in draft.mentions:
+        for s, _e in draft.mentions:
             left = text[max(0, s - 8):s].rstrip("：: ")
             if any(left.endswith(c) for c in ("被告人", "被举报人", "被反映人", "被调查人", "犯罪嫌疑人", "举报",
                                               "反映", "检举", "控告", "投诉", "上诉人")):
                 return "accused"
-        for s, e in draft.mentions:  # the subject of a misconduct word in its clause: 孟某参与赌博
+        for _s, e in draft.mentions:  # the subject of a misconduct word in its clause: 孟某参与赌博
             stops = [k for k in (text.find(ch, e) for ch in "，。；！？,;!?\n") if k >= 0]
             clause = text[e:min(stops + [len(text), e + 30])]
             if self.accused_re.search(clause) and not re.match("^(?:的|家|之)", clause):
