@@ -93,7 +93,8 @@ def test_every_line_is_answered(pipeline, texts):
         assert o["route"]["unit"]
 
 
-CJK = st.text(alphabet=st.sampled_from(list("村支书张王李某贪污万元两三百镇乡东关柳树低保补贴领导我叫举报人，。、：0123456789多余近约")),
+CJK = st.text(alphabet=st.sampled_from(list("村支书张王李某贪污万元两三百镇乡东关柳树低保补贴领导我叫举报人，。、："
+                                            "0123456789多余近约")),
               min_size=1, max_size=200)
 
 
