@@ -39,5 +39,8 @@ demo: install  ## the example petitions and one demo user per role (passwords: D
 bench: install model  ## the benchmark suite (docs/performance.md)
 	$(BIN)/python -m bench.run
 
+lint: install  ## ruff over the whole tree (pyproject.toml's settings)
+	$(BIN)/ruff check .
+
 clean:
 	rm -rf $(VENV) $(DATA) .pytest_cache

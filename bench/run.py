@@ -170,11 +170,13 @@ def main(argv: list[str] | None = None) -> int:
         path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
         if "process" not in args.skip:
             inproc = measure_pipeline(rows)
-            print(f"{'pipeline in-process, 1 process (texts/s)':<44}{inproc['rate']:>16.0f}{inproc['rate'] / ref:>14.2f}")
+            print(f"{'pipeline in-process, 1 process (texts/s)':<44}"
+                  f"{inproc['rate']:>16.0f}{inproc['rate'] / ref:>14.2f}")
             print(f"{'  per item p50 / p95 (ms)':<44}{inproc['p50']:>8.1f} /{inproc['p95']:>6.1f}")
             for jobs in (1, 2):
                 rate, wall, peak = run_process(path, jobs)
-                print(f"{f'triage process --jobs {jobs} (texts/s, start-up incl.)':<44}{rate:>16.0f}{rate / ref:>14.2f}")
+                print(f"{f'triage process --jobs {jobs} (texts/s, start-up incl.)':<44}"
+                      f"{rate:>16.0f}{rate / ref:>14.2f}")
             print(f"{'  peak memory of triage process (MB)':<44}{peak:>16d}")
             one = Path(tmp) / "one.jsonl"
             one.write_text(json.dumps(rows[0], ensure_ascii=False) + "\n", encoding="utf-8")

@@ -368,7 +368,8 @@ class Generator:
     def _outside_names(self) -> tuple[list[str], list[str]]:
         stems_in = {_strip(t, TOWNSHIP_SUFFIXES) for t in self.county.townships}
         villages_in = {v[:-1] if v.endswith("村") else v for vs in self.county.townships.values() for v in vs}
-        towns = [s + suffix for s in self.p["outside"]["township_stems"] if s not in stems_in for suffix in ("镇", "乡")]
+        towns = [s + suffix for s in self.p["outside"]["township_stems"] if s not in stems_in
+                 for suffix in ("镇", "乡")]
         villages = [s + "村" for s in self.p["outside"]["village_stems"] if s not in villages_in]
         return towns, villages
 
@@ -490,7 +491,8 @@ class Generator:
         name = person.name
         d.persons.append(person)
         if name is None:
-            person.short = self.rng.choice([title, "该" + role.lstrip("村社区") if len(role.lstrip("村社区")) > 1 else title])
+            person.short = self.rng.choice(
+                [title, "该" + role.lstrip("村社区") if len(role.lstrip("村社区")) > 1 else title])
             return title
         style = self.rng.random()
         person.short = self.rng.choice([name, name, "他", "此人", name])
@@ -690,7 +692,8 @@ class Generator:
             unit = v // lead
             lo, hi = v, v + unit
             if unit >= 10000 and rng.random() < 0.5:
-                text = write_chinese_number(lead) + write_chinese_number(lead + 1) + write_chinese_number(unit)[1:] + "元"
+                text = (write_chinese_number(lead) + write_chinese_number(lead + 1)
+                        + write_chinese_number(unit)[1:] + "元")
                 if not write_chinese_number(unit).startswith("一"):
                     text = f"{lo}~{hi}元"
             elif unit >= 10000:
@@ -738,7 +741,8 @@ class Generator:
         if kind == "REN":
             return rng.choice([f"{rng.randint(2, 40)}人", write_chinese_number(rng.randint(2, 9)) + "个人",
                                "十几个人", f"{rng.randint(2, 9)}口人"])
-        return rng.choice([f"{rng.randint(2, 6)}间", write_chinese_number(rng.randint(2, 5)).replace("二", "两") + "间"])
+        return rng.choice([f"{rng.randint(2, 6)}间",
+                           write_chinese_number(rng.randint(2, 5)).replace("二", "两") + "间"])
 
     def make_phone(self) -> str:
         return "1" + self.rng.choice("3589") + "".join(self.rng.choice("0123456789") for _ in range(9))
@@ -746,7 +750,8 @@ class Generator:
     def make_id_number(self) -> str:
         rng = self.rng
         year = rng.randint(1950, 2000)
-        body = f"{rng.randint(110000, 659000)}{year}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(0, 999):03d}"
+        body = (f"{rng.randint(110000, 659000)}{year}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+                f"{rng.randint(0, 999):03d}")
         return body + rng.choice("0123456789X")
 
     # ---------------------------------------------------------------- templates
@@ -1072,7 +1077,8 @@ class Generator:
             name = self.make_petitioner(d, role=role if says_role else None, level=level if says_role else "unknown")
         org = self.pick(p["orgs"]).replace("{OFFICE}", self.county.office)
         extra = {
-            "ROLE_SELF": lambda: (self.village_ref(d, short=False) if level == "village" else self._town_write(d)) + role,
+            "ROLE_SELF": lambda: (
+                self.village_ref(d, short=False) if level == "village" else self._town_write(d)) + role,
             "REASON": lambda: self.transform_literal(d, rng.choice(self.p["appeal_reasons"][domain])),
             "PUNISH": lambda: rng.choice(p["punishments"]),
             "OBJECTION": lambda: self.transform_literal(d, self.pick(p["objections"])),
@@ -1253,7 +1259,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--units", default=str(DEFAULT_UNITS), help="units file (ROUTING.md schema)")
     parser.add_argument("--n", type=int, default=1000, help="number of petitions")
     parser.add_argument("--seed", type=int, default=1, help="random seed")
-    parser.add_argument("--split", default="train", choices=SPLITS, help="id prefix and template pool (test sees held-out templates)")
+    parser.add_argument("--split", default="train", choices=SPLITS,
+                        help="id prefix and template pool (test sees held-out templates)")
     parser.add_argument("--start", type=int, default=1, help="number of the first id")
     parser.add_argument("--out", default="-", help="output JSON Lines file (default: standard output)")
     parser.add_argument("--stats", nargs="+", metavar="FILE", help="print label tables of these JSONL files and exit")

@@ -2,10 +2,10 @@
 each calibrated with Platt scaling on out-of-fold decision values.
 
 Domain scores are multi-label probabilities in [0, 1] ("this domain applies"); the primary domain is the
-highest. With the option ``shared_domain_calibration`` one sigmoid, fitted on every domain's out-of-fold decision
-values together, turns every domain's decision into its probability, so the domains rank as the SVMs' decision
-values do (per-domain sigmoids can reorder them). Kind scores are the per-kind probabilities normalised to sum to one. Records may carry weights
-(clerk corrections count more).
+highest. With the option ``shared_domain_calibration`` one sigmoid, fitted on every domain's out-of-fold
+decision values together, turns every domain's decision into its probability, so the domains rank as the SVMs'
+decision values do (per-domain sigmoids can reorder them). Kind scores are the per-kind probabilities normalised
+to sum to one. Records may carry weights (clerk corrections count more).
 """
 
 from __future__ import annotations

@@ -114,7 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     train, dropped = drop_near_duplicates(train, texts)
     print(f"training rows: {len(train)} ({dropped} near-duplicates of the sample dropped)")
     model = train_model(taxonomy, train, model_type=args.model_type, progress=print, **opts)
-    gold = [TrainingRecord(text=t, domain=taxonomy.domain_code(row["label"])) for t, row in zip(texts, sample, strict=True)]
+    gold = [TrainingRecord(text=t, domain=taxonomy.domain_code(row["label"]))
+            for t, row in zip(texts, sample, strict=True)]
     report = evaluate_classifier(model, gold)
     print(format_classification_report(report))
     if args.out:

@@ -33,7 +33,7 @@ def test_backup_while_serving_and_writing_then_restore(tmp_path, tiny_model_dir)
             for i in range(30):
                 status, _ = api_call(base, token, "POST", "/api/petitions", {
                     "text": f"来访人反映白石镇青龙村村主任侵占集体土地租金{i + 1}万元，第{i}次登记。",
-                    "channel": "visit", "received_at": "2026-10-0{}".format(1 + i % 9)})
+                    "channel": "visit", "received_at": f"2026-10-0{1 + i % 9}"})
                 written.append(status)
 
         thread = threading.Thread(target=writer)

@@ -85,7 +85,7 @@ def test_every_line_is_answered(pipeline, texts):
     lines = [json.dumps({"id": f"h{i}", "text": t}) for i, t in enumerate(texts)]
     out = list(process_lines(lines, pipeline, max_chars=300))
     assert [o["id"] for o in out] == [f"h{i}" for i in range(len(texts))]
-    for o, text in zip(out, texts, strict=True):
+    for o, _text in zip(out, texts, strict=True):
         if "error" in o:
             continue
         for a in o["amounts"]:
@@ -93,7 +93,8 @@ def test_every_line_is_answered(pipeline, texts):
         assert o["route"]["unit"]
 
 
-CJK = st.text(alphabet=st.sampled_from(list("村支书张王李某贪污万元两三百镇乡东关柳树低保补贴领导我叫举报人，。、：0123456789多余近约")),
+CJK = st.text(alphabet=st.sampled_from(list("村支书张王李某贪污万元两三百镇乡东关柳树低保补贴领导我叫举报人，。、："
+                                            "0123456789多余近约")),
               min_size=1, max_size=200)
 
 

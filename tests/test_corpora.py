@@ -190,7 +190,8 @@ def test_arabic_and_chinese_amount_values_parse_back(committed):
             if m:
                 value = float(m.group(1).replace(",", "")) * (10000 if m.group(2) else 1)
             else:
-                m = re.fullmatch(r"(?:人民币)?([零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+)(?:元整|元|块钱|块)", a["text"])
+                m = re.fullmatch(r"(?:人民币)?([零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+)"
+                                 r"(?:元整|元|块钱|块)", a["text"])
                 if not m:
                     continue
                 value = cn2an.cn2an(m.group(1).replace("两", "二"), "smart")

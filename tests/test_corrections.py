@@ -97,7 +97,8 @@ def test_train_passes_model_options_and_names_bad_ones(tmp_path):
     assert result.exit_code == 0, result.output
     options = json.loads((tmp_path / "nb" / "meta.json").read_text(encoding="utf-8"))["options"]
     assert options["nb_weighting"] is True and options["c"] == 0.8
-    result = runner.invoke(cli, ["train", "--data", str(data), "--out", str(tmp_path / "x"), "--option", "nb_weighting"])
+    result = runner.invoke(cli, ["train", "--data", str(data), "--out", str(tmp_path / "x"),
+                                 "--option", "nb_weighting"])
     assert result.exit_code != 0 and "KEY=JSON" in result.output
     result = runner.invoke(cli, ["train", "--data", str(data), "--out", str(tmp_path / "y"), "--option", "colour=1"])
     assert result.exit_code != 0 and "colour" in result.output and "nb_weighting" in result.output

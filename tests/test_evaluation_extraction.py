@@ -34,9 +34,11 @@ def write_labels(tmp_path, labels):
 # has a sum of 100 the text lacks: a missed sum); a3 钱多多 and 500 (gold lists 500 twice: one missed); a4 周某 and
 # 20000 CNY (gold adds 王五, and says USD: a false sum and a missed one); a5 nothing; a6 吴某某 and 1000.
 LABELS = [
-    ("a1", "村主任赵青山侵占补偿款3万元。", {"persons": ["赵青山", "李四"], "amounts": [{"value": 30000}], "part": "dev"}),
+    ("a1", "村主任赵青山侵占补偿款3万元。", {"persons": ["赵青山", "李四"], "amounts": [{"value": 30000}],
+                                       "part": "dev"}),
     ("a2", "我叫孙小梅，反映低保问题。", {"persons": [], "amounts": [{"value": 100}], "part": "dev2"}),
-    ("a3", "会计钱多多收了500元。", {"persons": ["钱多多"], "amounts": [{"value": 500}, {"value": 500}], "part": "dev40"}),
+    ("a3", "会计钱多多收了500元。", {"persons": ["钱多多"], "amounts": [{"value": 500}, {"value": 500}],
+                               "part": "dev40"}),
     ("a4", "镇长周某挪用资金2万元。", {"persons": ["周某", "王五"], "amounts": [{"value": 20000, "currency": "USD"}],
                                "part": "dev41"}),
     ("a5", "无人名的一条留言。", {"persons": [], "amounts": [], "part": "test"}),

@@ -58,8 +58,10 @@ PETITIONS = [
 
 BAD_FILES = [
     # (file name, content, words the message must contain)
-    ("bad_domain.jsonl", '{"text": "公路坑洼", "domain": "天气"}\n', ["bad_domain.jsonl:1", "天气", "roads", "schools", "water"]),
-    ("bad_kind.jsonl", '{"text": "公路坑洼", "domain": "roads", "kind": "praise"}\n', ["bad_kind.jsonl:1", "praise", "accusation", "appeal"]),
+    ("bad_domain.jsonl", '{"text": "公路坑洼", "domain": "天气"}\n',
+     ["bad_domain.jsonl:1", "天气", "roads", "schools", "water"]),
+    ("bad_kind.jsonl", '{"text": "公路坑洼", "domain": "roads", "kind": "praise"}\n',
+     ["bad_kind.jsonl:1", "praise", "accusation", "appeal"]),
     ("bad_json.jsonl", '{"text": "公路坑洼", "domain": "roads"}\n{oops\n', ["bad_json.jsonl:2", "JSON"]),
     ("no_text.jsonl", '{"domain": "roads"}\n', ["no_text.jsonl:1", "text"]),
     ("bad_label.csv", "label,text\n道路交通,公路坑洼\n天气,下雨了\n", ["bad_label.csv:3", "天气", "道路交通"]),
@@ -313,7 +315,8 @@ def test_evaluate_a_model_and_format_the_report(petition_model, tmp_path):
     messages = tmp_path / "messages.jsonl"
     labels = tmp_path / "labels.jsonl"
     messages.write_text(
-        "".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n" for i, (_, _, _, t) in enumerate(PETITIONS)),
+        "".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n"
+                for i, (_, _, _, t) in enumerate(PETITIONS)),
         encoding="utf-8",
     )
     labels.write_text(

@@ -400,7 +400,8 @@ PERSON_CASES = [
     ("我与老伴黄孚明夫妇二人。", [("黄孚明", None, "unknown", "other")]),
     ("儿子出生后起名解浩然。", [("解浩然", None, "unknown", "other")]),
     # an alias after 化名; a given name that is a word, split off its surname, before a title
-    ("董事长（化名邢森林）已经逃往国外。", [(None, "董事长", "unknown", "other"), ("邢森林", None, "unknown", "other")]),
+    ("董事长（化名邢森林）已经逃往国外。",
+     [(None, "董事长", "unknown", "other"), ("邢森林", None, "unknown", "other")]),
     ("值班的林登高医生开了药。", [("林登高", "医生", "unknown", "other")]),
     # a list's next name of three characters before 等; a list's last name before a count
     ("前几年（王志义、刘成其等）的事。", [("王志义", None, "unknown", "other"), ("刘成其", None, "unknown", "other")]),
@@ -413,9 +414,10 @@ PERSON_CASES = [
     ("销售顾问喻林代我办的手续。", [("喻林", None, "unknown", "other")]),
     ("此致敬礼！吴琳(电话）略。", [("吴琳", None, "unknown", "other")]),
     ("公司法定代表人郑建明辱骂顾客。", [("郑建明", None, "unknown", "accused")]),
-    ("村里有一对夫妇刘印强、罗秀艳于去年办了挂失。", [("刘印强", None, "unknown", "other"), ("罗秀艳", None, "unknown", "other")]),
-    ("占了骆家兴、骆安家、骆平三户的山林。", [("骆家兴", None, "unknown", "other"), ("骆安家", None, "unknown", "other"),
-                                ("骆平", None, "unknown", "other")]),
+    ("村里有一对夫妇刘印强、罗秀艳于去年办了挂失。",
+     [("刘印强", None, "unknown", "other"), ("罗秀艳", None, "unknown", "other")]),
+    ("占了骆家兴、骆安家、骆平三户的山林。",
+     [("骆家兴", None, "unknown", "other"), ("骆安家", None, "unknown", "other"), ("骆平", None, "unknown", "other")]),
     # a given name's last character split off by the segmenter, the same after every mention; 向 ending a given
     # name before 和; names before 审判长 and after 朋友; a name the segmenter cut into single characters before
     # a title; three characters after 的 before 镇长; a title after a village group's name (屋组|组长)
@@ -434,9 +436,11 @@ PERSON_CASES = [
     ("答复：“庞云星”网友，你好。", [("庞云星", None, "unknown", "other")]),
     ("涉案的股东比如赵顺、陈子雄、周丽文等人都没到案。",
      [("赵顺", None, "unknown", "other"), ("陈子雄", None, "unknown", "other"), ("周丽文", None, "unknown", "other")]),
-    ("我叫文岚，我爸叫文家良，今年六十岁。", [("文岚", None, "unknown", "petitioner"), ("文家良", None, "unknown", "other")]),
+    ("我叫文岚，我爸叫文家良，今年六十岁。",
+     [("文岚", None, "unknown", "petitioner"), ("文家良", None, "unknown", "other")]),
     ("他原名胡武，后来改了名。", [("胡武", None, "unknown", "other")]),
-    ("监事长李珍平、会计彭凯等人都签了字。", [("李珍平", "监事长", "unknown", "other"), ("彭凯", "会计", "unknown", "other")]),
+    ("监事长李珍平、会计彭凯等人都签了字。",
+     [("李珍平", "监事长", "unknown", "other"), ("彭凯", "会计", "unknown", "other")]),
     ("留言人: 梁小英（本村村民）", [("梁小英", None, "unknown", "petitioner")]),
     # names after 警官 and 讲师; a name in brackets after a role, though its given name is a measure word; a
     # petitioner's cue 报告人; a given name ending in 再 that a comma follows once; a name the segmenter split
@@ -452,7 +456,8 @@ PERSON_CASES = [
     # bracket; the last item of a list of names before 等 though its given name is a verb; 向 starting a given
     # name the dictionary knows, or ending one before a stop
     ("公司大股东苏丽娜和董事长邢光向（化名邢某）一起出逃。",
-     [("苏丽娜", None, "unknown", "other"), ("邢光向", "董事长", "unknown", "other"), ("邢某", None, "unknown", "other")]),
+     [("苏丽娜", None, "unknown", "other"), ("邢光向", "董事长", "unknown", "other"),
+      ("邢某", None, "unknown", "other")]),
     ("股东有赵顺、陈立雄、吴开等人。",
      [("赵顺", None, "unknown", "other"), ("陈立雄", None, "unknown", "other"), ("吴开", None, "unknown", "other")]),
     ("村民何向明说路坏了。", [("何向明", None, "unknown", "other")]),
@@ -463,8 +468,9 @@ PERSON_CASES = [
     # 至 after a two-character name is "to" (went to the site), not a third character
     ("后与社区委员范东至现场协商。", [("范东", "社区委员", "village", "accused")]),
     # a list of names written with commas after a found one; a name before its age
-    ("求助人林某某，黄志利，黄贵，黄宁系一家人。", [("林某某", None, "unknown", "petitioner"), ("黄志利", None, "unknown", "other"),
-                                  ("黄贵", None, "unknown", "other"), ("黄宁", None, "unknown", "other")]),
+    ("求助人林某某，黄志利，黄贵，黄宁系一家人。",
+     [("林某某", None, "unknown", "petitioner"), ("黄志利", None, "unknown", "other"),
+      ("黄贵", None, "unknown", "other"), ("黄宁", None, "unknown", "other")]),
     ("尊敬的领导：我 韩敬，71岁，退休工人。", [("韩敬", None, "unknown", "petitioner")]),
     # the head of a gang; a name in brackets after a worker's role, even with a surname that is also a word (任)
     ("这个平台就是以莫某为首的团伙。", [("莫某", None, "unknown", "other")]),
@@ -481,17 +487,19 @@ PERSON_CASES = [
     ("湘西州州长王某某收受贿赂。", [("王某某", "州州长", "city_or_above", "accused")]),
     # 自 ("by himself") after a two-character name starts the next word
     ("由不是院长的王立自冒充院长签字。", [("王立", "院长", "unknown", "other")]),
-    ("举报人：余建华、王才林、黄建立、李峰", [("余建华", None, "unknown", "petitioner"), ("王才林", None, "unknown", "other"),
-                                ("黄建立", None, "unknown", "other"), ("李峰", None, "unknown", "other")]),
+    ("举报人：余建华、王才林、黄建立、李峰",
+     [("余建华", None, "unknown", "petitioner"), ("王才林", None, "unknown", "other"),
+      ("黄建立", None, "unknown", "other"), ("李峰", None, "unknown", "other")]),
     # a one-character given name that is also a word, after 叫了 or before （化名）; 同事 and 共犯 announce a person
-    ("刘某又叫了宋鸣和他的朋友前往，宋鸣已当庭认罪。", [("刘某", None, "unknown", "other"), ("宋鸣", None, "unknown", "other")]),
+    ("刘某又叫了宋鸣和他的朋友前往，宋鸣已当庭认罪。",
+     [("刘某", None, "unknown", "other"), ("宋鸣", None, "unknown", "other")]),
     ("我在网上认识了秦训（化名），他借了我的钱。", [("秦训", None, "unknown", "other")]),
     ("这一点有其同事许光铁的证言。", [("许光铁", None, "unknown", "other")]),
     ("他通过诈骗共犯程开，打电话拉拢受害人。", [("程开", None, "unknown", "other")]),
     # a list's last name cut before its third character, then a stop; a count of persons after a name
     ("工作人员吴彬、唐岚、鲍月红，估价师邓玲四人弄虚作假。",
-     [("吴彬", "工作人员", "unknown", "other"), ("唐岚", None, "unknown", "other"), ("鲍月红", None, "unknown", "other"),
-      ("邓玲", None, "unknown", "other")]),
+     [("吴彬", "工作人员", "unknown", "other"), ("唐岚", None, "unknown", "other"),
+      ("鲍月红", None, "unknown", "other"), ("邓玲", None, "unknown", "other")]),
     # a given name in pinyin after 化名; 具报人 announces the writer
     ("董事长段明（化名段ze）已经出国。", [("段明", "董事长", "unknown", "other"), ("段ze", None, "unknown", "other")]),
     ("望早日解决。具报人：黄立家电话：138****0000", [("黄立家", None, "unknown", "petitioner")]),
@@ -524,7 +532,8 @@ PERSON_CASES = [
     # a name at the very end after a cue keeps its last character; a one-character given name that is a word in
     # quotation marks after 叫; 业主 + a three-character name whose surname is also a word (高)
     ("住址：杏花巷户主：谭华爱", [("谭华爱", None, "unknown", "other")]),
-    ("值班的两人一个叫“俞佩兰”，一个叫“潘焯”。", [("俞佩兰", None, "unknown", "other"), ("潘焯", None, "unknown", "other")]),
+    ("值班的两人一个叫“俞佩兰”，一个叫“潘焯”。",
+     [("俞佩兰", None, "unknown", "other"), ("潘焯", None, "unknown", "other")]),
     ("金桂苑业主高秀晓（联系电话略）", [("高秀晓", None, "unknown", "other")]),
     # 党员 before a name (一人 after it is a count); a name before its address after a stop
     ("他是经党员邹焯介绍才去赌球的。", [("邹焯", None, "unknown", "other")]),
@@ -534,8 +543,9 @@ PERSON_CASES = [
     ("村民高建新反映了这件事。", [("高建新", None, "unknown", "other")]),
     # the writer's name before 家住; a signature after a comma before the date; 工程师 before a name
     ("本人龙飞亮家住某省某县春华镇。", [("龙飞亮", None, "unknown", "petitioner")]),
-    ("签名：李贵平，刘富国，陈福全2021年9月9日", [("李贵平", None, "unknown", "other"), ("刘富国", None, "unknown", "other"),
-                               ("陈福全", None, "unknown", "petitioner")]),
+    ("签名：李贵平，刘富国，陈福全2021年9月9日",
+     [("李贵平", None, "unknown", "other"), ("刘富国", None, "unknown", "other"),
+      ("陈福全", None, "unknown", "petitioner")]),
     ("维保公司工程师邓杏态度十分恶劣。", [("邓杏", None, "unknown", "other")]),
     # 仍 ("still") after an anonymised name
     ("销售人员李某仍称车位都一样。", [("李某", None, "unknown", "other")]),
@@ -587,9 +597,11 @@ PERSON_CASES = [
     # a numbered list of names and sums; kin after 丶 (a separator typed as a radical); a name before a masked ID;
     # a party of a contract before a name; 仅 ends a name
     ("退赔名单：1、汤志为88万元。2、柯明树46万元。3、蒲小万12万元。",
-     [("汤志为", None, "unknown", "other"), ("柯明树", None, "unknown", "other"), ("蒲小万", None, "unknown", "other")]),
+     [("汤志为", None, "unknown", "other"), ("柯明树", None, "unknown", "other"),
+      ("蒲小万", None, "unknown", "other")]),
     ("他把胞弟邹长林丶姐夫邹辉明丶好友殷大成定为贫困户。",
-     [("邹长林", None, "unknown", "other"), ("邹辉明", None, "unknown", "other"), ("殷大成", None, "unknown", "other")]),
+     [("邹长林", None, "unknown", "other"), ("邹辉明", None, "unknown", "other"),
+      ("殷大成", None, "unknown", "other")]),
     ("名单：启/秦伟冰*****************（湖北宜昌 保险）主启/柴琴丽*****************（安徽芜湖 会计）",
      [("秦伟冰", None, "unknown", "other"), ("柴琴丽", None, "unknown", "other")]),
     ("幼儿园开办方戴云巧等三人违规加建。", [("戴云巧", None, "unknown", "accused")]),
@@ -616,7 +628,8 @@ PERSON_CASES = [
     # a verb of the charge after the whole name, where the last character and the verb's first make a word (胜利)
     ("查明被告人马德胜利用职务之便收受财物。", [("马德胜", None, "unknown", "accused")]),
     # a defendant's name whose first two characters make a word (严明), in a list after 被告人
-    ("被告人严明华、金小平犯贪污罪。", [("严明华", None, "unknown", "accused"), ("金小平", None, "unknown", "accused")]),
+    ("被告人严明华、金小平犯贪污罪。",
+     [("严明华", None, "unknown", "accused"), ("金小平", None, "unknown", "accused")]),
 ]
 
 NOT_PERSONS = [

@@ -14,7 +14,8 @@ import pytest
 from test_web_api import RECORDS, csrf_of, web  # noqa: F401  (web is a fixture)
 
 PUBLIC = {"/login", "/static/<path:filename>"}
-SQL = ["' OR '1'='1", "'; DROP TABLE petitions; --", "\" OR 1=1 --", "x') UNION SELECT name, password_hash FROM users --"]
+SQL = ["' OR '1'='1", "'; DROP TABLE petitions; --", "\" OR 1=1 --",
+       "x') UNION SELECT name, password_hash FROM users --"]
 MARKUP = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 

@@ -64,7 +64,8 @@ def test_idempotent_add(store):
 
 
 def test_content_hash_ids_are_stable():
-    assert make_petition_id("张三  反映\n问题", date(2026, 1, 1)) == make_petition_id("张三 反映 问题", date(2026, 1, 1))
+    assert (make_petition_id("张三  反映\n问题", date(2026, 1, 1))
+            == make_petition_id("张三 反映 问题", date(2026, 1, 1)))
     assert make_petition_id("张三反映问题") != make_petition_id("李四反映问题")
 
 

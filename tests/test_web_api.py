@@ -348,7 +348,8 @@ def test_correction_is_stored_beside_the_original(web):
 CORRECTIONS = [  # (body, expected status)
     ({"field": "primary_domain", "value": "housing"}, 201),
     ({"field": "kind", "value": "appeal"}, 201),
-    ({"field": "persons", "value": [{"name": "李华", "role": "村委会主任", "level": "village", "party": "accused"}]}, 201),
+    ({"field": "persons",
+      "value": [{"name": "李华", "role": "村委会主任", "level": "village", "party": "accused"}]}, 201),
     ({"field": "amounts", "value": [{"text": "六万元", "value": 60000}]}, 201),
     ({"field": "accept"}, 201),
     ({"field": "unit", "value": "qs.nowhere"}, 400),
@@ -428,7 +429,8 @@ def test_dashboard_filters_by_domain_and_period(web):
 def test_export_csv_and_xlsx(web):
     from openpyxl import load_workbook
 
-    web.store.add_petition(Petition("w-g", "=HYPERLINK(\"http://x\") 城关镇村干部冒领低保。", "letter", date(2026, 9, 2)))
+    web.store.add_petition(Petition("w-g", "=HYPERLINK(\"http://x\") 城关镇村干部冒领低保。", "letter",
+                                    date(2026, 9, 2)))
     web.store.save_result(build_result("w-g", "2026-09-02", "=HYPERLINK(\"http://x\") 城关镇村干部冒领低保。",
                                        "social_assistance", "qs.tc.chengguan", "place", False, [], [], []))
     web.service.index_ids(["w-g"])

@@ -102,7 +102,8 @@ def test_clerk_corrects_the_route_and_it_sticks(web):  # noqa: F811
     assert re.search(r'id="route-unit">县纪委监委第一监督检查室<', page)
     assert 'id="route-corrected"' in page
     row = re.search(r'<tbody>\s*<tr><td>[^<]+</td><td>clerk</td><td>承办单位</td>'
-                    r'\s*<td class="original">([^<]+)</td><td class="corrected-value">([^<]+)</td><td>乡镇干部</td>', page)
+                    r'\s*<td class="original">([^<]+)</td><td class="corrected-value">([^<]+)</td>'
+                    r'<td>乡镇干部</td>', page)
     assert row and row.groups() == ("枫林乡纪委", "县纪委监委第一监督检查室")
     assert text_of(client.get("/petitions/w-c")).count('id="route-corrected"') == 1
 

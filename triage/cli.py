@@ -70,7 +70,8 @@ def data_options(func: Callable) -> Callable:
     func = click.option("--search-url", envvar="TRIAGE_SEARCH_URL", default=None,
                         help="Elasticsearch URL (default: the embedded index under --data).")(func)
     func = click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                        help=f"Folder of the store and index (default: ./{DEFAULT_DATA_DIR}, or TRIAGE_DATA_DIR).")(func)
+                        help=f"Folder of the store and index (default: ./{DEFAULT_DATA_DIR}, "
+                             "or TRIAGE_DATA_DIR).")(func)
     return func
 
 

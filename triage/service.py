@@ -141,7 +141,8 @@ def _chain(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
 
 
 def process_lines(
-    lines: Iterable[str | InputError], pipeline: Pipeline, max_chars: int, n_process: int = 1, batch_size: int = BATCH_SIZE
+    lines: Iterable[str | InputError], pipeline: Pipeline, max_chars: int, n_process: int = 1,
+    batch_size: int = BATCH_SIZE,
 ) -> Iterator[dict[str, Any]]:
     """Triage JSON Lines; yields one output record per input line, in order (error records included).
     Blank lines are skipped. With ``n_process`` > 1 the batches are triaged by that many forked worker

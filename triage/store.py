@@ -674,7 +674,8 @@ def _current_where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
     """SQL condition over ``items`` for the filters of list_current / count_current.
 
     unit, domain, kind, status, rule, channel, month (YYYY-MM): equal; review: bool; township: one of
-    the places ('' = petitions naming no township); since/until: day bounds, inclusive; due: overdue | soon | accept_overdue
+    the places ('' = petitions naming no township); since/until: day bounds, inclusive; \
+due: overdue | soon | accept_overdue
     (relative to ``today`` and ``soon_days``); ids: only these petitions."""
     unknown = set(filters) - set(CURRENT_FILTERS)
     if unknown:

@@ -55,7 +55,8 @@ def line_chart(categories: Sequence[str], series: Sequence[tuple[str, Sequence[f
 
     out = [f'<svg class="chart line-chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}"'
            f' role="img" aria-label="{escape(title)}">',
-           f'<line class="chart-axis" x1="{left}" y1="{top_pad + plot_h}" x2="{left + plot_w}" y2="{top_pad + plot_h}"/>',
+           f'<line class="chart-axis" x1="{left}" y1="{top_pad + plot_h}"'
+           f' x2="{left + plot_w}" y2="{top_pad + plot_h}"/>',
            f'<text class="chart-label" x="{left - 4}" y="{top_pad + 8}" text-anchor="end">{top:g}</text>',
            f'<text class="chart-label" x="{left - 4}" y="{top_pad + plot_h}" text-anchor="end">0</text>']
     label_every = max(1, len(categories) // 8)

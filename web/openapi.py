@@ -138,7 +138,8 @@ def openapi_document(app: Any) -> dict[str, Any]:
                 "Error": {"type": "object", "properties": {"error": {"type": "string"},
                                                            "status": {"type": "integer"}}},
                 "Intake": {"type": "object", "required": ["text"], "properties": {
-                    "text": {"type": "string"}, "channel": {"type": "string", "enum": ["visit", "phone", "letter", "web"]},
+                    "text": {"type": "string"},
+                    "channel": {"type": "string", "enum": ["visit", "phone", "letter", "web"]},
                     "received_at": {"type": "string", "format": "date"}, "title": {"type": "string"},
                     "contact_name": {"type": "string"}, "contact_phone": {"type": "string"},
                     "contact_id_number": {"type": "string"}, "contact_address": {"type": "string"}}},

@@ -293,7 +293,8 @@ def upload_batch(ctx: WebContext, user: dict[str, Any], name: str, data: bytes, 
     items = read_bytes(name, data, max_chars=ctx.settings.max_text_chars, default_channel=channel or None)
     summary = ctx.service.ingest(items).to_dict()
     ctx.store.audit("upload", user=user["name"], target=name, remote=remote,
-                    detail={k: summary[k] for k in ("stored", "duplicates", "triaged")} | {"failed": len(summary["failed"])})
+                    detail={k: summary[k] for k in ("stored", "duplicates", "triaged")}
+                    | {"failed": len(summary["failed"])})
     return summary
 
 

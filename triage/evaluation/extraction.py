@@ -166,7 +166,7 @@ def _read_bio(path: Path) -> list[GoldText]:
         if not chars:
             return
         names, current = set(), ""
-        for ch, tag in zip(chars, tags):
+        for ch, tag in zip(chars, tags, strict=False):
             kind = tag[2:] if len(tag) > 2 else ""
             is_name = kind in ("PER.NAM", "PER", "NAME", "NR")
             if tag.startswith(("B-", "S-")) and is_name:
@@ -321,7 +321,8 @@ def evaluate_extraction(gold_path: str | Path, analyzer: Any, fmt: str | None = 
                 level_right += match.level == level
     elapsed = time.perf_counter() - started
     report: dict[str, Any] = {
-        "gold": str(path) + (f" [{part}]" if part else ""), "format": fmt, "texts": len(gold), "analyzer": getattr(analyzer, "version", "?"),
+        "gold": str(path) + (f" [{part}]" if part else ""), "format": fmt, "texts": len(gold),
+        "analyzer": getattr(analyzer, "version", "?"),
         "seconds": round(elapsed, 3), "texts_per_second": round(len(gold) / elapsed, 1) if elapsed else None,
         "chars_per_second": round(chars / elapsed) if elapsed else None,
     }
@@ -362,7 +363,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--units", default=None, help="units file whose gazetteer the analyzer uses")
     parser.add_argument("--texts", default=None, help="the labelled texts, for --format labels")
     parser.add_argument("--errors", type=int, default=0, help="show this many mismatching examples")
-    parser.add_argument("--part", default=None, help="only the labels of these parts, for --format labels: a name (dev), a list (test,test2), "
+    parser.add_argument("--part", default=None,
+                        help="only the labels of these parts, for --format labels: a name (dev), a list (test,test2), "
                         "a range (dev40-dev55) or a pattern ('dev*')")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)

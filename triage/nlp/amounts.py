@@ -13,7 +13,8 @@ from triage.petition import Amount
 # 3000，500, which is two numbers); a single space between digits is a copying fault (2 1.7万元) and kept
 # thousands separators: ASCII commas in groups of three (1,500元); full-width commas after two or three digits
 # (12，000元) or in two groups or more (8，600，000元), since 5，600万 is "five or six million"
-_ARABIC = (r"(?<![0-9０-９])(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]{2,3}(?:，[0-9０-９]{3})+(?![0-9０-９])"
+_ARABIC = (r"(?<![0-9０-９])(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?![0-9０-９])"
+           r"|[0-9０-９]{2,3}(?:，[0-9０-９]{3})+(?![0-9０-９])"
            r"|[0-9０-９](?:，[0-9０-９]{3}){2,}(?![0-9０-９])"
            r"|[0-9０-９](?:[0-9０-９ ]*[0-9０-９])?)"
            r"(?:[.．] ?[0-9０-９]+)?")
@@ -121,9 +122,9 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
         num, num2, mult, cur = m.group("num"), m.group("num2"), m.group("mult"), m.group("cur")
         if _is_id_like(num):
             continue
-        if cur == "块" and text[m.end():m.end() + 1] not in ("钱", "", "，", "。", "、", "；", " ", "的", "呢", "了", "吧",
-                                                              "啊", "？", "！", "?", "!", "已", "就", "都", "也", "还",
-                                                              "可", "能", "够", "要") \
+        if cur == "块" and text[m.end():m.end() + 1] not in (
+                "钱", "", "，", "。", "、", "；", " ", "的", "呢", "了", "吧", "啊", "？", "！", "?", "!", "已", "就",
+                "都", "也", "还", "可", "能", "够", "要") \
                 and not _PER_UNIT_AFTER.match(text, m.end()) and not any(ch in ".．" for ch in num) \
                 and not _RANGE_TO_YUAN.match(text, m.end()):
             continue  # 一块地, 三块牌子 (but 1.8块一平米, 3块/斤: a price; 2块到10块钱: a range)
@@ -142,7 +143,8 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
         # letters is a code: A3区 is not money, but 3元 after a letter is rare; skip when preceded by a digit.
         if start > 0 and text[start - 1].isdigit():
             continue
-        if _vague_before(text, start, m.start("num")) or m.group("q1") == "几" or (num == "十" and m.group("q1") in ("多", "来")):
+        if (_vague_before(text, start, m.start("num")) or m.group("q1") == "几"
+                or (num == "十" and m.group("q1") in ("多", "来"))):
             continue  # 几百万元, 上千万元, 数万元, 十几万元, 十多万元, 十来万元: an order of magnitude, not a sum
         value = _value(num, mult)
         if not value:
@@ -171,7 +173,8 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
         if cur in _TENTHS:
             value, low, high = value / 10, low / 10, high / 10
         if num in ("一", "1") and cur in ("毛钱", "分钱", "分") and (
-                _NOT_A_PENNY.search(text, max(0, m.start() - 8, *(text.rfind(ch, 0, m.start()) + 1 for ch in "，,。！？；")),
+                _NOT_A_PENNY.search(text, max(0, m.start() - 8,
+                                              *(text.rfind(ch, 0, m.start()) + 1 for ch in "，,。！？；")),
                                     m.start())
                 or re.match("[都也]?(?:没|不)", text[m.end():m.end() + 2])):
             continue  # 没损失一毛钱, 不差一分钱: "not a penny", no sum
@@ -219,7 +222,8 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
 
 
 # a plain number listed right after a sum with 和/或/、 is a sum of the same kind: 月供为2700和2100
-_LISTED_AFTER = re.compile(r"(?:和|或|或者|、)(?P<num>[1-9][0-9]{1,6}(?:[.．][0-9]{1,2})?)(?![0-9０-９.．万亿千百十%％])")
+_LISTED_AFTER = re.compile(r"(?:和|或|或者|、)(?P<num>[1-9][0-9]{1,6}(?:[.．][0-9]{1,2})?)"
+                           r"(?![0-9０-９.．万亿千百十%％])")
 
 
 def _find_listed_after(text: str, found: list[Amount]) -> list[Amount]:
@@ -249,7 +253,8 @@ _PLAIN = re.compile(
     "(?:收费|消费|工资|薪水|月薪|补贴|补助|补偿|费用|缴纳了?|收取了?|交了|卖到|卖了|(?<![公外转移])交|(?<![征回接验])收|扣了?|罚款|罚了|罚(?=[0-9０-９])|赔了|花了|付了|退了|退还|欠了|借了|拿|价格|售价|"
     "(?<![生保共依储库])存|余额|单价|市场价|原价|定价|标价|报价|限价|均价|总价|房价|价钱|[票地油电水车]价|楼面价|成交价|起拍价|底价|团购价|零售价|收购价|租金|押金|要价|只要|充值|报销|只报|共计|合计|总计|亏损|月供|[\u4e00-\u9fff]费|"
     "[\u4e00-\u9fff](?<!条)款)"
-    "(?:了|是|为|均为|都是|约为|约|大约|近|竟高达|竟然高达|高达|竟达|达到|达|才|只有|仅为|仅是|仅|每月|一个月|人均|每人|每户|[：:])?[ \u3000]?"
+    "(?:了|是|为|均为|都是|约为|约|大约|近|竟高达|竟然高达|高达|竟达|达到|达|才|只有|仅为|仅是|仅"
+    "|每月|一个月|人均|每人|每户|[：:])?[ \u3000]?"
     r"(?P<num>[0-9０-９]{2,7}(?:[.．][0-9０-９]{1,2})?|[1-9１-９][.．][0-9０-９]{1,2}"
     "|[一二两三四五六七八九十百]{2,5}(?=[，,。；;！？!?、）)\\s]|$|的|块))"
     f"(?:{_RANGE_SEP}(?P<num2>[0-9０-９]{{2,7}}))?(?P<post>多|余|出头|左右)?"
@@ -264,8 +269,10 @@ _PER_SQUARE_METRE = re.compile(r"(?<![0-9０-９.．,，:/\-])(?<![0-9０-９]�
 # a plain number before "per jin" is a price: 猪肉涨到30/斤
 _PER_WEIGHT = re.compile(r"(?<![0-9０-９.．,，:/\-])(?P<num>[1-9][0-9]{0,3}(?:[.．][0-9]{1,2})?)(?P<post>多|左右)?"
                          "(?=/(?:斤|公斤|千克|立方|方|升))")
-# a plain number before "one time / day / year / bottle …" is a price: 补考要450一次, 9600一年, 12一瓶, 水5.12一吨, 150一天
-_PER_ONE_PRICE = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{1,5}(?:[.．][0-9]{1,2})?|[0-9][.．][0-9]{1,2})"
+# a plain number before "one time / day / year / bottle …" is a price: 补考要450一次, 9600一年, 12一瓶,
+# 水5.12一吨, 150一天
+_PER_ONE_PRICE = re.compile(r"(?<![0-9０-９.．,，:：/\-])"
+                            r"(?P<num>[1-9][0-9]{1,5}(?:[.．][0-9]{1,2})?|[0-9][.．][0-9]{1,2})"
                             "(?P<post>多|左右)?(?=一(?:次|年(?![级纪来多])|个?学期|个?季度|台|瓶|吨|度(?![过被])|晚|盒|包|课时|小时|天(?![内中里])))")
 # a plain number before "a month" in a clause about money: 违约金……1500每月
 _PER_MONTH = re.compile(r"(?<![0-9０-９.．,，:：/\-])(?P<num>[1-9][0-9]{2,5})(?P<post>多|左右)?(?=每月|每个月|一个月)")
@@ -360,7 +367,8 @@ def _money_context(text: str, start: int, end: int) -> bool:
     after it, and a money word in its clause."""
     if _vague_before(text, start, start):
         return False
-    if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".．" or text[start - 1] in CHINESE_NUMERAL_CHARS):
+    if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".．"
+                      or text[start - 1] in CHINESE_NUMERAL_CHARS):
         return False
     return not _count_after(text, end) and _money_near(text, start, end)
 
@@ -372,7 +380,8 @@ def _find_thousands(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
         if any(s < end and start < e for s, e in taken) or not _money_context(text, start, end):
             continue
         if m.group("lone"):  # 两到三千: the unit of the second number is the first's too
-            low, high = parse_number(m.group("lone") + m.group("lunit")), parse_number(m.group("lone2") + m.group("lunit"))
+            low, high = (parse_number(m.group("lone") + m.group("lunit")),
+                         parse_number(m.group("lone2") + m.group("lunit")))
             if not low or not high or high <= low:
                 continue
             value, qualifier = (low + high) / 2, "range"
@@ -487,7 +496,8 @@ def _hundred_millions_alone(m: re.Match[str], text: str, end: int) -> bool:
 
 
 # a number after the yuan sign with no 元 after it: ￥3.5/平, 实发￥4370 (with 元 the number is read as usual)
-_YEN_SIGN = re.compile(r"[￥¥](?P<num>[0-9０-９]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?P<frac>[.．][0-9]{1,3})?(?P<mult>万|亿)?(?![0-9元])")
+_YEN_SIGN = re.compile(r"[￥¥](?P<num>[0-9０-９]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?P<frac>[.．][0-9]{1,3})?"
+                       r"(?P<mult>万|亿)?(?![0-9元])")
 
 
 def _find_yen_sign(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
@@ -546,12 +556,14 @@ def _find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
         start, end = m.start(), m.end()
         if any(s < end and start < e for s, e in taken):
             continue
-        if start > 0 and (text[start - 1].isdigit() or (text[start - 1] in ".．" and text[start - 2:start - 1].isdigit())):
+        if start > 0 and (text[start - 1].isdigit()
+                          or (text[start - 1] in ".．" and text[start - 2:start - 1].isdigit())):
             continue  # 1.5万 read from its middle; but 好几万.十来万 is a full stop typed as a dot
         if start > 1 and text[start - 1] in "，," and text[start - 2].isdigit():
             continue  # 30，40万 is "thirty or forty ten-thousands" written with a comma: no sum to tell
-        if _vague_before(text, start, m.start("num")) or (text[end:end + 1] == "之" and text[end + 1:end + 2] not in "多巨") \
-                or (m.group("num") == "十" and m.group("q1") in ("多", "来")):
+        if (_vague_before(text, start, m.start("num"))
+                or (text[end:end + 1] == "之" and text[end + 1:end + 2] not in "多巨")
+                or (m.group("num") == "十" and m.group("q1") in ("多", "来"))):
             continue  # 几百万, 上千万, 十多万, 十来万: an order of magnitude; 千万之一: a fraction
         if _POPULATION_BEFORE.search(text, max(0, start - 6), start):
             continue  # 规划人口24万: people, not yuan

@@ -72,9 +72,12 @@ _NEVER_BARE_SURNAMES = set("段区")
 # surnames that are far more often words of their own (和, 向, 来): never glued to the next word
 _FUNCTION_SURNAMES = set("和向来位于都由时原全应但同成平能要可上下前后那任支")
 # endings that make a word a form of address, not a name (高老板, 李老师)
-_NOT_GIVEN = set("老板 先生 女士 老师 师傅 总 哥 姐 叔 婶 姨 阿姨 大爷 大妈 孩子 家 家里 某人 同学 书记 主任 局长 镇长 村长 所长 "
-                 "经理 医生 律师 警官 科长 股长 站长 会计 队长 组长 场长 厂长 大哥 大姐 老师傅 总监 夫人 太太 小姐 们 氏 "
-                 "领导 干部 同志 村民 居民 业主 群众 百姓 老百姓 市民 网友 家长 学生 员工 工人 农民 司机 老人 小孩 老乡".split())
+_NOT_GIVEN = set("老板 先生 女士 老师 师傅 总 哥 姐 叔 婶 姨 阿姨 大爷 大妈 孩子 家 家里 某人 同学 "
+                 "书记 主任 局长 镇长 村长 所长 "
+                 "经理 医生 律师 警官 科长 股长 站长 会计 队长 组长 场长 厂长 大哥 大姐 老师傅 "
+                 "总监 夫人 太太 小姐 们 氏 "
+                 "领导 干部 同志 村民 居民 业主 群众 百姓 老百姓 市民 网友 家长 学生 员工 "
+                 "工人 农民 司机 老人 小孩 老乡".split())
 # a surname and one of these is no name, whatever cue stands before it (申请人：唐先生)
 _FORMS_OF_ADDRESS = {"先生", "女士", "老师", "师傅", "阿姨", "大爷", "大妈", "老板", "经理", "书记", "主任", "局长",
                      "镇长", "村长", "所长", "科长", "站长", "会计", "队长", "组长", "律师", "警官", "医生", "总监",
@@ -101,19 +104,23 @@ _ANON_MARK = re.compile("某|[XＸ×ｘ＊]{2}")
 # one-character words that the segmenter glues to the surname of an anonymised name after them (经|黎某某)
 _BEFORE_GLUED_NAME = set("经由被给对找与和及让叫将把跟同请使令称")
 _PERSON_LEFT_CUES = (
-    "被告人", "被举报人", "被反映人", "被调查人", "犯罪嫌疑人", "举报人", "具报人", "控告人", "申诉人", "信访人", "来电人",
+    "被告人", "被举报人", "被反映人", "被调查人", "犯罪嫌疑人",
+    "举报人", "具报人", "控告人", "申诉人", "信访人", "来电人",
     "来信人", "反映人", "证人", "被害人", "受害人", "村民", "群众", "同志", "老板", "商人", "私营企业主", "户主",
     "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "哥哥", "弟弟", "姐姐", "妹妹", "侄子", "女婿", "亲戚", "名叫",
     "叫", "我叫", "本人", "其妻", "其子", "其女", "其父", "其母", "与", "和", "及", "、", "丶", "对", "将", "让", "找",
     "联系", "委托", "指使", "安排", "伙同", "时任", "原任", "经理", "老师", "医生", "老婆", "老公", "爸爸",
     "妈妈", "老爸", "老妈", "爷爷", "奶奶", "老伴", "自然人", "实控人", "控制人", "负责人", "股东", "法人代表", "公司",
-    "包庇", "检举", "控告", "状告", "纵容", "叫了", "同事", "共犯", "经营者", "战友", "党员", "当家人", "创始人", "学者", "专家", "交警", "辅警", "协警",
+    "包庇", "检举", "控告", "状告", "纵容", "叫了", "同事", "共犯", "经营者",
+    "战友", "党员", "当家人", "创始人", "学者", "专家", "交警", "辅警", "协警",
 )
 _PERSON_RIGHT_CUES = (
     "等人", "等", "同志", "说", "称", "表示", "利用", "收受", "在", "担任", "系", "是", "被", "因", "为", "于", "与",
-    "和", "及", "、", "丶", "，男", "，女", "(男", "（男", "(女", "（女", "先生", "女士", "书记", "主任", "村长", "局长",
+    "和", "及", "、", "丶", "，男", "，女", "(男", "（男", "(女",
+    "（女", "先生", "女士", "书记", "主任", "村长", "局长",
     "镇长", "县长", "的", "通过", "以", "多次", "先后", "将", "把", "向", "从", "还", "也", "已", "曾", "拒不",
-    "涉嫌", "违规", "贪污", "任", "担任", "同意", "提出", "供述", "受贿", "挪用", "侵占", "冒领", "索要", "私自", "擅自", "非法", "伙同", "家", "一家",
+    "涉嫌", "违规", "贪污", "任", "担任", "同意", "提出", "供述", "受贿", "挪用",
+    "侵占", "冒领", "索要", "私自", "擅自", "非法", "伙同", "家", "一家",
     "他们", "她们", "本人", "夫妇", "夫妻", "一伙", "欠", "警官", "法官", "检察官", "律师", "教授", "记者", "同学",
     "电话", "联系电话", "手机", "身份证", "总书记", "主席", "(电话", "（电话", "审判长", "审判员", "书记员",
     "（化名", "(化名", "烈士", "（他", "(他", "（她", "(她", "******", "身故", "去世", "病故", "逝世", "过世", "火化",
@@ -124,9 +131,13 @@ _STRONG_CUES = (
     "被调查人", "同案犯", "申请人", "被申请人", "原告", "被告", "当事人", "法定代表人", "实际控制人", "户主", "村民",
     "居民", "群众", "私营企业主", "行贿人", "受贿人", "名叫", "叫做", "其妻", "其夫", "其子", "其女", "妻子", "丈夫",
     "儿子", "女儿", "同志", "老婆", "老公", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "爷爷", "奶奶",
-    "哥哥", "姐姐", "弟弟", "妹妹", "侄子", "侄女", "外甥", "女婿", "儿媳", "自然人", "老板", "法人", "姓名", "老伴", "起名", "取名", "化名", "仲裁员", "打手", "顾问",
-    "朋友", "通讯员", "警官", "讲师", "股东", "承办人", "公诉人", "经办人", "代理人", "同事", "共犯", "估价师", "评估师", "经营者", "战友", "党员", "工程师", "常用名字", "常用名", "曾用名", "原名", "又名", "别名", "本人名", "我名",
-    "财务人员", "业务员", "职员", "胞弟", "胞兄", "胞妹", "胞姐", "姐夫", "妹夫", "表哥", "表弟", "表姐", "表妹", "堂兄", "堂弟",
+    "哥哥", "姐姐", "弟弟", "妹妹", "侄子", "侄女", "外甥", "女婿", "儿媳", "自然人",
+    "老板", "法人", "姓名", "老伴", "起名", "取名", "化名", "仲裁员", "打手", "顾问",
+    "朋友", "通讯员", "警官", "讲师", "股东", "承办人", "公诉人", "经办人", "代理人",
+    "同事", "共犯", "估价师", "评估师", "经营者", "战友", "党员", "工程师",
+    "常用名字", "常用名", "曾用名", "原名", "又名", "别名", "本人名", "我名",
+    "财务人员", "业务员", "职员", "胞弟", "胞兄", "胞妹", "胞姐",
+    "姐夫", "妹夫", "表哥", "表弟", "表姐", "表妹", "堂兄", "堂弟",
     "叔叔", "舅舅", "岳父", "岳母", "嫂子", "弟媳", "好友", "人叫", "管家", "操盘手", "承包商", "包工头",
     "买受人", "出卖人", "受让人", "转让人", "承租人", "出租人", "收款人", "持卡人", "开户人",
     # a relative's name after 叫: 我爸叫文某某
@@ -157,15 +168,17 @@ _CLAUSE_STOPS = set("，,。、；;")
 # a school or a hospital right after a "name" makes it the institution's (原名杨柳小学)
 _INSTITUTION_AFTER = re.compile("小学|中学|大学|学校|学院|医院|幼儿园|卫生院|安置小区|安置区|安置房|动物园")
 # what follows a place's or an estate's name (not a title: 黄柳村 but not 黄柳村长)
-_PLACE_ELSEWHERE = re.compile("(?:村(?![长委主支干书会民组])|镇(?![长委党政干纪])|乡(?![长委党政干纪亲])|街道|社区|小区|物业"
+_PLACE_ELSEWHERE = re.compile("(?:村(?![长委主支干书会民组])|镇(?![长委党政干纪])|乡(?![长委党政干纪亲])"
+                              "|街道|社区|小区|物业"
                               "|大道|花园|公寓|广场|路段|路口|周边|一带|安置区|安置小区|铁路|高速)")
 # a numbered road, ring road or phase as a "given name" (南|二环, 东|三路)
 _NUMBERED_PLACE = re.compile("[一二三四五六七八九十][环路街巷期栋号楼]")
 # punctuation right after a name
 _STOP_AFTER_NAME = set("（(，,。、；;：:")
 # the parties of a case in a judgment: a name of three characters follows them even when its first two make a word
-_LEGAL_ROLES = frozenset(("被告人", "原审被告人", "上诉人", "被上诉人", "犯罪嫌疑人", "被害人", "证人", "同案犯", "辩护人",
-                          "行贿人", "受贿人", "被举报人", "申请人", "被申请人", "当事人", "原告", "被告"))
+_LEGAL_ROLES = frozenset(("被告人", "原审被告人", "上诉人", "被上诉人", "犯罪嫌疑人", "被害人", "证人",
+                          "同案犯", "辩护人", "行贿人", "受贿人", "被举报人", "申请人", "被申请人", "当事人",
+                          "原告", "被告"))
 # verbs of a charge or a statement that follow a defendant's or a witness's name in a judgment
 _MISCONDUCT_AFTER_NAME = re.compile("利用|收受|担任|伙同|挪用|索取|索要|贪污|侵占|骗取|套取|冒领|涉嫌|违规|私自|擅自|"
                                     "非法|多次|先后|供述|证实|辩称|归案")
@@ -178,21 +191,25 @@ _ESTATE_AFTER_TITLE = re.compile("[湾园苑城郡庭府]?(?:项目|小区|楼�
 # characters that never end a given name, whatever follows them (张三说，…)
 _NEVER_THIRD = set("的了们等说是着过吗呢吧啊呀和与及或也都就在被把将对从给让讲称问答")
 # a name in brackets right after a role: 业务人员（汤某）, 负责人(李四)
-_NAME_AFTER_ROLE = re.compile("(?:人员|员工|业务员|负责人|经理|主管|老板|师傅|司机|老师|医生|民警|警官|律师|法官|会计|出纳"
+_NAME_AFTER_ROLE = re.compile("(?:人员|员工|业务员|负责人|经理|主管|老板|师傅|司机|老师|医生"
+                              "|民警|警官|律师|法官|会计|出纳"
                               "|焊工|电工|工人|保安|保洁|厨师|店员|服务员|销售|客服|护士|驾驶员|施工员|技术员)"
                               "[（(](?P<name>[\u4e00-\u9fff]{2,3})[）)]")
 # a board's reply to a writer by name: “张三”网友
 _NETIZEN_NAMED = re.compile("[“\"「](?P<name>[\u4e00-\u9fff]{2,3})[”\"」]网友")
-# a writer's handle in quotation marks right after 网友 or 博主, or before 网友: 网友“玉某士”, “jiang”网友, kept as written
+# a writer's handle in quotation marks right after 网友 or 博主, or before 网友: 网友“玉某士”, “jiang”网友,
+# kept as written
 _NETIZEN_HANDLE = re.compile("(?:(?<=网友)|(?<=博主))[“\"「](?P<name>[^”\"」\\s，。、；：！？,.;:!?]{1,12})[”\"」]"
                              "|[“\"「](?P<before>[^”\"」\\s，。、；：！？,.;:!?]{1,12})[”\"」](?=网友)")
 # a name in quotation marks after a word that announces a name
 _QUOTED_NAME = re.compile("(?<!行业)(?<!俗称)(?<!简称)(?<!统称)(?:叫|名为|名字|真名|化名|姓名)[是为：:]?[“\"「]"
                           "(?P<name>[\u4e00-\u9fff]{2,4})[”\"」]")  # not 行业叫“白图”
 # after such a quoted word, nouns that make it an organisation's or a place's name: 名为“金龙”的公司
-_ORG_NOUN_AFTER = re.compile("的?(?:公司|集团|企业|商城|平台|店|厂|小区|学校|机构|网|品牌|项目|村|社区|组织|协会|合作社|群)")
+_ORG_NOUN_AFTER = re.compile("的?(?:公司|集团|企业|商城|平台|店|厂|小区|学校|机构|网"
+                             "|品牌|项目|村|社区|组织|协会|合作社|群)")
 # what follows a firm's name: its employees, shops, courses, or "limited company" a few characters on
-_FIRM_TAIL = re.compile("员工|职工|门店|英语|教育|培训|[^的之与和及、，。\\s将把被给对向从在是其（()）]{0,4}?(?:有限公司|集团)")
+_FIRM_TAIL = re.compile("员工|职工|门店|英语|教育|培训"
+                        "|[^的之与和及、，。\\s将把被给对向从在是其（()）]{0,4}?(?:有限公司|集团)")
 
 
 # what follows a name glued to 叫 (叫龙晨|的村民)
@@ -203,7 +220,8 @@ _ROLE_IN_BRACKETS = re.compile("[（(][^（()）。，]{0,12}(?:法人|法定代
 # the number of an item in a numbered list, right before the item: 代表：1曹某、2张某某、… 31.刘某
 _NUMBERED_ITEM = re.compile("(?:^|(?<=[：:、，,；;。？?\\s]))[0-9]{1,3}[.．、]?[ \u3000]?(?=[\u4e00-\u9fff])", re.M)
 _SIGNATURE = re.compile("(?:^|(?<=[。！!？?\\s：:0-9，,、]))(?P<name>[\u4e00-\u9fff]{2,3})[ \u3000]?"
-                        "(?:[（(][*＊0-9 \\-]{4,}[）)][ \u3000]?)?"  # …X(*****)2019-3-15: a masked telephone number between
+                        # …X(*****)2019-3-15: a masked telephone number between
+                        "(?:[（(][*＊0-9 \\-]{4,}[）)][ \u3000]?)?"
                         "(?=(?:19|20)[0-9]{2}(?:年[0-9]{1,2}月|[.\\-/][0-9]{1,2}[.\\-/])[^。！？!?]{0,12}$)")
 # the writer's signature right after the closing date, at the very end: …2019-11-11刘某华
 _SIGNATURE_AFTER_DATE = re.compile("(?:19|20)[0-9]{2}(?:年[0-9]{1,2}月[0-9]{1,2}日?|[.\\-/][0-9]{1,2}[.\\-/][0-9]{1,2})"
@@ -292,8 +310,9 @@ def _school_named_after(text: str, end: int) -> bool:
     stands before is the start of the school's name (not 在|小学, 的|医院: a function word is no part of a name)."""
     for gap in (1, 2):
         chars = text[end:end + gap]
-        if len(chars) == gap and _INSTITUTION_AFTER.match(text, end + gap) \
-                and all("\u4e00" <= ch <= "\u9fff" and ch not in _NOT_THIRD_FULL and ch not in _NOT_IN_NAME for ch in chars):
+        if (len(chars) == gap and _INSTITUTION_AFTER.match(text, end + gap)
+                and all("\u4e00" <= ch <= "\u9fff" and ch not in _NOT_THIRD_FULL and ch not in _NOT_IN_NAME
+                        for ch in chars)):
             return True
     return False
 
@@ -586,10 +605,12 @@ class PersonFinder:
             return anon
         q = p + len(surname)
         head_tag = self.tags.get(text[p:q + 1])
-        if head_tag is not None and head_tag.startswith(_WORD_TAGS) and len(surname) == 1 \
+        if (head_tag is not None and head_tag.startswith(_WORD_TAGS) and len(surname) == 1
                 and not (strong and (head_tag[0] in "mq"
-                                     or (head_tag[0] == "t" and self.freqs.get(text[p:q + 1], 0) < _FREQUENT_NAME_WORD))):
-            return None  # 私营企业主|支付, 母亲|凌晨挑: a word, not a name (上诉人许宗旋, 书记余家敏: jieba's "numerals")
+                                     or (head_tag[0] == "t"
+                                         and self.freqs.get(text[p:q + 1], 0) < _FREQUENT_NAME_WORD)))):
+            # 私营企业主|支付, 母亲|凌晨挑: a word, not a name (上诉人许宗旋, 书记余家敏: jieba's "numerals")
+            return None
         if surname in _FUNCTION_SURNAMES and (text[q:q + 2] in self.tags or text[p:p + 2] in self.tags):
             return None  # 工作人员和|私营企业主
         if surname in "和同" and self.surname_at(text, q) is not None:
@@ -617,10 +638,13 @@ class PersonFinder:
                          and text[p:q + 2] not in self.tags and surname not in _FUNCTION_SURNAMES):
             return None  # 张|利用: no given name (but 老板杨跃|进行, 法定代表人|郑建明: the segmenter ends the name)
         if strong and c2 == "向" and text[q + 2:q + 3] and (text[q + 2] in _STOP_AFTER_NAME or text[q + 2] == "的"):
-            candidates = [q + 2, q + 1]  # 董事长邢光向（…）, 其侄子刘河向的名下: 向 with nothing to govern ends the name
-        elif strong and "\u4e00" <= c2 <= "\u9fff" and c2 not in _NOT_IN_NAME and c2 not in _NOT_THIRD_FULL and c2 != "正" \
-                and _MISCONDUCT_AFTER_NAME.match(text, q + 2) and not _MISCONDUCT_AFTER_NAME.match(text, q + 1):
-            candidates = [q + 2, q + 1]  # 被告人王德胜|利用 (not 王德|胜利): a verb of the charge follows the whole name
+            # 董事长邢光向（…）, 其侄子刘河向的名下: 向 with nothing to govern ends the name
+            candidates = [q + 2, q + 1]
+        elif (strong and "\u4e00" <= c2 <= "\u9fff" and c2 not in _NOT_IN_NAME and c2 not in _NOT_THIRD_FULL
+                and c2 != "正"
+                and _MISCONDUCT_AFTER_NAME.match(text, q + 2) and not _MISCONDUCT_AFTER_NAME.match(text, q + 1)):
+            # 被告人王德胜|利用 (not 王德|胜利): a verb of the charge follows the whole name
+            candidates = [q + 2, q + 1]
         elif not c2 or c2 in _NOT_IN_NAME or not ("\u4e00" <= c2 <= "\u9fff") or self._bad_word_at(text, q + 1) \
                 or (c2 in "一两三四五六七八九几" and text[q + 2:q + 3] in "人名个位户"):
             candidates = [q + 1]  # 估价师邓玲|四人: a count of the persons just named follows
@@ -762,14 +786,16 @@ class PersonFinder:
             if t.named or t.start < 2 or (t.start != t.title_start and text[t.start:t.title_start] not in ("副", "原")):
                 continue  # 饶建元|副主任: a name before 副 or 原 and the title
             k = token_start_of.get(t.start - 1)
-            if k is not None and t.start - k == 1 and t.start >= 3 and token_start_of.get(t.start - 3) == t.start - 3 \
-                    and token_start_of.get(t.start - 2) in (t.start - 2, t.start - 3) and self.surname_at(text, t.start - 3) \
-                    and self._plain_name(text, t.start - 3, t.start):
+            if (k is not None and t.start - k == 1 and t.start >= 3 and token_start_of.get(t.start - 3) == t.start - 3
+                    and token_start_of.get(t.start - 2) in (t.start - 2, t.start - 3)
+                    and self.surname_at(text, t.start - 3)
+                    and self._plain_name(text, t.start - 3, t.start)):
                 k = t.start - 3  # 区委|于|永|梵|书记, 政府办|刘海|松|主任: the segmenter cut the name apart
             if k is None or (k, t.start) in names:
                 continue
-            if t.title.startswith(_ADMIN_CHARS) and not self._body_ends_at(text, k) \
-                    and not (text[k - 1:k] in _BEFORE_NAMED_CHIEF and t.start - k == 3 and self._plain_name(text, k, t.start)):
+            if (t.title.startswith(_ADMIN_CHARS) and not self._body_ends_at(text, k)
+                    and not (text[k - 1:k] in _BEFORE_NAMED_CHIEF and t.start - k == 3
+                             and self._plain_name(text, k, t.start))):
                 continue  # 青石|县委书记 is a place before a title; 市政府|林国栋|市长 has its body before the name
                 # (but 管国土的|邹立全|镇长: three characters after 的 or a stop are a name, not a town)
             if self.surname_at(text, k) is None and t.start - k == 2 and k > 0 and token_start_of.get(k - 1) == k - 1 \
@@ -804,8 +830,9 @@ class PersonFinder:
         for m in self.cue_is_re.finditer(text):
             p = m.end()
             end = self.name_at(text, p, token_ends, strong=True) if p < len(text) else None
-            if end is not None and text[end:end + 1] in _STOP_AFTER_NAME and not overlaps(p, end, title_spans) \
-                    and (self.anonymised_at(text, p) is not None or self._plain_name(text, p, end, single_word_ok=True)):
+            if (end is not None and text[end:end + 1] in _STOP_AFTER_NAME and not overlaps(p, end, title_spans)
+                    and (self.anonymised_at(text, p) is not None
+                         or self._plain_name(text, p, end, single_word_ok=True))):
                 add_name(p, end, strong=True)
         # 3a. names after words that announce a person: 被告人李刚云, 村民张三
         for m in self.cue_re.finditer(text):
@@ -859,9 +886,10 @@ class PersonFinder:
             end = self.name_at(text, p, token_ends | {p}, strong=True)
             if end is None or overlaps(p, end, title_spans):
                 continue
-            if m.group(0).startswith(("我是", "我们是", "本人是", "本人")) and self.anonymised_at(text, p) is None \
-                    and not (text[end:end + 1] in "，,。、；（( " or text[end:end + 1] == "" or text[end:end + 1] in "系"
-                             or text[end:end + 2] in ("家住", "住在", "现住")):
+            if (m.group(0).startswith(("我是", "我们是", "本人是", "本人")) and self.anonymised_at(text, p) is None
+                    and not (text[end:end + 1] in "，,。、；（( " or text[end:end + 1] == ""
+                             or text[end:end + 1] in "系"
+                             or text[end:end + 2] in ("家住", "住在", "现住"))):
                 continue  # 我是南岭南岭村村民: a place follows, not a name
             word = text[p:end]
             tag = self.tags.get(word)
@@ -884,13 +912,14 @@ class PersonFinder:
                 continue
             if len(surname) < len(w) <= len(surname) + 2:
                 end = e
-                if len(w) == len(surname) + 1 and s > 0 and text[s - 1] in "、，," and any(e2 == s - 1 for _, e2 in names) \
+                if (len(w) == len(surname) + 1 and s > 0 and text[s - 1] in "、，,"
+                        and any(e2 == s - 1 for _, e2 in names)
                         and (text[e + 1:e + 2] in (("、", "等") if text[s - 1] == "、" else ("，", ",", "、", "等"))
                              or (text[s - 1] == "、" and text[e + 1:e + 2] in ("，", ",", "。")
                                  and k + 1 < len(tokens) and tokens[k + 1][0] == text[e]
-                                 and text[e] not in _NOT_THIRD_FULL)) \
-                        and "\u4e00" <= text[e:e + 1] <= "\u9fff" \
-                        and text[e] not in _NOT_IN_NAME:
+                                 and text[e] not in _NOT_THIRD_FULL))
+                        and "\u4e00" <= text[e:e + 1] <= "\u9fff"
+                        and text[e] not in _NOT_IN_NAME):
                     end = e + 1  # 王志义、刘成|其|等, 唐岚、鲍月|红，: the list's next name has three characters
                 if len(w) == len(surname) + 2 and w[-1] in _NOT_THIRD_FULL and w not in self.tags \
                         and text[e:e + 1] and text[e] not in _HARD_STOP:
@@ -904,7 +933,8 @@ class PersonFinder:
                 end = e - 1  # 罗秀艳于|2017年: the segmenter glued the next word's first character on
             elif w == surname and k + 1 < len(tokens) and 1 <= len(tokens[k + 1][0]) <= 2 \
                     and self._next_in_list(text, s, tokens[k + 1][2], names):
-                end = tokens[k + 1][2]  # 刘军建、黄|新立、李杰: the next name of a list, even if the given name is a word
+                # 刘军建、黄|新立、李杰: the next name of a list, even if the given name is a word
+                end = tokens[k + 1][2]
             elif w == surname and k + 1 < len(tokens) and 1 <= len(tokens[k + 1][0]) <= 2 \
                     and surname in self.common and surname not in _FUNCTION_SURNAMES \
                     and (surname not in _WORD_SURNAMES or self._left_cue(text, s)) \
@@ -919,11 +949,13 @@ class PersonFinder:
             word = text[s:end]
             if self._bare_name_ok(text, word, s, end, surname, word_at=word_at):
                 add_name(s, end, strong=False)
-            elif s > 0 and text[s - 1] == "、" and any(e2 == s - 1 for _, e2 in names) \
-                    and (text[end:end + 1] in ("、", "，", ",", "。", "等", "", " ") or text[end:end + 1] in "两三四五六七八九几"
-                         or (len(word) == len(surname) + 2 and text[end:end + 1] in "于在已也都均")) \
-                    and (self._plain_word(word, surname) or self._next_in_list(text, s, end, names)):
-                add_name(s, end, strong=False)  # 何俊、何娟、栗永，, 骆安家、骆平三户, 刘印强、罗秀艳于…: a list's next name
+            elif (s > 0 and text[s - 1] == "、" and any(e2 == s - 1 for _, e2 in names)
+                    and (text[end:end + 1] in ("、", "，", ",", "。", "等", "", " ")
+                         or text[end:end + 1] in "两三四五六七八九几"
+                         or (len(word) == len(surname) + 2 and text[end:end + 1] in "于在已也都均"))
+                    and (self._plain_word(word, surname) or self._next_in_list(text, s, end, names))):
+                # 何俊、何娟、栗永，, 骆安家、骆平三户, 刘印强、罗秀艳于…: a list's next name
+                add_name(s, end, strong=False)
             elif s > 0 and text[s - 1] in "，," and any(e2 == s - 1 for _, e2 in names) \
                     and text[end:end + 1] in ("，", ",", "、", "等", "系") and self._plain_word(word, surname) \
                     and surname not in _FUNCTION_SURNAMES | _WORD_SURNAMES | _ADVERB_SURNAMES \
@@ -964,15 +996,17 @@ class PersonFinder:
         for m in _NETIZEN_HANDLE.finditer(text):
             group = "name" if m.group("name") else "before"
             s, e = m.span(group)
-            if not overlaps(s, e, list(names)) and not overlaps(s, e, title_spans) and not self._handle_is_word(m.group(group)):
+            if (not overlaps(s, e, list(names)) and not overlaps(s, e, title_spans)
+                    and not self._handle_is_word(m.group(group))):
                 add_name(s, e, strong=True)
         # 4j. the first item of a list of names, when the segmenter or the dictionary hid it: 如赵顺、陈立雄、周丽文
-        for s2, e2 in sorted(names):
+        for s2, _e2 in sorted(names):
             if s2 < 3 or text[s2 - 1] != "、":
                 continue
             for length in (3, 2):
                 s = s2 - 1 - length
-                if s < 0 or s not in token_starts or overlaps(s, s2 - 1, list(names)) or overlaps(s, s2 - 1, title_spans):
+                if (s < 0 or s not in token_starts or overlaps(s, s2 - 1, list(names))
+                        or overlaps(s, s2 - 1, title_spans)):
                     continue
                 surname = self.surname_at(text, s)
                 word = text[s:s2 - 1]
@@ -996,16 +1030,18 @@ class PersonFinder:
         # one-character given name may be a word: 鸣, 强; but 被业主公摊，is a verb)
         for m in _RESIDENT_NAMED.finditer(text):
             s, e = m.span("name")
-            if (self._plain_name(text, s, e) or (e - s == 2 and text[s] in self.common and self._plain_name(text, s, e, single_word_ok=True))) \
-                    and text[s] not in _FUNCTION_SURNAMES | _ADVERB_SURNAMES \
-                    and (text[s] not in _WORD_SURNAMES or (e - s == 3 and not self._frequent_word(text[s:e], text[s + 1:e]))) \
-                    and not overlaps(s, e, list(names)) and not overlaps(s, e, title_spans):  # 业主高某某（
+            if ((self._plain_name(text, s, e)
+                 or (e - s == 2 and text[s] in self.common and self._plain_name(text, s, e, single_word_ok=True)))
+                    and text[s] not in _FUNCTION_SURNAMES | _ADVERB_SURNAMES
+                    and (text[s] not in _WORD_SURNAMES
+                         or (e - s == 3 and not self._frequent_word(text[s:e], text[s + 1:e])))
+                    and not overlaps(s, e, list(names)) and not overlaps(s, e, title_spans)):  # 业主高某某（
                 writer = _SELF_INTRODUCED.search(text, max(0, m.start() - 25), m.start()) is not None
                 add_name(s, e, strong=True, party="petitioner" if writer else None)  # 我是5栋业主孙鸣。
         # 4c. a full name the segmenter glued to 叫 before it: 一位叫龙晨的村民 (叫龙晨 is one token)
         for w, s, e in tokens:
-            if len(w) in (3, 4) and w[0] == "叫" and text[e:e + 1] in _AFTER_CALLED and not overlaps(s, e, list(names)) \
-                    and text[s + 1] not in _FUNCTION_SURNAMES and self._plain_name(text, s + 1, e):
+            if (len(w) in (3, 4) and w[0] == "叫" and text[e:e + 1] in _AFTER_CALLED and not overlaps(s, e, list(names))
+                    and text[s + 1] not in _FUNCTION_SURNAMES and self._plain_name(text, s + 1, e)):
                 add_name(s + 1, e, strong=True)
         # 4d. a name before a role in brackets that is no title: 许萍（宏达集团法人）
         for m in _ROLE_IN_BRACKETS.finditer(text):
@@ -1072,8 +1108,9 @@ class PersonFinder:
             k = m.start("run")
             for word, flag in _posseg_words(m.group("run")):
                 surname = self.surname_at(text, k)
-                if flag == "nr" and 2 <= len(word) <= 3 and surname is not None \
-                        and self._plain_word(word, surname, single_word_ok=True) and not overlaps(k, k + len(word), title_spans):
+                if (flag == "nr" and 2 <= len(word) <= 3 and surname is not None
+                        and self._plain_word(word, surname, single_word_ok=True)
+                        and not overlaps(k, k + len(word), title_spans)):
                     add_name(k, k + len(word), strong=True, party="petitioner")  # the letter's signers
                 k += len(word)
         for m in _NAME_IN_BRACKETS_AFTER.finditer(text):
@@ -1089,8 +1126,9 @@ class PersonFinder:
         for m in _AFTER_GROUP.finditer(text):
             p = m.end()
             surname = self.surname_at(text, p)
-            if surname is None or overlaps(p, p + 1, title_spans) or self.anonymised_at(text, p) is not None \
-                    or surname in _FUNCTION_SURNAMES | _WORD_SURNAMES | _ADVERB_SURNAMES or text[p - 1:p + 1] in self.tags:
+            if (surname is None or overlaps(p, p + 1, title_spans) or self.anonymised_at(text, p) is not None
+                    or surname in _FUNCTION_SURNAMES | _WORD_SURNAMES | _ADVERB_SURNAMES
+                    or text[p - 1:p + 1] in self.tags):
                 continue  # 组成|部分, 七组和|八组: a word, not a group and a name
             for end in (p + len(surname) + 2, p + len(surname) + 1):
                 if end - p == 3 and text[p + 1] == "家" and text[p + 2] in _FAMILY_PLACE_END:
@@ -1131,13 +1169,15 @@ class PersonFinder:
             if text[span[0]:span[1]] in listed:
                 del names[span]
         # 4e. a "name" that elsewhere in the text has employees, shops or courses is a firm's: 福瑞斯老师 … 福瑞斯员工;
-        # one that elsewhere runs into a school's or a kindergarten's word is the school's: 芭比罗幼儿|停招 … 芭比罗幼儿园
+        # one that elsewhere runs into a school's or a kindergarten's word is the school's:
+        # 芭比罗幼儿|停招 … 芭比罗幼儿园
         for span in list(names):
             word = text[span[0]:span[1]]
             if self.anonymised_at(text, span[0]) is None and (
                     _followed_elsewhere(text, word, _FIRM_TAIL)
                     or (not names[span]["strong"] and any(_INSTITUTION_AFTER.match(text, k + i)
-                                                          for k in _occurrences(text, word) for i in range(1, len(word))))
+                                                          for k in _occurrences(text, word)
+                                                          for i in range(1, len(word))))
                     or (not names[span]["strong"] and not names[span]["titles"]
                         and any(_school_named_after(text, k + len(word)) for k in _occurrences(text, word)))):
                 del names[span]
@@ -1190,8 +1230,9 @@ class PersonFinder:
                     return True  # 楼盘翠湖城、金X茂: before 、 the item may be longer, its end says place
             if text[e:e + 1] and text[e] in seps:
                 nxt = re.match(f"[^、，,。；;：:！？\n（()）]{{2,{longest}}}", text[e + 1:])
-                if nxt is not None and nxt.group(0)[-1] in ends \
-                        and (text[e + 1 + nxt.end():e + 2 + nxt.end()] in ("、", "，", ",", "。") or nxt.end() < longest):
+                if (nxt is not None and nxt.group(0)[-1] in ends
+                        and (text[e + 1 + nxt.end():e + 2 + nxt.end()] in ("、", "，", ",", "。")
+                             or nxt.end() < longest)):
                     return True
         return False
 
@@ -1338,8 +1379,9 @@ class PersonFinder:
         if head != token and not self.tags.get(head, "nr").startswith("nr") \
                 and self.freqs.get(head, 0) >= _FREQUENT_HEAD_WORD:
             return True  # 主管的|司法厅: a frequent word begins what follows the title
-        if len(token) == 2 and token[1] == "家" and end - p == 3 and self.surname_at(text, p) == token[0] \
-                and text[p + 2] not in _NOT_THIRD_FULL and text[p + 2] not in _NOT_IN_NAME and not self._word_at(text, p + 2):
+        if (len(token) == 2 and token[1] == "家" and end - p == 3 and self.surname_at(text, p) == token[0]
+                and text[p + 2] not in _NOT_THIRD_FULL and text[p + 2] not in _NOT_IN_NAME
+                and not self._word_at(text, p + 2)):
             return False  # 爸爸叫文家|善: 家 as a given name's first character (but 村民王家|的房子)
         if len(token) < end - p:  # 市长|信箱|里: a noun or a verb the segmenter cut starts the "name"
             return len(token) >= 2 and token not in self.compound and (
@@ -1390,12 +1432,14 @@ class PersonFinder:
             if _RESIDENT_AFTER.match(text, end) and not self._left_cue(text, s):
                 return False  # 金湖悦|的一名业主: an estate's owners, not a person's
             if any(_INSTITUTION_AFTER.match(text, k) for k in range(s + 1, end)):
-                return False  # 芭比罗|幼儿|园, 黄|西安|置小区: a kindergarten's or an estate's name, cut inside its last word
+                # 芭比罗|幼儿|园, 黄|西安|置小区: a kindergarten's or an estate's name, cut inside its last word
+                return False
             school = _SCHOOL_AFTER.match(text, end)
             if school is not None and all(ch not in _NOT_IN_NAME for ch in school.group(1)):
                 return False  # 金华梅|溪湖中学: the start of a school's or a hospital's name
-            if not self._left_cue(text, s) and not self._group_named(text, s, end) \
-                    and (word[-1] in _PLACE_END_CHARS or word[-1] in _BUSINESS_END or _PLACE_AFTER.match(text[end:end + 3])):
+            if (not self._left_cue(text, s) and not self._group_named(text, s, end)
+                    and (word[-1] in _PLACE_END_CHARS or word[-1] in _BUSINESS_END
+                         or _PLACE_AFTER.match(text[end:end + 3]))):
                 return False  # 柳月湖, 林秀|大道 (but 毛清道等人: only persons are "and the others")
             if len(word) == 3 and word[1] == "家" and word[2] in _FAMILY_PLACE_END:
                 return False  # 吴家山, 薛家洼: a village or a hill
@@ -1597,7 +1641,7 @@ class PersonFinder:
         return persons
 
     def _party(self, text: str, draft: PersonDraft) -> str:
-        for s, e in draft.mentions:
+        for s, _e in draft.mentions:
             left = text[max(0, s - 8):s]
             if (any(left.endswith(c) and not left.endswith("被" + c) for c in self.lexicon.petitioner_cues)
                     or re.search("(?:我叫|本人叫?)$", left)
@@ -1605,12 +1649,12 @@ class PersonFinder:
                 return "petitioner"  # 举报人张三, but 被举报人张三 is the accused
         if draft.level != "unknown":
             return "accused"
-        for s, e in draft.mentions:
+        for s, _e in draft.mentions:
             left = text[max(0, s - 8):s].rstrip("：: ")
             if any(left.endswith(c) for c in ("被告人", "被举报人", "被反映人", "被调查人", "犯罪嫌疑人", "举报",
                                               "反映", "检举", "控告", "投诉", "上诉人")):
                 return "accused"
-        for s, e in draft.mentions:  # the subject of a misconduct word in its clause: 孟某参与赌博
+        for _s, e in draft.mentions:  # the subject of a misconduct word in its clause: 孟某参与赌博
             stops = [k for k in (text.find(ch, e) for ch in "，。；！？,;!?\n") if k >= 0]
             clause = text[e:min(stops + [len(text), e + 30])]
             if self.accused_re.search(clause) and not re.match("^(?:的|家|之)", clause):

@@ -199,7 +199,8 @@ def find_organisations(
         department = None
         if gazetteer is not None:
             department = gazetteer.match_department(org_text) or gazetteer.match_department(name)
-        elif name.endswith(("局", "委", "办", "院")) and name not in ("纪委", "检察院", "法院", "人民法院", "人民检察院"):
+        elif (name.endswith(("局", "委", "办", "院"))
+              and name not in ("纪委", "检察院", "法院", "人民法院", "人民检察院")):
             department = name
         out.append(Organisation(org_text, department, start, m.end()))
     return out

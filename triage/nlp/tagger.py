@@ -224,7 +224,8 @@ class NameTagger:
             progress(f"name tagger: training on {sentences} sentences ({names_total} names)")
         trainer.train(str(out / MODEL_FILE))
         meta = {"format": FORMAT, "sentences": sentences, "names": names_total, "c1": c1, "c2": c2,
-                "max_iterations": max_iterations, "mode": mode, "min_confidence": min_confidence, "seconds": round(time.perf_counter() - started, 1)}
+                "max_iterations": max_iterations, "mode": mode, "min_confidence": min_confidence,
+                "seconds": round(time.perf_counter() - started, 1)}
         (out / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
         return NameTagger.load(out)
 
