@@ -327,6 +327,9 @@ PERSON_CASES = [
      [(None, "村支书", "village", "accused"), (None, "村主任", "village", "accused"),
       (None, "村会计", "village", "accused")]),
     ("财政所所长李某某知情不报。", [("李某某", "财政所所长", "township", "accused")]),
+    # a party-building office's head takes the level of the body in front
+    ("村党建室主任王建华多次挪用村集体资金。", [("王建华", "村党建室主任", "village", "accused")]),
+    ("镇党建办主任李明辉不作为。", [("李明辉", "镇党建办主任", "township", "accused")]),
     ("县民政局副局长王某收受礼金。", [("王某", "县民政局副局长", "county_dept", "accused")]),
     ("副县长陈某插手工程招标。", [("陈某", "副县长", "county", "accused")]),
     ("市委书记赵某违规收受礼品。", [("赵某", "市委书记", "city_or_above", "accused")]),
