@@ -638,7 +638,7 @@ class PersonFinder:
                          and text[p:q + 2] not in self.tags and surname not in _FUNCTION_SURNAMES):
             return None  # 张|利用: no given name (but 老板杨跃|进行, 法定代表人|郑建明: the segmenter ends the name)
         if strong and c2 == "向" and text[q + 2:q + 3] and (text[q + 2] in _STOP_AFTER_NAME or text[q + 2] == "的"):
-            # 董事长邢光向（…）, 其侄子刘河向的名下: 向 with nothing to govern ends the name
+            # 董事长邢光向（…）, 其外甥郑启向的名下: 向 with nothing to govern ends the name
             candidates = [q + 2, q + 1]
         elif (strong and "\u4e00" <= c2 <= "\u9fff" and c2 not in _NOT_IN_NAME and c2 not in _NOT_THIRD_FULL
                 and c2 != "正"
