@@ -1,7 +1,7 @@
 """Train the optional person-name tagger (``triage/nlp/tagger.py``) and measure what it adds.
 
-    python -m models.name_tagger train GOLD [--format corpus|kg|cluener|bio|labels] --out DIR
-        [--max-iterations N] [--mode add|arbitrate] [--min-confidence P]
+    python -m models.name_tagger train [GOLD] [--format corpus|kg|cluener|bio|labels] [--from-store
+        [--store-data DIR]] --out DIR [--max-iterations N] [--mode add|arbitrate] [--min-confidence P]
     python -m models.name_tagger evaluate GOLD [--format …] [--labels … --part dev|test] --tagger DIR
         [--mode add|arbitrate] [--min-confidence P …]
 
@@ -9,7 +9,8 @@
 labelled text, the project's corpus, or a public NER set for a benchmark. ``evaluate`` prints the person-name
 figures of the pipeline without the tagger and with it in each mode (or the one given) and at each minimum
 confidence given, on the same texts, so that an office chooses them on its own held-out text; ``train`` saves
-the chosen ones with the model (``add`` and 0 unless given).
+the chosen ones with the model (``add`` and 0 unless given). ``--from-store`` adds the office's own reviewed
+petitions: those whose persons a clerk corrected or whose result a clerk accepted, with the names they then carry.
 """
 
 from __future__ import annotations
@@ -36,7 +37,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m models.name_tagger", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     train = sub.add_parser("train", help="train a tagger on labelled text")
-    train.add_argument("gold", type=Path)
+    train.add_argument("gold", type=Path, nargs="?", default=None)
+    train.add_argument("--from-store", action="store_true",
+                       help="add the petitions whose persons clerks corrected or whose results they accepted")
+    train.add_argument("--store-data", type=Path, default=None,
+                       help="with --from-store: the data folder of the store (default: the setting data_dir)")
     train.add_argument("--format", choices=FORMATS + tuple(FORMAT_ALIASES), default=None)
     train.add_argument("--out", type=Path, required=True)
     train.add_argument("--max-iterations", type=int, default=150)
@@ -56,11 +61,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "train":
-            fmt = FORMAT_ALIASES.get(args.format, args.format) if args.format else detect_format(args.gold)
-            gold = read_gold(args.gold, fmt)
-            examples = [(g.text, g.names) for g in gold if g.names is not None]
-            if not examples:
-                raise InputError(f"{args.gold}: no names to learn from in this gold file")
+            if args.gold is None and not args.from_store:
+                parser.error("train needs a GOLD file, --from-store, or both")
+            examples = []
+            if args.gold is not None:
+                fmt = FORMAT_ALIASES.get(args.format, args.format) if args.format else detect_format(args.gold)
+                gold = read_gold(args.gold, fmt)
+                examples = [(g.text, g.names) for g in gold if g.names is not None]
+                if not examples:
+                    raise InputError(f"{args.gold}: no names to learn from in this gold file")
+            if args.from_store:
+                examples += _store_examples(args.store_data)
             tagger = NameTagger.train(examples, args.out, max_iterations=args.max_iterations, mode=args.mode,
                                       min_confidence=args.min_confidence, progress=print)
             print(f"saved to {args.out}: {tagger.meta['sentences']} sentences, {tagger.meta['names']} names, "
@@ -82,6 +93,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (InputError, ModelError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+
+
+def _store_examples(data_dir: Path | None) -> list[tuple[str, set[str]]]:
+    from triage.corrections import name_examples_from_store
+    from triage.settings import load_settings
+    from triage.store import Store
+
+    settings = load_settings().with_overrides(data_dir=data_dir)
+    if not settings.db_path.is_file():
+        raise InputError(f"{settings.db_path}: no store here (give the data folder with --store-data)")
+    store = Store(settings.db_path)
+    try:
+        examples = name_examples_from_store(store)
+        # the texts hold petitioners' identities: the read is on record, as every read of them is (docs/security.md)
+        store.audit("training_read", detail={"for": "name tagger", "petitions": len(examples)})
+    finally:
+        store.close()
+    if not examples:
+        raise InputError(f"{settings.db_path}: no petition whose persons a clerk corrected or whose result a clerk "
+                         "accepted")
+    names = sum(len(n) for _, n in examples)
+    print(f"{len(examples)} reviewed petition(s) from the store, {names} name(s) in them")
+    return examples
 
 
 if __name__ == "__main__":

@@ -70,6 +70,9 @@ def test_train_with_corrections_moves_the_model_toward_the_clerks_answer(tmp_pat
         if extra:
             assert "3 petition(s) corrected or accepted by clerks added" in result.output
     assert scores["with"] > scores["without"] + 0.1, scores
+    # reading the petitions' texts (petitioners' identities among them) for training is on record
+    assert [e["detail"] for e in store.audit_entries(action="training_read")] == [
+        {"for": "classifier", "petitions": 3}]
 
 
 def test_train_leaves_out_corrections_with_codes_the_office_taxonomy_lacks(tmp_path, service):

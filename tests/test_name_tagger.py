@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import itertools
 import random
+from datetime import date
 
 import pytest
 
 from models.name_tagger import main as tagger_main
+from triage.corrections import name_example_from
 from triage.errors import ModelError
 from triage.nlp import Analyzer
 from triage.nlp.tagger import MODEL_FILE, NameTagger, name_spans_of
+from triage.petition import Petition
 from triage.settings import load_settings
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
@@ -161,3 +164,50 @@ def test_bad_tagger_options_are_named(tmp_path, tagger_dir):
     with pytest.raises(ModelError, match="mode 'vote'"):
         NameTagger.train(sentences(names(5, 4), FRAMES), tmp_path / "t", mode="vote")
     assert not (tmp_path / "t").exists()  # refused before anything is written
+
+
+def test_a_reviewed_record_gives_its_current_names():
+    record = {"text": "这本小说是柯静去年写的。",
+              "result": {"persons": [{"name": "柯静"}, {"name": None, "role": "村支书"}]},
+              "corrections": [{"field": "persons"}]}
+    assert name_example_from(record) == ("这本小说是柯静去年写的。", {"柯静"})
+    accepted = dict(record, corrections=[{"field": "accept"}], result={"persons": []})
+    assert name_example_from(accepted) == ("这本小说是柯静去年写的。", set())  # no name: a lesson too
+    assert name_example_from(dict(record, corrections=[{"field": "unit"}])) is None  # persons not looked at
+    assert name_example_from(dict(record, corrections=[])) is None
+
+
+def test_a_tagger_trains_on_the_petitions_clerks_reviewed(tmp_path, service, capsys):
+    store = service.store
+    reviewed = names(6, 120)
+    for i, (text, _gold) in enumerate(sentences(reviewed, FRAMES)):
+        store.add_petition(Petition(f"n-{i}", text, "web", date(2026, 3, 1)))
+    service.triage_stored([f"n-{i}" for i in range(len(reviewed))])
+    for i, name in enumerate(reviewed[:100]):  # the clerk adds the bare name the rules missed
+        service.correct(f"n-{i}", "persons", [{"name": name, "role": None, "level": "unknown", "party": "other"}],
+                        user="clerk")
+    data = str(store.path.parent)
+    out = tmp_path / "office-tagger"
+    assert tagger_main(["train", "--from-store", "--store-data", data, "--out", str(out),
+                        "--max-iterations", "60"]) == 0
+    report = capsys.readouterr().out
+    assert "100 reviewed petition(s) from the store, 100 name(s)" in report  # the 20 unreviewed left out
+    tagger = NameTagger.load(out)
+    unseen = [n for n in names(7, 80) if n not in set(reviewed)][:20]
+    right = sum({text[s:e] for s, e in tagger.spans(text)} == gold for text, gold in sentences(unseen, FRAMES))
+    assert right >= 0.8 * len(unseen)
+    # the read of the petitions' texts is on record
+    entries = store.audit_entries(action="training_read")
+    assert [e["detail"] for e in entries] == [{"for": "name tagger", "petitions": 100}]
+
+
+def test_training_from_an_empty_store_or_from_nothing_is_refused(tmp_path, service, capsys):
+    data = str(service.store.path.parent)
+    assert tagger_main(["train", "--from-store", "--store-data", data, "--out", str(tmp_path / "t")]) == 1
+    assert "no petition whose persons a clerk corrected" in capsys.readouterr().err
+    assert tagger_main(["train", "--from-store", "--store-data", str(tmp_path / "none"),
+                        "--out", str(tmp_path / "t")]) == 1
+    assert "no store here" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        tagger_main(["train", "--out", str(tmp_path / "t")])
+    assert "GOLD file, --from-store, or both" in capsys.readouterr().err

@@ -1,4 +1,5 @@
-"""Clerks' corrections as training data (`triage train --include-corrections`).
+"""Clerks' corrections as training data (`triage train --include-corrections`, and the person-name tagger's
+`python -m models.name_tagger train --from-store`).
 
 A petition whose current result a clerk has looked at — corrected its kind or primary domain, or accepted it as
 it stands — is a labelled example in the office's own words. Each becomes one ``TrainingRecord``:
@@ -69,3 +70,26 @@ def training_records_from_store(store: Any, taxonomy: Any = None) -> tuple[list,
     and the number left out for codes ``taxonomy`` does not know."""
     ids = sorted({c.petition_id for c in store.corrections()})
     return training_records((r for r in (store.get_record(i) for i in ids) if r is not None), taxonomy)
+
+
+PERSON_FIELDS = ("persons", "accept")
+
+
+def name_example_from(record: dict[str, Any]) -> tuple[str, set[str]] | None:
+    """(text, the names of its persons) of a stored record whose persons a clerk corrected or whose result a clerk
+    accepted as it stands — labelled text for the person-name tagger — or None. A petition with no named person
+    is an example too: it teaches where names are not."""
+    result = record.get("result")
+    fields = {c["field"] for c in record.get("corrections") or []}
+    if not result or not record.get("text") or not fields & set(PERSON_FIELDS):
+        return None
+    names = {str(p["name"]) for p in result.get("persons") or [] if isinstance(p, dict) and p.get("name")}
+    return record["text"], names
+
+
+def name_examples_from_store(store: Any) -> list[tuple[str, set[str]]]:
+    """Every petition in ``store`` whose persons a clerk corrected or whose result a clerk accepted, as (text,
+    names) pairs for ``NameTagger.train``."""
+    ids = sorted({c.petition_id for c in store.corrections()})
+    examples = (name_example_from(r) for r in (store.get_record(i) for i in ids) if r is not None)
+    return [e for e in examples if e is not None]
