@@ -327,6 +327,12 @@ PERSON_CASES = [
      [(None, "村支书", "village", "accused"), (None, "村主任", "village", "accused"),
       (None, "村会计", "village", "accused")]),
     ("财政所所长李某某知情不报。", [("李某某", "财政所所长", "township", "accused")]),
+    # a list's earlier items, before a name that 等人 or 另案 marks (the last item alone was found before)
+    ("此后他又多次约涂建平、喻红军、闵志刚等人一起吃饭。",
+     [("涂建平", None, "unknown", "other"), ("喻红军", None, "unknown", "other"),
+      ("闵志刚", None, "unknown", "other")]),
+    ("同案人员侯立新、段明辉另案处理。", [("侯立新", None, "unknown", "other"), ("段明辉", None, "unknown", "other")]),
+    ("我们买了苹果、李子、梨子等水果。", []),
     # a party-building office's head takes the level of the body in front
     ("村党建室主任王建华多次挪用村集体资金。", [("王建华", "村党建室主任", "village", "accused")]),
     ("镇党建办主任李明辉不作为。", [("李明辉", "镇党建办主任", "township", "accused")]),

@@ -1059,6 +1059,33 @@ class PersonFinder:
             for s, e in tagged_spans:
                 if not overlaps(s, e, list(names)):
                     add_name(s, e, strong=True)
+        # 4q. a list's earlier items, before a name found in it: 为涂建平、喻红军、闵志刚等人 (the last found by 等人),
+        # 同案人员侯立新、段明辉 — an item right before 、 and a found name, starting a word, with a common surname
+        grown, listed = True, set()
+        while grown:
+            grown = False
+            for s0, e0 in sorted(names):
+                if s0 < 3 or text[s0 - 1] != "、" or not (
+                        names[(s0, e0)]["strong"] or _GROUP_AFTER.match(text, e0) or text.startswith("另案", e0)
+                        or (s0, e0) in listed):
+                    continue
+                for k in (s0 - 4, s0 - 3):
+                    surname = self.surname_at(text, k) if k >= 0 else None
+                    item = text[k:s0 - 1]
+                    if surname is None or k not in token_starts \
+                            or (surname not in self.common and len(item) - len(surname) < 2) \
+                            or surname in _FUNCTION_SURNAMES or not 1 <= len(item) - len(surname) <= 2 \
+                            or overlaps(k, s0 - 1, list(names)) or overlaps(k, s0 - 1, title_spans) \
+                            or item in self.lexicon.nonnames or not self.tags.get(item, "nr").startswith("nr") \
+                            or any(not "\u4e00" <= ch <= "\u9fff" or ch in _NOT_IN_NAME or ch in CHINESE_NUMERAL_CHARS
+                                   for ch in item[len(surname):]):
+                        continue
+                    add_name(k, s0 - 1, strong=False)
+                    grown = (k, s0 - 1) in names
+                    listed.add((k, s0 - 1))
+                    break
+                if grown:
+                    break
         # 4h. a two-character name followed, every time it is written (twice or more), by the same character that
         # can end a name: the segmenter split off the given name's second character (刘小|易。… 刘小|易的)
         self._extend_split_names(text, names)
