@@ -334,7 +334,7 @@ PERSON_CASES = [
     ("同案人员侯立新、段明辉另案处理。", [("侯立新", None, "unknown", "other"), ("段明辉", None, "unknown", "other")]),
     ("我们买了苹果、李子、梨子等水果。", []),
     # a party-building office's head takes the level of the body in front
-    ("村党建室主任王建华多次挪用村集体资金。", [("王建华", "村党建室主任", "village", "accused")]),
+    ("村党建室主任汪振华多次挪用村集体资金。", [("汪振华", "村党建室主任", "village", "accused")]),
     ("镇党建办主任李明辉不作为。", [("李明辉", "镇党建办主任", "township", "accused")]),
     ("县民政局副局长王某收受礼金。", [("王某", "县民政局副局长", "county_dept", "accused")]),
     ("副县长陈某插手工程招标。", [("陈某", "副县长", "county", "accused")]),
