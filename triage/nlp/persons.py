@@ -1086,6 +1086,32 @@ class PersonFinder:
                     break
                 if grown:
                     break
+        # 4s. a list of names each with its sum: 分别收受钟玉林5万元、严建设3万元、孔繁荣2万元 — after a found name and
+        # its sum, the next item's name runs up to its own sum, even when its given name is a word (建设, 繁荣)
+        sum_end = dict(blocked)
+        grown = True
+        while grown:
+            grown = False
+            for s0, e0 in sorted(names):
+                a_end = sum_end.get(e0)
+                if a_end is None or text[a_end:a_end + 1] != "、":
+                    continue
+                k = a_end + 1
+                surname = self.surname_at(text, k)
+                if surname is None or surname in _FUNCTION_SURNAMES:
+                    continue
+                for length in (len(surname) + 2, len(surname) + 1):
+                    item = text[k:k + length]
+                    if k + length in sum_end and not overlaps(k, k + length, list(names)) \
+                            and not overlaps(k, k + length, title_spans) and item not in self.lexicon.nonnames \
+                            and item[len(surname):] not in _NOT_GIVEN and item[len(surname):] not in self.lexicon.titles \
+                            and all("\u4e00" <= ch <= "\u9fff" and ch not in _NOT_IN_NAME
+                                    and ch not in CHINESE_NUMERAL_CHARS for ch in item[len(surname):]):
+                        add_name(k, k + length, strong=False)
+                        grown = (k, k + length) in names
+                        break
+                if grown:
+                    break
         # 4h. a two-character name followed, every time it is written (twice or more), by the same character that
         # can end a name: the segmenter split off the given name's second character (刘小|易。… 刘小|易的)
         self._extend_split_names(text, names)
