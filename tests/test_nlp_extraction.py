@@ -335,7 +335,8 @@ PERSON_CASES = [
     ("我们买了苹果、李子、梨子等水果。", []),
     # a list of names each with its sum: the items after the first run up to their sums (建设, 繁荣 are words)
     ("他分别收受钟玉林5万元、严建设3万元、孔繁荣2万元。",
-     [("钟玉林", None, "unknown", "other"), ("严建设", None, "unknown", "other"), ("孔繁荣", None, "unknown", "other")]),
+     [("钟玉林", None, "unknown", "other"), ("严建设", None, "unknown", "other"),
+      ("孔繁荣", None, "unknown", "other")]),
     ("支付给王师傅2000元、李老板3000元。", []),
     # a party-building office's head takes the level of the body in front
     ("村党建室主任汪振华多次挪用村集体资金。", [("汪振华", "村党建室主任", "village", "accused")]),

@@ -1092,7 +1092,7 @@ class PersonFinder:
         grown = True
         while grown:
             grown = False
-            for s0, e0 in sorted(names):
+            for _s0, e0 in sorted(names):
                 a_end = sum_end.get(e0)
                 if a_end is None or text[a_end:a_end + 1] != "、":
                     continue
@@ -1104,7 +1104,8 @@ class PersonFinder:
                     item = text[k:k + length]
                     if k + length in sum_end and not overlaps(k, k + length, list(names)) \
                             and not overlaps(k, k + length, title_spans) and item not in self.lexicon.nonnames \
-                            and item[len(surname):] not in _NOT_GIVEN and item[len(surname):] not in self.lexicon.titles \
+                            and item[len(surname):] not in _NOT_GIVEN \
+                            and item[len(surname):] not in self.lexicon.titles \
                             and all("\u4e00" <= ch <= "\u9fff" and ch not in _NOT_IN_NAME
                                     and ch not in CHINESE_NUMERAL_CHARS for ch in item[len(surname):]):
                         add_name(k, k + length, strong=False)
