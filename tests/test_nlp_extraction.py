@@ -338,6 +338,11 @@ PERSON_CASES = [
      [("钟玉林", None, "unknown", "other"), ("严建设", None, "unknown", "other"),
       ("孔繁荣", None, "unknown", "other")]),
     ("支付给王师傅2000元、李老板3000元。", []),
+    # a judgment's people after their role; 曾 right after a name is "once", not a second person
+    ("检察员柴文斌出庭支持公诉。", [("柴文斌", None, "unknown", "other")]),
+    ("受贿款中的5万元系由特定关系人苗翠花收取。", [("苗翠花", None, "unknown", "other")]),
+    ("另查明，其妻子宋美玲曾代其收受财物。", [("宋美玲", None, "unknown", "accused")]),
+    ("村民曾国强、曾小红反映情况。", [("曾国强", None, "unknown", "other"), ("曾小红", None, "unknown", "other")]),
     # a party-building office's head takes the level of the body in front
     ("村党建室主任汪振华多次挪用村集体资金。", [("汪振华", "村党建室主任", "village", "accused")]),
     ("镇党建办主任李明辉不作为。", [("李明辉", "镇党建办主任", "township", "accused")]),

@@ -140,6 +140,8 @@ _STRONG_CUES = (
     "姐夫", "妹夫", "表哥", "表弟", "表姐", "表妹", "堂兄", "堂弟",
     "叔叔", "舅舅", "岳父", "岳母", "嫂子", "弟媳", "好友", "人叫", "管家", "操盘手", "承包商", "包工头",
     "买受人", "出卖人", "受让人", "转让人", "承租人", "出租人", "收款人", "持卡人", "开户人",
+    # a judgment's and a case file's people: 检察员X出庭, 特定关系人X收取, 同案人员X
+    "检察员", "代理检察员", "审判长", "审判员", "人民陪审员", "陪审员", "书记员", "特定关系人", "同案人员",
     # a relative's name after 叫: 我爸叫文某某
     "爸叫", "爸爸叫", "妈叫", "妈妈叫", "父亲叫", "母亲叫", "儿子叫", "女儿叫", "丈夫叫", "妻子叫", "老公叫", "老婆叫",
     "孩子叫", "哥哥叫", "姐姐叫", "弟弟叫", "妹妹叫", "外公叫", "外婆叫", "爷爷叫", "奶奶叫",
@@ -1113,6 +1115,13 @@ class PersonFinder:
                         break
                 if grown:
                     break
+        # 4t. no name right after a name that starts with an adverb the surname list shares: 宋美玲|曾代其收受 is
+        # "once, for him", not a second person
+        for span in list(names):
+            s1, e1 = span
+            if text[s1] in "曾也还又就已都再" and self.anonymised_at(text, s1) is None \
+                    and any(e2 == s1 for (s2, e2) in names if (s2, e2) != span):
+                del names[span]
         # 4h. a two-character name followed, every time it is written (twice or more), by the same character that
         # can end a name: the segmenter split off the given name's second character (刘小|易。… 刘小|易的)
         self._extend_split_names(text, names)
