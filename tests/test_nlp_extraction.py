@@ -343,6 +343,14 @@ PERSON_CASES = [
     ("受贿款中的5万元系由特定关系人苗翠花收取。", [("苗翠花", None, "unknown", "other")]),
     ("另查明，其妻子宋美玲曾代其收受财物。", [("宋美玲", None, "unknown", "accused")]),
     ("村民曾国强、曾小红反映情况。", [("曾国强", None, "unknown", "other"), ("曾小红", None, "unknown", "other")]),
+    # a list's later items, up to a statement or a verb of the case, or after a cue up to 已/另案
+    ("证人郑国强、韦小兵、柏文静的证言证实了上述事实。",
+     [("郑国强", None, "unknown", "other"), ("韦小兵", None, "unknown", "other"),
+      ("柏文静", None, "unknown", "other")]),
+    ("同案犯戚小龙、巫建国已另案判决。", [("戚小龙", None, "unknown", "other"), ("巫建国", None, "unknown", "other")]),
+    ("村民王大力、高速公路旁的住户都有意见。", [("王大力", None, "unknown", "other")]),
+    ("期间，被告人分多次向单国栋、邝建新行贿共计人民币30万元。",
+     [("单国栋", None, "unknown", "other"), ("邝建新", None, "unknown", "other")]),
     # a party-building office's head takes the level of the body in front
     ("村党建室主任汪振华多次挪用村集体资金。", [("汪振华", "村党建室主任", "village", "accused")]),
     ("镇党建办主任李明辉不作为。", [("李明辉", "镇党建办主任", "township", "accused")]),

@@ -1088,6 +1088,39 @@ class PersonFinder:
                     break
                 if grown:
                     break
+        # 4u. a list's later items after a name a cue marks, up to a stop, 等, a statement or a verb of the case:
+        # 证人郑国强、韦小兵、柏文静的证言 (文静 is a word), 向单国栋、邝建新行贿, 同案犯戚小龙、巫建国已另案判决
+        grown = True
+        while grown:
+            grown = False
+            for s0, e0 in sorted(names):
+                if text[e0:e0 + 1] != "、":
+                    continue
+                anchored = names[(s0, e0)]["strong"] or (s0, e0) in listed or text[s0 - 1:s0] == "、"
+                k = e0 + 1
+                surname = self.surname_at(text, k)
+                if surname is None or surname in _FUNCTION_SURNAMES or k not in token_starts:
+                    continue
+                for length in (len(surname) + 2, len(surname) + 1):
+                    end, item = k + length, text[k:k + length]
+                    said = text.startswith(("行贿", "的证言", "的证词", "的陈述", "的供述"), end) \
+                        or _MISCONDUCT_AFTER_NAME.match(text, end) is not None
+                    stop = text[end:end + 1] in ("、", "，", ",", "。", "；", "等", "") \
+                        or text.startswith(("已", "均", "另案"), end)
+                    if not (said or (anchored and stop)):
+                        continue
+                    if overlaps(k, end, list(names)) or overlaps(k, end, title_spans) \
+                            or item in self.lexicon.nonnames or not self.tags.get(item, "nr").startswith("nr") \
+                            or item[len(surname):] in _NOT_GIVEN \
+                            or any(not "\u4e00" <= ch <= "\u9fff" or ch in _NOT_IN_NAME or ch in CHINESE_NUMERAL_CHARS
+                                   for ch in item[len(surname):]):
+                        continue
+                    add_name(k, end, strong=False)
+                    grown = (k, end) in names
+                    listed.add((k, end))
+                    break
+                if grown:
+                    break
         # 4s. a list of names each with its sum: 分别收受钟玉林5万元、严建设3万元、孔繁荣2万元 — after a found name and
         # its sum, the next item's name runs up to its own sum, even when its given name is a word (建设, 繁荣)
         sum_end = dict(blocked)
