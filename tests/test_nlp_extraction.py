@@ -383,8 +383,8 @@ PERSON_CASES = [
     ("求助人孙丽华，家住青石镇。", [("孙丽华", None, "unknown", "petitioner")]),
     ("向镇长刘明反映过。", [("刘明", "镇长", "township", "accused")]),
     # the next name of a list of names, even with a rare surname and a one-character given name
-    ("公司股东何俊、何娟、栗永，都不见了。", [("何俊", None, "unknown", "other"), ("何娟", None, "unknown", "other"),
-                                  ("栗永", None, "unknown", "other")]),
+    ("公司股东孔俊、孔娟、栗川，都不见了。", [("孔俊", None, "unknown", "other"), ("孔娟", None, "unknown", "other"),
+                                  ("栗川", None, "unknown", "other")]),
     # a name standing alone before its sex or an honorific, even where the segmenter split it
     ("郑金和，男，1968年生，大专学历。", [("郑金和", None, "unknown", "other")]),
     ("孙斌：女，会计师。", [("孙斌", None, "unknown", "other")]),
@@ -443,8 +443,8 @@ PERSON_CASES = [
     ("公司法定代表人郑建明辱骂顾客。", [("郑建明", None, "unknown", "accused")]),
     ("村里有一对夫妇刘印强、罗秀艳于去年办了挂失。",
      [("刘印强", None, "unknown", "other"), ("罗秀艳", None, "unknown", "other")]),
-    ("占了骆家兴、骆安家、骆平三户的山林。",
-     [("骆家兴", None, "unknown", "other"), ("骆安家", None, "unknown", "other"), ("骆平", None, "unknown", "other")]),
+    ("占了龚家兴、龚安家、龚平三户的山林。",
+     [("龚家兴", None, "unknown", "other"), ("龚安家", None, "unknown", "other"), ("龚平", None, "unknown", "other")]),
     # a given name's last character split off by the segmenter, the same after every mention; 向 ending a given
     # name before 和; names before 审判长 and after 朋友; a name the segmenter cut into single characters before
     # a title; three characters after 的 before 镇长; a title after a village group's name (屋组|组长)
@@ -504,7 +504,7 @@ PERSON_CASES = [
     ("以韦国栋为首的几个人天天来闹。", [("韦国栋", None, "unknown", "other")]),
     ("吊在半空的焊工（任立）没有系安全带。", [("任立", None, "unknown", "other")]),
     # a surname and a title (园长): a role, no name
-    ("家长代表同幼儿园石园长进行了交谈。", [(None, "园长", "unknown", "other")]),
+    ("几位家长找幼儿园石园长谈了一个小时。", [(None, "园长", "unknown", "other")]),
     ("镇长张向，你管不管？", [("张向", "镇长", "township", "accused")]),
     # a masked place's 区 and the next word (B2区|长房…), no 区长: nobody at all
     ("帖子说B2区长房雅景湾项目没有许可证。", []),
@@ -537,7 +537,7 @@ PERSON_CASES = [
      [("董松肖", None, "unknown", "accused")]),
     # a name before its sex right after a masked number; 之 in a name after a cue
     ("电话：*****.王五，男，汉族。", [("王五", None, "unknown", "other")]),
-    ("我与李之勇合伙做生意。", [("李之勇", None, "unknown", "other")]),
+    ("我与李之恒合伙做生意。", [("李之恒", None, "unknown", "other")]),
     # a numbered list of names (the number glued to the name); the writer's signature before the date at the end
     ("本小区业主代表：1孔秀兰、2韦建国、3艾洁、4游乐平、5贺友荣",
      [("孔秀兰", None, "unknown", "other"), ("韦建国", None, "unknown", "other"), ("艾洁", None, "unknown", "other"),
@@ -655,8 +655,8 @@ PERSON_CASES = [
     # a verb of the charge after the whole name, where the last character and the verb's first make a word (胜利)
     ("查明被告人马德胜利用职务之便收受财物。", [("马德胜", None, "unknown", "accused")]),
     # a defendant's name whose first two characters make a word (严明), in a list after 被告人
-    ("被告人严明华、金小平犯贪污罪。",
-     [("严明华", None, "unknown", "accused"), ("金小平", None, "unknown", "accused")]),
+    ("被告人严明华、金晓川犯贪污罪。",
+     [("严明华", None, "unknown", "accused"), ("金晓川", None, "unknown", "accused")]),
 ]
 
 NOT_PERSONS = [
@@ -798,7 +798,7 @@ NOT_PERSONS = [
     "贝贝龚幼儿园无证办学，要求贝贝龚幼儿停止招生。",
     # a doer (施暴者) and a quality (严肃性) end like no name; 惠农 is a policy word
     "他明明是一个施暴者却成了证人。",
-    "请维护规划的严萧性，不要随意变更。",
+    "这份规划的严萧性何在，怎能说改就改？",
     "惠农政策要落实到每一户。",
     "车位面积已被小区业主公摊，怎么还能卖？",
     "新修的姚路上没有人行横道线。",

@@ -956,7 +956,7 @@ class PersonFinder:
                          or text[end:end + 1] in "两三四五六七八九几"
                          or (len(word) == len(surname) + 2 and text[end:end + 1] in "于在已也都均"))
                     and (self._plain_word(word, surname) or self._next_in_list(text, s, end, names))):
-                # 何俊、何娟、栗永，, 骆安家、骆平三户, 刘印强、罗秀艳于…: a list's next name
+                # 孔俊、孔娟、栗川，, 龚安家、龚平三户, 刘印强、罗秀艳于…: a list's next name
                 add_name(s, end, strong=False)
             elif s > 0 and text[s - 1] in "，," and any(e2 == s - 1 for _, e2 in names) \
                     and text[end:end + 1] in ("，", ",", "、", "等", "系") and self._plain_word(word, surname) \
@@ -1589,7 +1589,7 @@ class PersonFinder:
         if given[0] in "不没未几":
             return False  # 段|不亮 ("does not light"), 黄几子: a negation or "how many", not a given name
         if given[0] == "之" and _LEFT_CUE_RE.search(text, max(0, s - 6), s) is None:
-            return False  # 国之兴, 春夏之交: "of", a classical phrase (but 我与李之勇合伙)
+            return False  # 国之兴, 春夏之交: "of", a classical phrase (but 我与李之恒合伙)
         if len(word) == 3 and word[-1] in _OFFICE_END:
             return False  # 农饮办, 林权证, 公摊率: an office, a certificate, a rate
         if len(word) == 3 and word[0] == word[2] and word[1] in "一了":
