@@ -231,6 +231,9 @@ MONEY_LISTS = [
     # after a sum, 和 and a year or a count: no second sum
     ("收费3000和2019年的一样。", [3000]),
     ("补贴500和3户人家有关。", [500]),
+    # round sums listed and closed by 不等, after a card or money word in the clause
+    ("我们都在她店里办了卡，一般充八百，一千，两千不等。", [800, 1000, 2000]),
+    ("会费每人交3百、5百、1千不等。", [300, 500, 1000]),
 ]
 
 NOT_MONEY = [
@@ -316,6 +319,12 @@ NOT_MONEY = [
     "楼盘烂尾以后，我们一千来户业主都拿不到房。",
     # a count of workers with a word before 职工 (three thousand railway workers), in a clause about money
     "开发商捆绑车位收费，损害了三千多铁路职工的权益。",
+    # a count of people after a phrase of theirs and 的; "a step back of ten thousand steps"
+    "区里花了不少钱，周边却住着近十万外出打工回来的青年。",
+    "退一万步讲，这笔钱也不该由我们出。",
+    # steps counted, not money; a list of counts closed by 不等 with no money in the clause
+    "每天走一万步对身体好。",
+    "每个班的人数三十，四十，五十不等。",
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
@@ -348,6 +357,8 @@ PERSON_CASES = [
      [("郑国强", None, "unknown", "other"), ("韦小兵", None, "unknown", "other"),
       ("柏文静", None, "unknown", "other")]),
     ("同案犯戚小龙、巫建国已另案判决。", [("戚小龙", None, "unknown", "other"), ("巫建国", None, "unknown", "other")]),
+    # 塅 (a field) ends place names, not names: 谭塅家 is a place
+    ("想问一下谭塅家是不是要建个公交站。", []),
     ("村民王大力、高速公路旁的住户都有意见。", [("王大力", None, "unknown", "other")]),
     ("期间，被告人分多次向单国栋、邝建新行贿共计人民币30万元。",
      [("单国栋", None, "unknown", "other"), ("邝建新", None, "unknown", "other")]),

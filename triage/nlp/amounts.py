@@ -60,7 +60,7 @@ _MONEY_WORDS = re.compile(
 )
 _NOT_MONEY_AFTER = re.compile(
     "^(?:亩|平方|平米|米|公里|千米|吨|斤|公斤|克|户|人|名|个|件|份|次|台|辆|头|只(?![算是有能要够好不])|株|棵|套|间|册|本|篇|条|"
-    "字|号|年|月|日|天|岁|元素|多人|余人|余户|余亩|多亩|多户|余件|多件|余名|多名|来户|来人|来名|来家|来个|册|部|位|家|所|座|项(?!目)|笔|张|"
+    "字|号|年|月|日|天|岁|步|元素|多人|余人|余户|余亩|多亩|多户|余件|多件|余名|多名|来户|来人|来名|来家|来个|册|部|位|家|所|座|项(?!目)|笔|张|"
     "%|％|‰|倍|成(?![立功为交本])|千瓦|度|立方|方|㎡|m²|m2|万分之|千分之|分之|"
     "购房者|业主|村民|居民|群众|家长|学生|员工|职工|工人|农民|老人|儿童|人口|人次|游客|用户|客户|会员|积分|秒|分钟|小时|"
     "[\u4e00-\u9fff]{1,2}(?:职工|员工|工人|业主|居民|村民|学生))"
@@ -214,7 +214,7 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
             taken.append((listed.start(), listed.start() + len(listed.group("num"))))
             k = listed.start()
     for finder in (_find_yen_sign, _find_bare_amounts, _find_round_hundred_millions, _find_w_units, _find_thousands,
-                   _find_plain_amounts):  # each reads only where no sum was found before it
+                   _find_plain_amounts, _find_unequal_list):  # each reads only where no sum was found before it
         found.extend(finder(text, taken + [(a.start, a.end) for a in found]))
     found.extend(_find_listed_after(text, found))
     found.sort(key=lambda a: a.start)
@@ -346,10 +346,18 @@ def _clause_start(text: str, start: int) -> int:
     return max(max(text.rfind(ch, 0, start) for ch in "。！？；!?;\n") + 1, start - 40)
 
 
+# people a number counts, after a phrase of theirs and 的: 近十万返乡创业的青年, 两万多外来务工的人员
+_PEOPLE_AFTER_PHRASE = re.compile("[\u4e00-\u9fff]{1,6}?的(?:青年|人员|人|职工|员工|工人|业主|居民|村民|学生|市民|群众|"
+                                  "农民|家庭|老人|儿童|孩子|游客|乘客|患者|考生|教师|老师)")
+
+
 def _count_after(text: str, end: int, closed: bool = False) -> bool:
-    """A unit or a count follows (60亩, 3户, 138万件), or more digits: not a sum. 两千多一个月 is a rate.
-    ``closed``: the number ends in 多 or 余, so a numeral after it starts a phrase of its own (三万多|四个月)."""
+    """A unit or a count follows (60亩, 3户, 138万件, 近十万返乡创业的青年), or more digits: not a sum. 两千多一个月 is a
+    rate. ``closed``: the number ends in 多 or 余, so a numeral after it starts a phrase of its own (三万多|四个月)."""
     after = text[end:end + 3]
+    phrase = _PEOPLE_AFTER_PHRASE.match(text, end)
+    if phrase is not None and not _MONEY_WORDS.search(phrase.group()):
+        return True
     return _NOT_MONEY_AFTER.match(text[end:end + 4]) is not None or (
         not closed and bool(after) and (after[0] in CHINESE_NUMERAL_CHARS or after[0].isdigit())
         and not _PER_ONE.match(after))
@@ -371,6 +379,32 @@ def _money_context(text: str, start: int, end: int) -> bool:
                       or text[start - 1] in CHINESE_NUMERAL_CHARS):
         return False
     return not _count_after(text, end) and _money_near(text, start, end)
+
+
+# round sums listed and closed by 不等 ("ranging from … to …"): 一般都是一千，两千，三千，六千不等
+_UNEQUAL_ITEM = "(?:[0-9]{1,5}|[一二两三四五六七八九十]{1,3})[百千万]"
+_UNEQUAL_LIST = re.compile(f"(?:{_UNEQUAL_ITEM}[，,、])+{_UNEQUAL_ITEM}(?:元|块钱?)?不等")
+_UNEQUAL_ONE = re.compile(_UNEQUAL_ITEM)
+_CARD_WORDS = re.compile("充了?卡|办了?卡|储值|会员卡|预存")
+
+
+def _find_unequal_list(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
+    """Each item of a list of round sums closed by 不等, when the clause before it speaks of money (充了卡的)."""
+    out = []
+    for m in _UNEQUAL_LIST.finditer(text):
+        before = text[_clause_start(text, m.start()):m.start()] + m.group()
+        if any(s < m.end() and m.start() < e for s, e in taken) \
+                or not (_MONEY_WORDS.search(before) or _CARD_WORDS.search(before)):
+            continue
+        items = []
+        for item in _UNEQUAL_ONE.finditer(text, m.start(), m.end()):
+            value = parse_number(item.group())
+            if not value:
+                items = []
+                break
+            items.append(Amount(item.group(), value, "CNY", "exact", value, value, item.start(), item.end()))
+        out.extend(items)
+    return out
 
 
 def _find_thousands(text: str, taken: list[tuple[int, int]]) -> list[Amount]:

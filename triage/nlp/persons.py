@@ -31,7 +31,7 @@ _BEFORE_NAMED_CHIEF = set("的，,、：:")
 # characters that end a name: a name never contains them
 _NOT_IN_NAME = set(
     "的了是在和与及或等被把将对向从也又都就还已曾再并而且但却则即说称讲叫让给跟某个们这那哪谁什么我你他她它"
-    "您咱俺吗呢吧啊呀嘛哦票丶"
+    "您咱俺吗呢吧啊呀嘛哦票丶塅"
     "、，。；：！？,.;:!?（）()“”\"'《》 \t\n0123456789０１２３４５６７８９"
 )
 # characters that follow 王某 as words of their own, not as the last character of a name (王某于2019年)
