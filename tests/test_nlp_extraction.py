@@ -318,7 +318,7 @@ NOT_MONEY = [
     # "about a thousand households" (来户) is a count
     "楼盘烂尾以后，我们一千来户业主都拿不到房。",
     # a count of workers with a word before 职工 (three thousand railway workers), in a clause about money
-    "开发商捆绑车位收费，损害了三千多铁路职工的权益。",
+    "开发商捆绑车位收费，损害了三千多电厂职工的权益。",
     # a count of people after a phrase of theirs and 的; "a step back of ten thousand steps"
     "区里花了不少钱，周边却住着近十万外出打工回来的青年。",
     "退一万步讲，这笔钱也不该由我们出。",
@@ -565,7 +565,7 @@ PERSON_CASES = [
     # a name right after a village group's name (the segmenter glues 组 to the surname); the writer at the very end
     # after their unit
     ("当拆我们组冯稳林家时，镇上来了人。", [("冯稳林", None, "unknown", "other")]),
-    ("侵占二家组姜佑明家低保资金。", [("姜佑明", None, "unknown", "other")]),
+    ("侵占三家组韩佑成家低保资金。", [("韩佑成", None, "unknown", "other")]),
     ("望领导重视。举报人：某市轴承厂 刘洸", [("刘洸", None, "unknown", "petitioner")]),
     # a name at the very end after a cue keeps its last character; a one-character given name that is a word in
     # quotation marks after 叫; 业主 + a three-character name whose surname is also a word (高)
@@ -679,7 +679,7 @@ NOT_PERSONS = [
     # a driving word, a side, a building with a surname's first character
     "车辆在路口左拐的很多。",
     "在小区周庆边的路口有坑。",
-    "任何商居楼也不如它。",
+    "任何商居楼都比不上它。",
     # a district; an idiom with a surname's character (是何居心, 云里雾里)
     "在C市云山区云河镇的三个村办学。",
     "究竟是何居心？",
@@ -743,7 +743,7 @@ NOT_PERSONS = [
     # adverb before a name-like word, village groups, a word the segmenter cut after a title
     "我们只想要个温馨的小家。",
     "他家搬到了欧大厦附近。",
-    "于是向大恒申请退款，至今没有退。",
+    "我们就向大恒提出退款，一直没退。",
     "举报人曾到学校反映过。",
     "我们住在曾家组，路一直没修。",
     "道路转弯处左拐弯道太窄。",
@@ -832,7 +832,7 @@ NOT_PERSONS = [
     # a district's offices; a surname and a form of address (小姐)
     "由区政府、区人社、区教育局共同处理。",
     "客服部负责人陈小姐一直不回电。",
-    "我是卫生局系统退下来的老职工。",
+    "我本是卫生局系统的老职工。",
     # 张 counting a card; a surname that is also a word (房, 车) after 居民 before a verb
     "上个月在店里办了张面值五百元的卡。",
     "沿街居民房集中的地方垃圾成堆。",
@@ -882,7 +882,7 @@ NOT_PERSONS = [
     "电视里播着《龙力勃强身胶囊》的广告。",
     "麻烦尽快修好路灯，谢谢黄书记了。",
     "在云塘路以东、钱甲冲路以北。",
-    "业主要求物业公开花名册。",
+    "大家让物业公开收支明细。",
     # a railway line (X线)
     "这里是黎湛线的必经之地。",
     "孩子参加了学校的夏令营。",

@@ -346,14 +346,15 @@ def _clause_start(text: str, start: int) -> int:
     return max(max(text.rfind(ch, 0, start) for ch in "。！？；!?;\n") + 1, start - 40)
 
 
-# people a number counts, after a phrase of theirs and 的: 近十万返乡创业的青年, 两万多外来务工的人员
+# people a number counts, after a phrase of theirs and 的: 近十万外出打工回来的青年, 两万多外来务工的人员
 _PEOPLE_AFTER_PHRASE = re.compile("[\u4e00-\u9fff]{1,6}?的(?:青年|人员|人|职工|员工|工人|业主|居民|村民|学生|市民|群众|"
                                   "农民|家庭|老人|儿童|孩子|游客|乘客|患者|考生|教师|老师)")
 
 
 def _count_after(text: str, end: int, closed: bool = False) -> bool:
-    """A unit or a count follows (60亩, 3户, 138万件, 近十万返乡创业的青年), or more digits: not a sum. 两千多一个月 is a
-    rate. ``closed``: the number ends in 多 or 余, so a numeral after it starts a phrase of its own (三万多|四个月)."""
+    """A unit or a count follows (60亩, 3户, 138万件, 近十万外出打工回来的青年), or more digits: not a sum.
+    两千多一个月 is a rate. ``closed``: the number ends in 多 or 余, so a numeral after it starts a phrase of its own
+    (三万多|四个月)."""
     after = text[end:end + 3]
     phrase = _PEOPLE_AFTER_PHRASE.match(text, end)
     if phrase is not None and not _MONEY_WORDS.search(phrase.group()):
@@ -381,7 +382,7 @@ def _money_context(text: str, start: int, end: int) -> bool:
     return not _count_after(text, end) and _money_near(text, start, end)
 
 
-# round sums listed and closed by 不等 ("ranging from … to …"): 一般都是一千，两千，三千，六千不等
+# round sums listed and closed by 不等 ("ranging from … to …"): 一般充八百，一千，两千不等
 _UNEQUAL_ITEM = "(?:[0-9]{1,5}|[一二两三四五六七八九十]{1,3})[百千万]"
 _UNEQUAL_LIST = re.compile(f"(?:{_UNEQUAL_ITEM}[，,、])+{_UNEQUAL_ITEM}(?:元|块钱?)?不等")
 _UNEQUAL_ONE = re.compile(_UNEQUAL_ITEM)
@@ -389,7 +390,7 @@ _CARD_WORDS = re.compile("充了?卡|办了?卡|储值|会员卡|预存")
 
 
 def _find_unequal_list(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
-    """Each item of a list of round sums closed by 不等, when the clause before it speaks of money (充了卡的)."""
+    """Each item of a list of round sums closed by 不等, when the clause before it speaks of money (办了卡)."""
     out = []
     for m in _UNEQUAL_LIST.finditer(text):
         before = text[_clause_start(text, m.start()):m.start()] + m.group()

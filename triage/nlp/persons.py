@@ -900,7 +900,7 @@ class PersonFinder:
                     or (self._place_like(text, word, end) and not self._named_alone(m.group(0), text, end))
                     or word[-1] in "城" or self._native_of(word) or (tag or "").startswith("nt")
                     or (len(word) == 3 and word[-1] in _OFFICE_END)):
-                continue  # 我是农民, 本人金悦城（…）, 我是卫生局系统: a word, an estate or a body, not a name
+                continue  # 我是农民, 本人金悦城（…）, 我本是卫生局系统: a word, an estate or a body, not a name
             add_name(p, end, strong=True, party="petitioner")
         # 4. every segment that starts with a surname
         for k, (w, s, e) in enumerate(tokens):
@@ -1228,7 +1228,7 @@ class PersonFinder:
                 continue  # 组成|部分, 七组和|八组: a word, not a group and a name
             for end in (p + len(surname) + 2, p + len(surname) + 1):
                 if end - p == 3 and text[p + 1] == "家" and text[p + 2] in _FAMILY_PLACE_END:
-                    continue  # 插基塘组杨家冲: a hamlet
+                    continue  # 枫木组杨家冲: a hamlet
                 if self._plain_name(text, p, end) and _GROUP_NAME_END.match(text, end) \
                         and not (end - p == len(surname) + 1 and text[end - 1:end + 1] in self.tags) \
                         and not overlaps(p, end, list(names)):  # 本组王|大家: "everyone", no given name
