@@ -1078,9 +1078,7 @@ class PersonFinder:
                             or (surname not in self.common and len(item) - len(surname) < 2) \
                             or surname in _FUNCTION_SURNAMES or not 1 <= len(item) - len(surname) <= 2 \
                             or overlaps(k, s0 - 1, list(names)) or overlaps(k, s0 - 1, title_spans) \
-                            or item in self.lexicon.nonnames or not self.tags.get(item, "nr").startswith("nr") \
-                            or any(not "\u4e00" <= ch <= "\u9fff" or ch in _NOT_IN_NAME or ch in CHINESE_NUMERAL_CHARS
-                                   for ch in item[len(surname):]):
+                            or not self.tags.get(item, "nr").startswith("nr") or not self._list_item_ok(item, surname):
                         continue
                     add_name(k, s0 - 1, strong=False)
                     grown = (k, s0 - 1) in names
@@ -1110,10 +1108,8 @@ class PersonFinder:
                     if not (said or (anchored and stop)):
                         continue
                     if overlaps(k, end, list(names)) or overlaps(k, end, title_spans) \
-                            or item in self.lexicon.nonnames or not self.tags.get(item, "nr").startswith("nr") \
-                            or item[len(surname):] in _NOT_GIVEN \
-                            or any(not "\u4e00" <= ch <= "\u9fff" or ch in _NOT_IN_NAME or ch in CHINESE_NUMERAL_CHARS
-                                   for ch in item[len(surname):]):
+                            or not self.tags.get(item, "nr").startswith("nr") or item[len(surname):] in _NOT_GIVEN \
+                            or not self._list_item_ok(item, surname):
                         continue
                     add_name(k, end, strong=False)
                     grown = (k, end) in names
@@ -1138,11 +1134,9 @@ class PersonFinder:
                 for length in (len(surname) + 2, len(surname) + 1):
                     item = text[k:k + length]
                     if k + length in sum_end and not overlaps(k, k + length, list(names)) \
-                            and not overlaps(k, k + length, title_spans) and item not in self.lexicon.nonnames \
+                            and not overlaps(k, k + length, title_spans) \
                             and item[len(surname):] not in _NOT_GIVEN \
-                            and item[len(surname):] not in self.lexicon.titles \
-                            and all("\u4e00" <= ch <= "\u9fff" and ch not in _NOT_IN_NAME
-                                    and ch not in CHINESE_NUMERAL_CHARS for ch in item[len(surname):]):
+                            and item[len(surname):] not in self.lexicon.titles and self._list_item_ok(item, surname):
                         add_name(k, k + length, strong=False)
                         grown = (k, k + length) in names
                         break
@@ -1619,6 +1613,13 @@ class PersonFinder:
         surname = self.surname_at(text, s)
         return self._plain_name(text, s, e, single_word_ok=True) \
             and not self._frequent_word(text[s:e], text[s + len(surname or ""):e])  # 叫“潘焯”
+
+    def _list_item_ok(self, item: str, surname: str) -> bool:
+        """An item of a list of names (4q, 4s, 4u): no known non-name, and a given name of Chinese characters that
+        can be in a name and are no numerals."""
+        return item not in self.lexicon.nonnames and all(
+            "\u4e00" <= ch <= "\u9fff" and ch not in _NOT_IN_NAME and ch not in CHINESE_NUMERAL_CHARS
+            for ch in item[len(surname):])
 
     def _plain_word(self, word: str, surname: str, single_word_ok: bool = False) -> bool:
         """Surname and given name, neither a dictionary word nor anything that cannot be in a name."""
