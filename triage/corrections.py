@@ -68,8 +68,15 @@ def training_records(records: Iterable[dict[str, Any]], taxonomy: Any = None) ->
 def training_records_from_store(store: Any, taxonomy: Any = None) -> tuple[list, int]:
     """Every petition in ``store`` whose classification a clerk corrected or accepted, as training records,
     and the number left out for codes ``taxonomy`` does not know."""
-    ids = sorted({c.petition_id for c in store.corrections()})
-    return training_records((r for r in (store.get_record(i) for i in ids) if r is not None), taxonomy)
+    return training_records(reviewed_records(store), taxonomy)
+
+
+def reviewed_records(store: Any) -> Iterable[dict[str, Any]]:
+    """The stored records of every petition a clerk corrected or accepted, in id order."""
+    for petition_id in sorted({c.petition_id for c in store.corrections()}):
+        record = store.get_record(petition_id)
+        if record is not None:
+            yield record
 
 
 PERSON_FIELDS = ("persons", "accept")
@@ -90,6 +97,5 @@ def name_example_from(record: dict[str, Any]) -> tuple[str, set[str]] | None:
 def name_examples_from_store(store: Any) -> list[tuple[str, set[str]]]:
     """Every petition in ``store`` whose persons a clerk corrected or whose result a clerk accepted, as (text,
     names) pairs for ``NameTagger.train``."""
-    ids = sorted({c.petition_id for c in store.corrections()})
-    examples = (name_example_from(r) for r in (store.get_record(i) for i in ids) if r is not None)
+    examples = (name_example_from(r) for r in reviewed_records(store))
     return [e for e in examples if e is not None]
