@@ -294,10 +294,13 @@ def train(ctx, taxonomy_file, data_files, out_dir, model_type, base_model, inclu
 
         settings = settings_from(ctx, data_dir=store_dir)
         store = Store(settings.db_path)
-        extra, unknown = training_records_from_store(store, load_taxonomy(taxonomy_file))
-        # the texts hold petitioners' identities: the read is on record, as every read of them is (docs/security.md)
-        store.audit("training_read", detail={"for": "classifier", "petitions": len(extra)})
-        store.close()
+        try:
+            extra, unknown = training_records_from_store(store, load_taxonomy(taxonomy_file))
+            # the texts hold petitioners' identities: the read is on record, as every read of them is
+            # (docs/security.md)
+            store.audit("training_read", detail={"for": "classifier", "petitions": len(extra)})
+        finally:
+            store.close()
         click.echo(f"{len(extra)} petition(s) corrected or accepted by clerks added"
                    + (f"; {unknown} left out (codes the taxonomy does not know)" if unknown else ""), err=True)
     try:
