@@ -392,6 +392,7 @@ PERSON_CASES = [
     ("2019年3月，郑甲以装修为由借走公款。", [("郑甲", None, "unknown", "accused")]),
     ("工厂（法人：郑国栋）排放污水。", [("郑国栋", None, "unknown", "other")]),
     ("求助人孙丽华，家住青石镇。", [("孙丽华", None, "unknown", "petitioner")]),
+    ("我的名字叫做周立文，家住河西。", [("周立文", None, "unknown", "petitioner")]),
     ("向镇长刘明反映过。", [("刘明", "镇长", "township", "accused")]),
     # the next name of a list of names, even with a rare surname and a one-character given name
     ("公司股东孔俊、孔娟、栗川，都不见了。", [("孔俊", None, "unknown", "other"), ("孔娟", None, "unknown", "other"),
@@ -892,6 +893,18 @@ NOT_PERSONS = [
     "有的楼栋口还装了地锁。",
     # a word in quotation marks after 网友 is no handle
     "网友“建议”称路灯坏了。",
+    # a reservoir's, a canal's or a works' name that a mention elsewhere shows (雷旺水库 … 雷旺水渠)
+    "当年修建了雷旺水利工程（雷旺水库、雷旺灌溉渠道），如今雷旺水渠下游的田很少能用上水。",
+    # a doubled character starts a word (毛毛虫), a brand ends in 牌, a subsidy in 补
+    "我们楼道里有时会爬进一些毛毛虫，请派人打药。",
+    "去年买了一辆雷丁牌老年代步车，能上牌吗？",
+    "事业单位工作人员的车补还有吗？拿了车补的又是谁？",
+    # a cue word, then a verb and its negation (老板|信不过): no surname
+    "让我们小老板严不知道该找谁。",
+    # 段 after a stretch of road in brackets is "section"
+    "（东风路至解放路）段路幅太窄，经常堵车。",
+    # a village typed in pinyin before 项目, not a name in pinyin
+    "李cun项目工地的垃圾没人管，李cun工地天天扬尘。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -31,7 +31,7 @@ _BEFORE_NAMED_CHIEF = set("的，,、：:")
 # characters that end a name: a name never contains them
 _NOT_IN_NAME = set(
     "的了是在和与及或等被把将对向从也又都就还已曾再并而且但却则即说称讲叫让给跟某个们这那哪谁什么我你他她它"
-    "您咱俺吗呢吧啊呀嘛哦票丶塅"
+    "您咱俺吗呢吧啊呀嘛哦票丶塅牌补"
     "、，。；：！？,.;:!?（）()“”\"'《》 \t\n0123456789０１２３４５６７８９"
 )
 # characters that follow 王某 as words of their own, not as the last character of a name (王某于2019年)
@@ -49,10 +49,12 @@ _FAMILY_PLACE_END = set("山洼村庄湾坡沟岭寨坪铺营桥塘冲坝堡河�
 _PLACE_AFTER = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|公园|新城|世纪|国际|幼儿园|小学|中学|学校|收费站|平台|小吃|粉店|"
     "酒店|宾馆|超市|市场|集团|公司|中路|东路|西路|南路|北路|纪念|麻将|物业|商铺|景区|旅游|陶瓷|街道|牌|步行街|商业街|美食街|小吃街|沿岸|流域|"
-    "高铁|铁路|高速|世家|冲路|塘路|湾路|岭路|坡路|"
+    "高铁|铁路|高速|世家|冲路|塘路|湾路|岭路|坡路|水库|水厂|水电站|电站|大桥|隧道|停车场|加油站|"
     "路|街|巷|湖|桥|郡|园|湾|城|馆|域)"
 )
 # the same, so sure that even a cue word next to it does not make a person: 与林塘路交叉, 名叫石家岭幼儿园
+# words after a place's or a project's name: 方cun|项目 (a village typed in pinyin) is no person
+_PROJECT_AFTER = re.compile("项目|工程|小区|片区|社区|村|镇|乡|路|街")
 _PLACE_END_STRICT = set("路街巷湖桥村乡镇组县市区岛")
 _PLACE_AFTER_STRICT = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|新城|幼儿园|收费站|公路|自然村|[一二三四五六七八九十0-9]期|[一二三四五六七八九十0-9]+(?:段|号|栋|弄))")
@@ -172,7 +174,8 @@ _INSTITUTION_AFTER = re.compile("小学|中学|大学|学校|学院|医院|幼�
 # what follows a place's or an estate's name (not a title: 黄柳村 but not 黄柳村长)
 _PLACE_ELSEWHERE = re.compile("(?:村(?![长委主支干书会民组])|镇(?![长委党政干纪])|乡(?![长委党政干纪亲])"
                               "|街道|社区|小区|物业"
-                              "|大道|花园|公寓|广场|路段|路口|周边|一带|安置区|安置小区|铁路|高速)")
+                              "|大道|花园|公寓|广场|路段|路口|周边|一带|安置区|安置小区|铁路|高速"
+                              "|水库|水渠|水利工程|灌区|电站|大桥|项目)")
 # a numbered road, ring road or phase as a "given name" (南|二环, 东|三路)
 _NUMBERED_PLACE = re.compile("[一二三四五六七八九十][环路街巷期栋号楼]")
 # punctuation right after a name
@@ -572,6 +575,7 @@ class PersonFinder:
             return q + 2  # 王秋*: the last character of the given name masked (关机*** is a word and a mask)
         latin = _LATIN_GIVEN.match(text, q)
         if latin is not None and _PINYIN_NAME.fullmatch(latin.group(0)) and latin.group(0) not in ("x", "xx") \
+                and not _followed_elsewhere(text, text[p:latin.end()], _PROJECT_AFTER) \
                 and (text.count(text[p:latin.end()]) >= 2 or self._person_word_before(text, p)):
             return latin.end()  # 李yang (twice), 副书记黄jun: a given name in pinyin; 井dun once is a typo
         if text[q:q + 1] and text[q] in _MASK_CHARS:
@@ -864,6 +868,8 @@ class PersonFinder:
                 continue  # 居民|车辆无地, 母亲|相依为命: a word follows the cue, not a name (but 被告人严明|华、…)
             if end is not None and self._adverb_first(text, p, end):
                 continue  # 当事人|应拿: a modal verb, not the surname 应
+            if end is not None and end - p >= 2 and text[p + 1] in "不没未" and self.anonymised_at(text, p) is None:
+                continue  # 小老板|信不知道: a verb and its negation, not the surname 信
             if end is not None and not overlaps(p, end, title_spans):
                 tag = self.tags.get(text[p:end])
                 if tag is None or tag.startswith("nr") or self.anonymised_at(text, p) is not None \
@@ -1567,6 +1573,10 @@ class PersonFinder:
             return False  # 蒙班氏: a clan's or a method's name, not a person
         if len(word) == 3 and surname in _WORD_SURNAMES and not cue:
             return False  # 高二才, 付完款, 易老化: a word with a surname's character, nothing says person
+        if len(word) == 3 and word[0] == word[1] and not cue:
+            return False  # 毛毛虫, 丁丁猫: a doubled character starts a word, not a surname and its given name
+        if surname == "段" and text[s - 1:s] and (text[s - 1] in "）)" or text[s - 1] in _PLACE_END_CHARS):
+            return False  # （…至…）段|路幅窄, 东风路段: 段 is a stretch of the road just named, not the surname
         if _NUMBERED_PLACE.fullmatch(given):
             return False  # 南二环, 东三路: a ring road or a numbered street
         if not before_title and self._frequent_word(word, given) and not self._left_cue(text, s):
