@@ -234,6 +234,14 @@ MONEY_LISTS = [
     # round sums listed and closed by 不等, after a card or money word in the clause
     ("我们都在她店里办了卡，一般充八百，一千，两千不等。", [800, 1000, 2000]),
     ("会费每人交3百、5百、1千不等。", [300, 500, 1000]),
+    # a sum written again later with no unit is the same sum, at every bare mention
+    ("每个孩子交了4800元活动费，这4800到底花在哪里？", [4800, 4800]),
+    ("装修一套房要18万，这18万我们拿不出。", [180000, 180000]),
+    ("物业费每月每平1.85元，别的小区1.85都嫌贵。", [1.85, 1.85]),
+    # but not a count, a measure or a service number that shares its digits
+    ("全村集资修路每户摊了500元，500户人家都有意见。", [500]),
+    ("每户退了360元，可还有360多户没退。", [360]),
+    ("救护车费花了120元，后来又打了120。", [120]),
 ]
 
 NOT_MONEY = [

@@ -217,8 +217,58 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
                    _find_plain_amounts, _find_unequal_list):  # each reads only where no sum was found before it
         found.extend(finder(text, taken + [(a.start, a.end) for a in found]))
     found.extend(_find_listed_after(text, found))
+    found.extend(_find_repeated(text, found))
     found.sort(key=lambda a: a.start)
     return _join_ranges(text, found)
+
+
+# a sum written again later without its unit: 交了5700元，这5700用来干什么; 装修费就要26万，这26万 …
+_WRITTEN_NUMBER = re.compile(r"[1-9][0-9]*(?:[.．][0-9]+)?[万千百]?")
+# what may not follow the repeated number: a digit, a decimal point, a percent sign, a letter, a unit or a measure
+# word (5700户, 26万人, 300公里)
+_NOT_AFTER_REPEAT = set("0123456789０１２３４５６７８９.．%％户人口亩平米个年月日号栋层楼元块万千百亿次天吨斤岁名位家套间辆台张条件项分秒点届级期度")
+# telephone numbers of public services, which a text also writes bare: 被120送到医院
+_SERVICE_NUMBERS = {"110", "119", "120", "122", "12345", "12315", "12369", "12319"}
+_NOT_BEFORE_REPEAT = set("0123456789０１２３４５６７８９.．,第:：/-—～~")
+
+
+def _find_repeated(text: str, found: list[Amount]) -> list[Amount]:
+    """The same sum written again with no unit: once a sum is found, a later bare mention of the same number is it."""
+    taken = [(a.start, a.end) for a in found]
+    out = []
+    seen: set[str] = set()
+    for amount in found:
+        m = _WRITTEN_NUMBER.match(text, amount.start)
+        if m is None or len(m.group(0)) < 3 or amount.qualifier == "range" or m.group(0) in seen \
+                or m.group(0) in _SERVICE_NUMBERS:
+            continue
+        written = m.group(0)
+        seen.add(written)
+        mult = written[-1] if written[-1] in "万千百" else ""
+        if _value(written[:len(written) - len(mult)], mult) != amount.value:
+            continue  # the number as written must be the sum itself (not 2.5 of 2.5万元 read alone)
+        for k in _occurrences_of(text, written):
+            end = k + len(written)
+            if any(s < end and k < e for s, e in taken):
+                continue
+            if k > 0 and text[k - 1] in _NOT_BEFORE_REPEAT:
+                continue  # part of a longer number, an ordinal, a time, a date or a range
+            after = end + 1 if text[end:end + 1] in ("多", "余", "来") else end  # 200多吨
+            if (after < len(text) and (text[after] in _NOT_AFTER_REPEAT
+                                       or text[after].isascii() and text[after].isalpha())) \
+                    or text.startswith(("公里", "公斤", "平方"), after):
+                continue  # 5700户, 300公里, 26万人: a count or a measure, not the sum
+            out.append(Amount(written, amount.value, amount.currency, "exact", amount.value, amount.value, k, end))
+            taken.append((k, end))
+    return out
+
+
+def _occurrences_of(text: str, word: str) -> list[int]:
+    out, k = [], text.find(word)
+    while k >= 0:
+        out.append(k)
+        k = text.find(word, k + 1)
+    return out
 
 
 # a plain number listed right after a sum with 和/或/、 is a sum of the same kind: 月供为2700和2100
