@@ -226,7 +226,8 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
 _WRITTEN_NUMBER = re.compile(r"[1-9][0-9]*(?:[.．][0-9]+)?[万千百]?")
 # what may not follow the repeated number: a digit, a decimal point, a percent sign, a letter, a unit or a measure
 # word (5700户, 26万人, 300公里)
-_NOT_AFTER_REPEAT = set("0123456789０１２３４５６７８９.．%％户人口亩平米个年月日号栋层楼元块万千百亿次天吨斤岁名位家套间辆台张条件项分秒点届级期度")
+_NOT_AFTER_REPEAT = set("0123456789０１２３４５６７８９.．%％"
+                        "户人口亩平米个年月日号栋层楼元块万千百亿次天吨斤岁名位家套间辆台张条件项分秒点届级期度")
 # telephone numbers of public services, which a text also writes bare: 被120送到医院
 _SERVICE_NUMBERS = {"110", "119", "120", "122", "12345", "12315", "12369", "12319"}
 _NOT_BEFORE_REPEAT = set("0123456789０１２３４５６７８９.．,第:：/-—～~")
