@@ -401,6 +401,8 @@ PERSON_CASES = [
     ("工厂（法人：郑国栋）排放污水。", [("郑国栋", None, "unknown", "other")]),
     ("求助人孙丽华，家住青石镇。", [("孙丽华", None, "unknown", "petitioner")]),
     ("我的名字叫做周立文，家住河西。", [("周立文", None, "unknown", "petitioner")]),
+    # 段 after a body's name is the surname (段 as "section" only after a road or a bracket)
+    ("县民政局段志强说低保名单早定了。", [("段志强", None, "unknown", "other")]),
     ("向镇长刘明反映过。", [("刘明", "镇长", "township", "accused")]),
     # the next name of a list of names, even with a rare surname and a one-character given name
     ("公司股东孔俊、孔娟、栗川，都不见了。", [("孔俊", None, "unknown", "other"), ("孔娟", None, "unknown", "other"),

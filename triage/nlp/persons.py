@@ -52,9 +52,9 @@ _PLACE_AFTER = re.compile(
     "高铁|铁路|高速|世家|冲路|塘路|湾路|岭路|坡路|水库|水厂|水电站|电站|大桥|隧道|停车场|加油站|"
     "路|街|巷|湖|桥|郡|园|湾|城|馆|域)"
 )
-# the same, so sure that even a cue word next to it does not make a person: 与林塘路交叉, 名叫石家岭幼儿园
 # words after a place's or a project's name: 方cun|项目 (a village typed in pinyin) is no person
 _PROJECT_AFTER = re.compile("项目|工程|小区|片区|社区|村|镇|乡|路|街")
+# the same, so sure that even a cue word next to it does not make a person: 与林塘路交叉, 名叫石家岭幼儿园
 _PLACE_END_STRICT = set("路街巷湖桥村乡镇组县市区岛")
 _PLACE_AFTER_STRICT = re.compile(
     "^(?:大道|大街|小区|家园|花园|公馆|大厦|广场|新城|幼儿园|收费站|公路|自然村|[一二三四五六七八九十0-9]期|[一二三四五六七八九十0-9]+(?:段|号|栋|弄))")
@@ -1575,7 +1575,7 @@ class PersonFinder:
             return False  # 高二才, 付完款, 易老化: a word with a surname's character, nothing says person
         if len(word) == 3 and word[0] == word[1] and not cue:
             return False  # 毛毛虫, 丁丁猫: a doubled character starts a word, not a surname and its given name
-        if surname == "段" and text[s - 1:s] and (text[s - 1] in "）)" or text[s - 1] in _PLACE_END_CHARS):
+        if surname == "段" and text[s - 1:s] and text[s - 1] in "）)路街巷道桥线":
             return False  # （…至…）段|路幅窄, 东风路段: 段 is a stretch of the road just named, not the surname
         if _NUMBERED_PLACE.fullmatch(given):
             return False  # 南二环, 东三路: a ring road or a numbered street
