@@ -403,6 +403,9 @@ PERSON_CASES = [
     ("我的名字叫做周立文，家住河西。", [("周立文", None, "unknown", "petitioner")]),
     # 段 after a body's name is the surname (段 as "section" only after a road or a bracket)
     ("县民政局段志强说低保名单早定了。", [("段志强", None, "unknown", "other")]),
+    # X是村主任的亲戚: X is the title-holder's relative, not the holder
+    ("证人王五是村主任的亲戚，他说账目是真的。",
+     [("王五", None, "unknown", "other"), (None, "村主任", "village", "accused")]),
     ("向镇长刘明反映过。", [("刘明", "镇长", "township", "accused")]),
     # the next name of a list of names, even with a rare surname and a one-character given name
     ("公司股东孔俊、孔娟、栗川，都不见了。", [("孔俊", None, "unknown", "other"), ("孔娟", None, "unknown", "other"),

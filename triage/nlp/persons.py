@@ -287,6 +287,9 @@ _STRONG_LEFT_CUE_RE = re.compile(f"(?:{_alternation(set(_PERSON_LEFT_CUES) - _WE
 _RIGHT_CUE_RE = re.compile(_alternation(_PERSON_RIGHT_CUES))
 _STRONG_CUE_END_RE = re.compile(f"(?:{_alternation(_STRONG_CUES)})$")
 _PAREN_TITLE = re.compile(r"^[（(]([^（）()]{2,20})[）)]")
+# a kin or a dependant after a title and 的: the person before 是 is the title-holder's relative, not the holder
+_KIN_AFTER_TITLE = re.compile("的(?:亲戚|亲属|家属|儿子|女儿|妻子|老婆|丈夫|侄子|侄女|外甥|弟弟|哥哥|姐姐|妹妹"
+                              "|女婿|儿媳|小舅子|舅舅|表弟|表哥|堂弟|堂哥|朋友|同学|司机|情人|亲信|马仔)")
 _ATTACH_TRIGGER = re.compile("(?:系|任|担任|时任|现任|曾任|原任|原系|原为|作为|身为|是)$")
 
 
@@ -1297,7 +1300,10 @@ class PersonFinder:
             sentence_start = max(text.rfind(ch, 0, t.start) for ch in "。！？\n;；") + 1
             before = [sp for sp in named_spans if sentence_start <= sp[0] and sp[1] <= t.start]
             if before:
-                add_name(*before[0], strong=True, title=t)
+                if _KIN_AFTER_TITLE.match(text, t.end):
+                    add_name(*before[0], strong=True)  # 张三是村主任的儿子: a person, the title-holder's relative
+                else:
+                    add_name(*before[0], strong=True, title=t)
         return self._assemble(text, titles, names, places)
 
     def _numbered_items(self, text: str) -> frozenset[int]:
