@@ -918,6 +918,7 @@ NOT_PERSONS = [
     "（东风路至解放路）段路幅太窄，经常堵车。",
     # a village typed in pinyin before 项目, not a name in pinyin
     "李cun项目工地的垃圾没人管，李cun工地天天扬尘。",
+    "李zhuang村的垃圾没人管，李zhuang天天扬尘。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

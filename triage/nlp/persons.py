@@ -53,7 +53,7 @@ _PLACE_AFTER = re.compile(
     "路|街|巷|湖|桥|郡|园|湾|城|馆|域)"
 )
 # words after a place's or a project's name: 方cun|项目 (a village typed in pinyin) is no person
-_PROJECT_AFTER = re.compile("项目|工程|小区|片区|社区|村|镇|乡|路|街")
+_PINYIN_PLACE_AFTER = re.compile("项目|工程|工地|小区|片区|社区|村|镇|乡|路|街")
 # the same, so sure that even a cue word next to it does not make a person: 与林塘路交叉, 名叫石家岭幼儿园
 _PLACE_END_STRICT = set("路街巷湖桥村乡镇组县市区岛")
 _PLACE_AFTER_STRICT = re.compile(
@@ -578,7 +578,7 @@ class PersonFinder:
             return q + 2  # 王秋*: the last character of the given name masked (关机*** is a word and a mask)
         latin = _LATIN_GIVEN.match(text, q)
         if latin is not None and _PINYIN_NAME.fullmatch(latin.group(0)) and latin.group(0) not in ("x", "xx") \
-                and not _followed_elsewhere(text, text[p:latin.end()], _PROJECT_AFTER) \
+                and not _followed_elsewhere(text, text[p:latin.end()], _PINYIN_PLACE_AFTER) \
                 and (text.count(text[p:latin.end()]) >= 2 or self._person_word_before(text, p)):
             return latin.end()  # 李yang (twice), 副书记黄jun: a given name in pinyin; 井dun once is a typo
         if text[q:q + 1] and text[q] in _MASK_CHARS:
