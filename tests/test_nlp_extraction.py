@@ -911,7 +911,7 @@ NOT_PERSONS = [
     # a doubled character starts a word (毛毛虫), a brand ends in 牌, a subsidy in 补
     "我们楼道里有时会爬进一些毛毛虫，请派人打药。",
     "去年买了一辆雷丁牌老年代步车，能上牌吗？",
-    "事业单位工作人员的车补还有吗？拿了车补的又是谁？",
+    "听说机关工作人员的车补又涨了，车补是按月发吗？",
     # a cue word, then a verb and its negation (老板|信不过): no surname
     "让我们小老板严不知道该找谁。",
     # 段 after a stretch of road in brackets is "section"

@@ -222,13 +222,13 @@ def find_amounts(text: str, amount_re: re.Pattern[str], currencies: dict[str, st
     return _join_ranges(text, found)
 
 
-# a sum written again later without its unit: 交了5700元，这5700用来干什么; 装修费就要26万，这26万 …
+# a sum written again later without its unit: 交了4800元活动费，这4800到底花在哪里; 要18万，这18万我们拿不出
 _WRITTEN_NUMBER = re.compile(r"[1-9][0-9]*(?:[.．][0-9]+)?[万千百]?")
 # what may not follow the repeated number: a digit, a decimal point, a percent sign, a letter, a unit or a measure
 # word (5700户, 26万人, 300公里)
 _NOT_AFTER_REPEAT = set("0123456789０１２３４５６７８９.．%％"
                         "户人口亩平米个年月日号栋层楼元块万千百亿次天吨斤岁名位家套间辆台张条件项分秒点届级期度")
-# telephone numbers of public services, which a text also writes bare: 被120送到医院
+# telephone numbers of public services, which a text also writes bare: 后来又打了120
 _SERVICE_NUMBERS = {"110", "119", "120", "122", "12345", "12315", "12369", "12319"}
 _NOT_BEFORE_REPEAT = set("0123456789０１２３４５６７８９.．,第:：/-—～~")
 
