@@ -907,7 +907,7 @@ NOT_PERSONS = [
     # a word in quotation marks after 网友 is no handle
     "网友“建议”称路灯坏了。",
     # a reservoir's, a canal's or a works' name that a mention elsewhere shows (雷旺水库 … 雷旺水渠)
-    "当年修建了雷旺水利工程（雷旺水库、雷旺灌溉渠道），如今雷旺水渠下游的田很少能用上水。",
+    "六十年代建的雷旺水利设施，现在雷旺灌区和雷旺水库都没人管。",
     # a doubled character starts a word (毛毛虫), a brand ends in 牌, a subsidy in 补
     "我们楼道里有时会爬进一些毛毛虫，请派人打药。",
     "去年买了一辆雷丁牌老年代步车，能上牌吗？",
