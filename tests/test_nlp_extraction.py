@@ -913,11 +913,11 @@ NOT_PERSONS = [
     "去年买了一辆雷丁牌老年代步车，能上牌吗？",
     "听说机关工作人员的车补又涨了，车补是按月发吗？",
     # a cue word, then a verb and its negation (老板|信不过): no surname
-    "让我们小老板严不知道该找谁。",
+    "这事连饭店老板严不清楚，更别说我们了。",
     # 段 after a stretch of road in brackets is "section"
-    "（东风路至解放路）段路幅太窄，经常堵车。",
+    "（东风路至解放路）段路幅不够，早晚高峰堵成一片。",
     # a village typed in pinyin before 项目, not a name in pinyin
-    "李cun项目工地的垃圾没人管，李cun工地天天扬尘。",
+    "李cun项目部旁边堆满建材，李cun那边还在施工。",
     "李zhuang村的垃圾没人管，李zhuang天天扬尘。",
 ]
 
