@@ -52,7 +52,7 @@ _PLACE_AFTER = re.compile(
     "高铁|铁路|高速|世家|冲路|塘路|湾路|岭路|坡路|水库|水厂|水电站|电站|大桥|隧道|停车场|加油站|"
     "路|街|巷|湖|桥|郡|园|湾|城|馆|域)"
 )
-# words after a place's or a project's name: 方cun|项目 (a village typed in pinyin) is no person
+# words after a place's or a project's name: 李cun|项目部 (a village typed in pinyin) is no person
 _PINYIN_PLACE_AFTER = re.compile("项目|工程|工地|小区|片区|社区|村|镇|乡|路|街")
 # the same, so sure that even a cue word next to it does not make a person: 与林塘路交叉, 名叫石家岭幼儿园
 _PLACE_END_STRICT = set("路街巷湖桥村乡镇组县市区岛")
@@ -872,7 +872,7 @@ class PersonFinder:
             if end is not None and self._adverb_first(text, p, end):
                 continue  # 当事人|应拿: a modal verb, not the surname 应
             if end is not None and end - p >= 2 and text[p + 1] in "不没未" and self.anonymised_at(text, p) is None:
-                continue  # 小老板|信不知道: a verb and its negation, not the surname 信
+                continue  # 饭店老板|严不清楚: a verb and its negation, not the surname 严
             if end is not None and not overlaps(p, end, title_spans):
                 tag = self.tags.get(text[p:end])
                 if tag is None or tag.startswith("nr") or self.anonymised_at(text, p) is not None \
@@ -1582,7 +1582,7 @@ class PersonFinder:
         if len(word) == 3 and word[0] == word[1] and not cue:
             return False  # 毛毛虫, 丁丁猫: a doubled character starts a word, not a surname and its given name
         if surname == "段" and text[s - 1:s] and text[s - 1] in "）)路街巷道桥线":
-            return False  # （…至…）段|路幅窄, 东风路段: 段 is a stretch of the road just named, not the surname
+            return False  # （…至…）段|路幅不够, 东风路段: 段 is a stretch of the road just named, not the surname
         if _NUMBERED_PLACE.fullmatch(given):
             return False  # 南二环, 东三路: a ring road or a numbered street
         if not before_title and self._frequent_word(word, given) and not self._left_cue(text, s):
