@@ -9,7 +9,7 @@ import pytest
 from triage.taxonomy import default_taxonomy
 
 EVAL = Path(__file__).resolve().parent.parent / "corpora" / "eval"
-SETS = ("", "_b", "_c", "_d", "_e", "_f", "_g")
+SETS = ("", "_b", "_c", "_d", "_e", "_f", "_g", "_h")
 
 
 def _rows(suffix: str) -> list[dict]:
