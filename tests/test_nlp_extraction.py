@@ -403,6 +403,8 @@ PERSON_CASES = [
     ("我的名字叫做周立文，家住河西。", [("周立文", None, "unknown", "petitioner")]),
     # 段 after a body's name is the surname (段 as "section" only after a road or a bracket)
     ("县民政局段志强说低保名单早定了。", [("段志强", None, "unknown", "other")]),
+    # a name followed by 项目 at one mention is still a person when another mention speaks of one (本人, 是, 说)
+    ("李建国项目部拖欠工资，李建国本人不露面。", [("李建国", None, "unknown", "other")]),
     # X是村主任的亲戚: X is the title-holder's relative, not the holder
     ("证人王五是村主任的亲戚，他说账目是真的。",
      [("王五", None, "unknown", "other"), (None, "村主任", "village", "accused")]),

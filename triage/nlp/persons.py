@@ -175,7 +175,7 @@ _INSTITUTION_AFTER = re.compile("小学|中学|大学|学校|学院|医院|幼�
 _PLACE_ELSEWHERE = re.compile("(?:村(?![长委主支干书会民组])|镇(?![长委党政干纪])|乡(?![长委党政干纪亲])"
                               "|街道|社区|小区|物业"
                               "|大道|花园|公寓|广场|路段|路口|周边|一带|安置区|安置小区|铁路|高速"
-                              "|水库|水渠|水利工程|灌区|电站|大桥|项目)")
+                              "|水库|水渠|水利工程|灌区|电站|大桥)")
 # a numbered road, ring road or phase as a "given name" (南|二环, 东|三路)
 _NUMBERED_PLACE = re.compile("[一二三四五六七八九十][环路街巷期栋号楼]")
 # punctuation right after a name
@@ -258,6 +258,8 @@ _ALONE_BEFORE_SEX = re.compile(
 _NEVER_IN_NAME = set("的了是在吗呢吧啊呀我你他她它们这那某个说")
 # a firm's name continuing after a word: 夏荣|大宗商品平台有限公司
 _COMPANY_SUFFIXES = "股份有限公司|有限责任公司|有限公司|股份公司"
+# what follows a person's name, never a project's or a firm's: 陈立军是…, 陈立军说, 陈立军本人
+_PERSON_PREDICATE = re.compile("是|说|称|表示|承认|本人|等人|夫妇|一家")
 _FIRM_ELSEWHERE = re.compile(f"[\u4e00-\u9fff]{{0,10}}?(?:{_COMPANY_SUFFIXES}|集团公司)")
 _COMPANY_NEAR = re.compile(f"{_COMPANY_SUFFIXES}|集团|事务所")
 _BEFORE_SERVING = set("今现曾兼历后并先改升调转继连留时月年日起至及和、，")
@@ -1179,8 +1181,9 @@ class PersonFinder:
         for span in list(names):
             word = text[span[0]:span[1]]
             if not names[span]["strong"] and not names[span]["titles"] and self.anonymised_at(text, span[0]) is None \
-                    and any(_followed_elsewhere(text, word, after) for after in (_PROJECT_AFTER, _FIRM_ELSEWHERE)):
-                del names[span]
+                    and any(_followed_elsewhere(text, word, after) for after in (_PROJECT_AFTER, _FIRM_ELSEWHERE)) \
+                    and not _followed_elsewhere(text, word, _PERSON_PREDICATE):
+                del names[span]  # (but 陈立军项目上… 陈立军是村主任的亲戚: another mention speaks of a person)
         # 4n. a numbered list of names and sums whose item's name was cut to two characters: 2、汤志|为88万元
         for span in list(names):
             s0, e0 = span
