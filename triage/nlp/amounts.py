@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from triage.nlp.lexicon import occurrences
 from triage.nlp.numbers import CHINESE_NUMERAL_CHARS, parse_number
 from triage.petition import Amount
 
@@ -248,7 +249,7 @@ def _find_repeated(text: str, found: list[Amount]) -> list[Amount]:
         mult = written[-1] if written[-1] in "万千百" else ""
         if _value(written[:len(written) - len(mult)], mult) != amount.value:
             continue  # the number as written must be the sum itself (not 2.5 of 2.5万元 read alone)
-        for k in _occurrences_of(text, written):
+        for k in occurrences(text, written):
             end = k + len(written)
             if any(s < end and k < e for s, e in taken):
                 continue
@@ -261,14 +262,6 @@ def _find_repeated(text: str, found: list[Amount]) -> list[Amount]:
                 continue  # 5700户, 300公里, 26万人: a count or a measure, not the sum
             out.append(Amount(written, amount.value, amount.currency, "exact", amount.value, amount.value, k, end))
             taken.append((k, end))
-    return out
-
-
-def _occurrences_of(text: str, word: str) -> list[int]:
-    out, k = [], text.find(word)
-    while k >= 0:
-        out.append(k)
-        k = text.find(word, k + 1)
     return out
 
 

@@ -166,3 +166,12 @@ def _load_names(path: Path) -> tuple[str, ...]:
             raise ConfigError(f"{path}:{number}: {line!r} is not a name in Chinese characters")
         names.append(line)
     return tuple(names)
+
+
+def occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` starts in ``text``, without overlaps (str.find: no pattern compiled per word)."""
+    out, k = [], text.find(word)
+    while k >= 0 and word:
+        out.append(k)
+        k = text.find(word, k + len(word))
+    return out

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from triage.nlp.lexicon import Lexicon
+from triage.nlp.lexicon import Lexicon, occurrences
 from triage.nlp.numbers import CHINESE_NUMERAL_CHARS
 from triage.petition import Person, Place
 
@@ -295,18 +295,9 @@ _KIN_AFTER_TITLE = re.compile("的(?:亲戚|亲属|家属|儿子|女儿|妻子|�
 _ATTACH_TRIGGER = re.compile("(?:系|任|担任|时任|现任|曾任|原任|原系|原为|作为|身为|是)$")
 
 
-def _occurrences(text: str, word: str) -> list[int]:
-    """Where ``word`` starts in ``text``, without overlaps (str.find: no pattern compiled per name)."""
-    out, k = [], text.find(word)
-    while k >= 0 and word:
-        out.append(k)
-        k = text.find(word, k + len(word))
-    return out
-
-
 def _followed_elsewhere(text: str, word: str, pattern: re.Pattern[str]) -> bool:
     """Whether some occurrence of ``word`` in the text is followed by ``pattern`` (福瑞斯|员工, 黄柳|村)."""
-    return any(pattern.match(text, k + len(word)) for k in _occurrences(text, word))
+    return any(pattern.match(text, k + len(word)) for k in occurrences(text, word))
 
 
 def _named_after_institution(text: str, s: int, e: int) -> bool:
@@ -1260,7 +1251,7 @@ class PersonFinder:
         weak = [sp for sp, info in names.items() if not info["strong"] and not info["titles"]]
         listed: set[str] = set()
         for word in {text[a:b] for a, b in weak}:
-            starts = _occurrences(text, word)
+            starts = occurrences(text, word)
             among = [k for k in starts if self._listed_with_places(text, k, k + len(word))
                      and not any(a < k - 1 and k - 1 - a <= 6 and text[b:b + 1] in "、，," or a == k + len(word) + 1
                                  for a, b in names)
@@ -1278,10 +1269,10 @@ class PersonFinder:
             if self.anonymised_at(text, span[0]) is None and (
                     _followed_elsewhere(text, word, _FIRM_TAIL)
                     or (not names[span]["strong"] and any(_INSTITUTION_AFTER.match(text, k + i)
-                                                          for k in _occurrences(text, word)
+                                                          for k in occurrences(text, word)
                                                           for i in range(1, len(word))))
                     or (not names[span]["strong"] and not names[span]["titles"]
-                        and any(_school_named_after(text, k + len(word)) for k in _occurrences(text, word)))):
+                        and any(_school_named_after(text, k + len(word)) for k in occurrences(text, word)))):
                 del names[span]
         # 5. attach unnamed titles to a name in front: 张三，男，…，系东关镇柳树村党支部书记
         named_spans = sorted(names)
@@ -1349,7 +1340,7 @@ class PersonFinder:
             word = text[s:e]
             if surname is None or len(word) != len(surname) + 1 or self.anonymised_at(text, s) is not None:
                 continue
-            starts = _occurrences(text, word)
+            starts = occurrences(text, word)
             following = {text[k + len(word):k + len(word) + 2] for k in starts}
             if len(starts) < 2 or len({f[:1] for f in following}) != 1:
                 continue
@@ -1424,7 +1415,7 @@ class PersonFinder:
                     or self.tags.get(w[1:] + c, "nr")[:1] not in ("n", "") or self.anonymised_at(text, s) is not None \
                     or self.tags.get(c, "nr").startswith(_WORD_TAGS + ("ns",)) or surname not in self.common:
                 continue
-            starts = _occurrences(text, word)
+            starts = occurrences(text, word)
             cut = [k2 for k2 in starts if k2 in token_starts and k2 + 2 in token_ends and k2 + 3 in token_ends]
             if len(cut) < 3 or 3 * len(cut) < 2 * len(starts) or any(self._word_at(text, k2 + 2) for k2 in starts):
                 continue  # 华润置|地: the last character starts a word
@@ -1451,7 +1442,7 @@ class PersonFinder:
                     or text.count(word) != 1:
                 continue
             short = word[:-1]
-            following = {text[k + len(short):k + len(short) + 1] for k in _occurrences(text, short)}
+            following = {text[k + len(short):k + len(short) + 1] for k in occurrences(text, short)}
             if len(following) < 3 or short in self.lexicon.nonnames or not self.tags.get(short, "nr").startswith("nr"):
                 continue
             info = names.pop((s, e))
