@@ -684,9 +684,19 @@ PERSON_CASES = [
     # a defendant's name whose first two characters make a word (严明), in a list after 被告人
     ("被告人严明华、金晓川犯贪污罪。",
      [("严明华", None, "unknown", "accused"), ("金晓川", None, "unknown", "accused")]),
+    # a body's name, a surname that is also a word and a given name that is a word, then the title
+    ("写信给县委常永生书记，反映修路的事。", [("常永生", "书记", "county", "accused")]),
+    # the writer naming themself after 我, then their age: the petitioner, not someone mentioned
+    ("我陈秋明，72岁，青石县枫林乡人，反映低保问题。", [("陈秋明", None, "unknown", "petitioner")]),
+    ("我刘建军，今年58岁，家住东关镇。", [("刘建军", None, "unknown", "petitioner")]),
+    # a parent named after 我爸, even with a surname that is also a word or a preposition
+    ("包工头拖欠我爸向明华工资款两万元。", [("向明华", None, "unknown", "other")]),
+    ("工地欠我爸常永生三个月工资。", [("常永生", None, "unknown", "other")]),
 ]
 
 NOT_PERSONS = [
+    # 经侦查: "upon investigation" in a judgment, not an economic-crimes officer named 查…
+    "经侦查终结后移送起诉。",
     # a frequent word in quotation marks after 叫; figures of speech from history and legend
     "这才叫“安静”的日子。",
     "不希望像孟姜女那样哭长城，这里需要狄仁杰来断案。",

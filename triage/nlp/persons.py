@@ -147,6 +147,8 @@ _STRONG_CUES = (
     # a relative's name after 叫: 我爸叫文某某
     "爸叫", "爸爸叫", "妈叫", "妈妈叫", "父亲叫", "母亲叫", "儿子叫", "女儿叫", "丈夫叫", "妻子叫", "老公叫", "老婆叫",
     "孩子叫", "哥哥叫", "姐姐叫", "弟弟叫", "妹妹叫", "外公叫", "外婆叫", "爷爷叫", "奶奶叫",
+    # a parent named by the writer: 我爸X (not 经侦X, an economic-crimes officer: 经侦查 is "upon investigation")
+    "我爸", "我妈", "我爹", "我娘", "我爸叫", "我妈叫",
 )
 # a school or a hospital a few characters after a bare name: its name starts with the "name"
 _SCHOOL_AFTER = re.compile("([\u4e00-\u9fff]{0,4}?)(?:中学|小学|学校|幼儿园|医院|大学|学院)")
@@ -253,7 +255,8 @@ _GROUP_AFTER = re.compile("等人|他们|她们|夫妇|夫妻|一伙")
 _NEXT_PLACE = re.compile("[\u4e00-\u9fff]{1,3}(?:村|社区|居委会)")
 # a name right after a boundary and right before ，男 / ：女 / 先生 / 女士 (resumes, notices, letters)
 _ALONE_BEFORE_SEX = re.compile(
-    "(?:^|(?<=[，,。；;：:！？!?\n\\s（(“、*＊.．]))(?P<name>[\u4e00-\u9fff]{2,4})(?=[，,：:]\\s?[男女][，,。；;\\s）)]|先生|女士|[，,]\\s?[0-9]{1,3}岁|[，,]\\s?(?:家住|住[^房院])|[，,]\\s?联系电话)")
+    "(?:^|(?<=[，,。；;：:！？!?\n\\s（(“、*＊.．])|(?<=我)|(?<=本人))(?P<name>(?!我|本人)[\u4e00-\u9fff]{2,4})"
+    "(?=[，,：:]\\s?[男女][，,。；;\\s）)]|先生|女士|[，,]\\s?(?:今年)?[0-9]{1,3}岁|[，,]\\s?(?:家住|住[^房院])|[，,]\\s?联系电话)")
 # characters no name contains, even one the segmenter glued before ，男 (林金和 keeps its 和)
 _NEVER_IN_NAME = set("的了是在吗呢吧啊呀我你他她它们这那某个说")
 # a firm's name continuing after a word: 夏荣|大宗商品平台有限公司
@@ -443,6 +446,12 @@ class PersonFinder:
         return self.surname_at(text, k) == ch and ch in self.common and ch not in _FUNCTION_SURNAMES \
             and ch not in _WORD_SURNAMES and ch not in _NEVER_BARE_SURNAMES \
             and (k == 0 or text[k - 1] in "的，,。、：: ")
+
+    def _surname_after_body(self, text: str, k: int) -> bool:
+        """A surname character, even one that is also a word, right after a body's name: 县委|曾|…|书记."""
+        ch = text[k]
+        return self.surname_at(text, k) == ch and ch in self.common and ch not in _FUNCTION_SURNAMES \
+            and ch not in _NEVER_BARE_SURNAMES and self._body_ends_at(text, k)
 
     @staticmethod
     def _next_in_list(text: str, s: int, end: int, names: dict) -> bool:
@@ -801,9 +810,10 @@ class PersonFinder:
                 continue  # 青石|县委书记 is a place before a title; 市政府|林国栋|市长 has its body before the name
                 # (but 管国土的|邹立全|镇长: three characters after 的 or a stop are a name, not a town)
             if self.surname_at(text, k) is None and t.start - k == 2 and k > 0 and token_start_of.get(k - 1) == k - 1 \
-                    and self._lone_surname(text, k - 1) \
-                    and self.freqs.get(text[k:t.start], 0) < _FREQUENT_GIVEN_WORD:
-                k -= 1  # 看诊的林|登高|医生: the surname split off from a given name that is a word
+                    and ((self._lone_surname(text, k - 1)
+                          and self.freqs.get(text[k:t.start], 0) < _FREQUENT_GIVEN_WORD)
+                         or self._surname_after_body(text, k - 1)):
+                k -= 1  # 看诊的林|登高|医生, 县委|高|超群|书记: the surname split off from a given name that is a word
             surname = self.surname_at(text, k)
             word = text[k:t.start]
             if surname is None or not len(surname) < len(word) <= len(surname) + 2 \
