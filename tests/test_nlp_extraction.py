@@ -689,6 +689,12 @@ PERSON_CASES = [
     # the writer naming themself after 我, then their age: the petitioner, not someone mentioned
     ("我陈秋明，72岁，青石县枫林乡人，反映低保问题。", [("陈秋明", None, "unknown", "petitioner")]),
     ("我刘建军，今年58岁，家住东关镇。", [("刘建军", None, "unknown", "petitioner")]),
+    # the writer introducing themself by what they are, then the name: the petitioner (not when 与/给 … stands
+    # between: that is someone else)
+    ("我是东关镇柳树村村民钟明亮，反映低保问题。", [("钟明亮", None, "unknown", "petitioner")]),
+    ("我是村民代表钟明亮，现依据政策反映修路的事。", [("钟明亮", None, "unknown", "petitioner")]),
+    ("因我是前年与本村村民钟明亮结婚的，户口一直没迁。", [("钟明亮", None, "unknown", "other")]),
+    ("本人钟可实名举报县招标办违规。", [("钟可", None, "unknown", "petitioner")]),
     # a parent named after 我爸, even with a surname that is also a word or a preposition
     ("包工头拖欠我爸向明华工资款两万元。", [("向明华", None, "unknown", "other")]),
     ("工地欠我爸常永生三个月工资。", [("常永生", None, "unknown", "other")]),
@@ -697,6 +703,9 @@ PERSON_CASES = [
 NOT_PERSONS = [
     # 经侦查: "upon investigation" in a judgment, not an economic-crimes officer named 查…
     "经侦查终结后移送起诉。",
+    # 方 after a spokesman's word is "only then", before a modal verb
+    "按规定，业主代表方能否要求物业退出？",
+    "村民代表方可参加会议。",
     # a frequent word in quotation marks after 叫; figures of speech from history and legend
     "这才叫“安静”的日子。",
     "不希望像孟姜女那样哭长城，这里需要狄仁杰来断案。",

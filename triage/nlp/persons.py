@@ -149,6 +149,8 @@ _STRONG_CUES = (
     "孩子叫", "哥哥叫", "姐姐叫", "弟弟叫", "妹妹叫", "外公叫", "外婆叫", "爷爷叫", "奶奶叫",
     # a parent named by the writer: 我爸X (not 经侦X, an economic-crimes officer: 经侦查 is "upon investigation")
     "我爸", "我妈", "我爹", "我娘", "我爸叫", "我妈叫",
+    # a spokesman of the villagers, residents or owners: 村民代表X
+    "村民代表", "居民代表", "业主代表", "群众代表",
 )
 # a school or a hospital a few characters after a bare name: its name starts with the "name"
 _SCHOOL_AFTER = re.compile("([\u4e00-\u9fff]{0,4}?)(?:中学|小学|学校|幼儿园|医院|大学|学院)")
@@ -167,6 +169,11 @@ _FIRM_WORD_AFTER = re.compile("房地产|地产|置业|物业|集团|公司|有�
 # a name between 业主 / 住户 / 户主 and a stop
 _LED_BY = re.compile("以(?P<name>[\u4e00-\u9fff]{2,3})为首")
 _SELF_INTRODUCED = re.compile("(?:我是|本人是?|我们是)[^，,。；;！？!?]{0,20}$")
+# the writer introducing themself by what they are, then their name: 我是东关村村民张三, 本人是5栋业主李四
+_SELF_INTRODUCED_AS = re.compile("(?:我|本人)是(?!说)[^，,。；;！？!?我与和给跟同帮替为]{0,14}"
+                                 "(?:村民|居民|业主|群众|户主|村民代表|居民代表|业主代表|群众代表)$")
+# modal verbs: after a cue, a surname's character followed by one of them is no name (代表方|能否要求)
+_MODAL_AFTER = re.compile("能否|能够|可以|可否|应该|应当|是否|需要|必须")
 _RESIDENT_NAMED = re.compile("(?:业主|住户|户主)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。，,；;（(：:]|$)")
 # a school or a hospital right before a name that a stop ends: its teacher or doctor (城南中学罗金，)
 _INSTITUTION_BEFORE = re.compile("(?:中学|小学|学校|医院|卫生院)$")
@@ -876,6 +883,9 @@ class PersonFinder:
                 continue  # 当事人|应拿: a modal verb, not the surname 应
             if end is not None and end - p >= 2 and text[p + 1] in "不没未" and self.anonymised_at(text, p) is None:
                 continue  # 饭店老板|严不清楚: a verb and its negation, not the surname 严
+            if end is not None and self.anonymised_at(text, p) is None \
+                    and (_MODAL_AFTER.match(text, p + 1) or text[p:p + 2] in ("方可", "方能", "方才")):
+                continue  # 业主代表方|能否要求, 村民代表方可…: "only then" or a modal verb, not the surname 方
             if end is not None and not overlaps(p, end, title_spans):
                 tag = self.tags.get(text[p:end])
                 if tag is None or tag.startswith("nr") or self.anonymised_at(text, p) is not None \
@@ -903,7 +913,7 @@ class PersonFinder:
             if (m.group(0).startswith(("我是", "我们是", "本人是", "本人")) and self.anonymised_at(text, p) is None
                     and not (text[end:end + 1] in "，,。、；（( " or text[end:end + 1] == ""
                              or text[end:end + 1] in "系"
-                             or text[end:end + 2] in ("家住", "住在", "现住"))):
+                             or text[end:end + 2] in ("家住", "住在", "现住", "实名"))):
                 continue  # 我是南岭南岭村村民: a place follows, not a name
             word = text[p:end]
             tag = self.tags.get(word)
@@ -1762,7 +1772,8 @@ class PersonFinder:
             left = text[max(0, s - 8):s]
             if (any(left.endswith(c) and not left.endswith("被" + c) for c in self.lexicon.petitioner_cues)
                     or re.search("(?:我叫|本人叫?)$", left)
-                    or re.search("(?:我|本人)是[^，,。！？!?]{0,10}叫$", text[max(0, s - 16):s])):  # 我是…残疾人叫X
+                    or re.search("(?:我|本人)是[^，,。！？!?]{0,10}叫$", text[max(0, s - 16):s])  # 我是…残疾人叫X
+                    or _SELF_INTRODUCED_AS.search(text, max(0, s - 24), s)):  # 我是东关村村民代表X
                 return "petitioner"  # 举报人张三, but 被举报人张三 is the accused
         if draft.level != "unknown":
             return "accused"
