@@ -706,6 +706,8 @@ NOT_PERSONS = [
     # 方 after a spokesman's word is "only then", before a modal verb
     "按规定，业主代表方能否要求物业退出？",
     "村民代表方可参加会议。",
+    # an estate's name whose first characters look like a name, a few characters before 花园, 广场 or 3栋
+    "业主们都住在金荣华峰翡翠花园。",
     # a frequent word in quotation marks after 叫; figures of speech from history and legend
     "这才叫“安静”的日子。",
     "不希望像孟姜女那样哭长城，这里需要狄仁杰来断案。",

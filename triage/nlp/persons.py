@@ -271,6 +271,9 @@ _COMPANY_SUFFIXES = "股份有限公司|有限责任公司|有限公司|股份�
 # what follows a person's name, never a project's or a firm's: 陈立军是…, 陈立军说, 陈立军本人
 _PERSON_PREDICATE = re.compile("是|说|称|表示|承认|本人|等人|夫妇|一家")
 _FIRM_ELSEWHERE = re.compile(f"[\u4e00-\u9fff]{{0,10}}?(?:{_COMPANY_SUFFIXES}|集团公司)")
+# an estate's or a square's word, or a building's number, a few characters on: 金某某|园9栋, 万某某|财富广场
+_ESTATE_NEAR = re.compile(
+    "(?P<gap>[\u4e00-\u9fff]{0,3}?)(?:小区|花园|家园|广场|公寓|大厦|名都|[0-9０-９]{1,3}(?:栋|幢|号楼))")
 _COMPANY_NEAR = re.compile(f"{_COMPANY_SUFFIXES}|集团|事务所")
 _BEFORE_SERVING = set("今现曾兼历后并先改升调转继连留时月年日起至及和、，")
 # jieba's frequency above which a two-character word tagged as a name is a common word (安静, 宁静, 文明), and
@@ -1530,6 +1533,10 @@ class PersonFinder:
             company = _COMPANY_NEAR.search(text, end, end + 8)
             if company is not None and company.start() - end <= 6 and text[end:end + 1] not in "，,。、；的":
                 return False  # 温州金龙船务有限公司, 康恩贝制药股份: the start of a firm's name
+            estate = _ESTATE_NEAR.match(text, end)
+            if estate is not None and not cue \
+                    and all(ch not in _NOT_THIRD and ch not in _NEVER_THIRD for ch in estate.group("gap")):
+                return False  # 尚心海|悦3栋, 万坤图|财富广场: the start of an estate's or a square's name
             if surname == "任" and s > 0 and (text[s - 1] in _BEFORE_SERVING or text[s - 1].isdigit()):
                 return False  # 至今任|金龙机电, 2011年任|鼎捷软件: 任 is "served as"
             if (s > 0 and text[s - 1] in _OPEN_QUOTES and text[end:end + 1] in _CLOSE_QUOTES) \
