@@ -108,6 +108,31 @@ def test_level_accuracy_counts_gold_accused_found_as_accused(tmp_path, analyzer)
     assert report["amounts"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 1, "predicted": 1, "gold": 1}
 
 
+def test_parts_are_compared_for_the_gold_names_found(tmp_path, analyzer):
+    # the analyzer reads 孙小梅 as the writer, 赵青山 as accused (a village title) and 钱多多 as other (a title
+    # with no level, no misconduct word it knows); 李四 is not in its text
+    labels = [
+        ("b1", "我叫孙小梅，反映低保问题。", {"persons": ["孙小梅"], "parties": {"孙小梅": "petitioner"}}),
+        ("b2", "村主任赵青山侵占补偿款3万元。", {"persons": ["赵青山"], "parties": {"赵青山": "accused"}}),
+        ("b3", "会计钱多多收了500元。", {"persons": ["钱多多"], "parties": {"钱多多": "accused"}}),
+        ("b4", "无人名的一条留言。", {"persons": ["李四"], "parties": {"李四": "other"}}),
+    ]
+    report = evaluate_extraction(tmp_path / "texts.jsonl", analyzer, labels=write_labels(tmp_path, labels), errors=5)
+    parties = report["parties"]
+    assert (parties["gold"], parties["found"], parties["accuracy"]) == (4, 3, round(2 / 3, 4))
+    assert parties["confusion"] == {"accused->accused": 1, "accused->other": 1, "petitioner->petitioner": 1}
+    assert parties["petitioner"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 1, "predicted": 1, "gold": 1}
+    assert parties["accused"] == {"precision": 1.0, "recall": 0.5, "f1": round(2 * .5 / 1.5, 4),
+                                  "tp": 1, "predicted": 1, "gold": 2}
+    assert {"id": "b3", "party (name, gold, extracted)": [["钱多多", "accused", "other"]]} in report["examples"]
+
+
+def test_an_unknown_part_in_the_labels_is_an_error(tmp_path):
+    labels = [("b1", "我叫孙小梅。", {"persons": ["孙小梅"], "parties": {"孙小梅": "writer"}})]
+    with pytest.raises(InputError, match="has parts \\['writer'\\]"):
+        read_gold(write_labels(tmp_path, labels), "labels")
+
+
 def test_other_gold_formats_are_read(tmp_path):
     kg = tmp_path / "kg.jsonl"
     kg.write_text(json.dumps({"text": "赵青山受贿2.5万元", "entities": [

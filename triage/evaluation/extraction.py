@@ -10,12 +10,15 @@ Gold formats (``fmt``; detected from the file when None):
   ``B-PER``/``B-NAME``) are names;
 - ``labels``   hand labels keyed by the id of a record in a file that is not in the project: the first line
   ``{"source": PATH, "key": FIELD, "text": FIELD}``, then ``{"id", "persons": [names], "amounts": [{"value",
-  "currency"}], "levels": {name: level}, "part": "dev"|"test"}``; PATH is relative to the labels file, or
-  given with ``texts``; ``part`` selects the labels of some parts: a name (``dev``), a comma-separated list
-  (``test,test2``), a range of numbered parts (``dev40-dev55``) or a shell pattern (``dev*``: every dev part).
+  "currency"}], "levels": {name: level}, "parties": {name: party}, "part": "dev"|"test"}``; PATH is relative to
+  the labels file, or given with ``texts``; ``part`` selects the labels of some parts: a name (``dev``), a
+  comma-separated list (``test,test2``), a range of numbered parts (``dev40-dev55``) or a shell pattern (``dev*``:
+  every dev part).
 
 Names and amounts are compared per text as sets: a name is right when the same string is extracted
-from the same text; an amount when its value (to the fen) and currency are.
+from the same text; an amount when its value (to the fen) and currency are. Where the gold gives each name's part
+(``party``: accused, petitioner, other; the corpus and ``parties`` of hand labels), the parts of the names found
+are compared too: accuracy, and precision, recall and F1 of ``petitioner`` and ``accused`` among those names.
 
     python -m triage.evaluation.extraction GOLD [--format corpus|kg|cluener|bio|labels] [--texts PATH]
         [--part dev|test|test,test2|dev40-dev55|'dev*'] [--errors N] [--json]
@@ -39,6 +42,7 @@ from typing import Any
 from triage.errors import InputError
 
 FORMATS = ("corpus", "kg", "cluener", "bio", "labels")
+PARTIES = ("accused", "petitioner", "other")
 # names the command line also accepts
 FORMAT_ALIASES = {"corruption_kg": "kg", "weibo": "bio", "ccdi": "labels", "duty_crime": "labels"}
 
@@ -51,6 +55,7 @@ class GoldText:
     amounts: Counter | None  # (value, currency) -> count
     accused_levels: dict[str, str] = field(default_factory=dict)  # name or role -> level
     received_at: date | None = None
+    parties: dict[str, str] = field(default_factory=dict)  # name -> accused | petitioner | other
 
 
 def detect_format(path: Path) -> str:
@@ -120,6 +125,7 @@ def _read_corpus(path: Path) -> list[GoldText]:
             None if amounts is None else Counter(_money_key(a["value"], a.get("currency")) for a in amounts),
             levels,
             date.fromisoformat(received) if received else None,
+            {p["name"]: p["party"] for p in persons or [] if p.get("name") and p.get("party")},
         ))
     return out
 
@@ -246,11 +252,16 @@ def _read_labels(path: Path, texts: Path | None, part: str | None = None) -> lis
             raise InputError(f"{path}: label id {label['id']!r} is not in {source}")
         text = record[meta.get("text", "text")]
         levels = {k: v for k, v in (label.get("levels") or {}).items()}
+        parties = dict(label.get("parties") or {})
+        unknown = sorted(set(parties.values()) - set(PARTIES))
+        if unknown:
+            raise InputError(f"{path}: label {label['id']!r} has parts {unknown}; valid: {', '.join(PARTIES)}")
         out.append(GoldText(
             str(label["id"]), text, set(label.get("persons") or []),
             None if "amounts" not in label
             else Counter(_money_key(a["value"], a.get("currency")) for a in label["amounts"] or []),
             levels,
+            parties=parties,
         ))
     if part is not None and not out:
         raise InputError(f"{path}: no labels of part {part!r}")
@@ -285,6 +296,8 @@ def evaluate_extraction(gold_path: str | Path, analyzer: Any, fmt: str | None = 
     name_counts = [0, 0, 0]
     amount_counts = [0, 0, 0]
     level_right = level_total = accused_found = 0
+    party_pairs: Counter = Counter()  # (gold part, extracted part) of each gold name found
+    party_gold = 0
     examples: list[dict[str, Any]] = []
     started = time.perf_counter()
     chars = 0
@@ -309,6 +322,17 @@ def evaluate_extraction(gold_path: str | Path, analyzer: Any, fmt: str | None = 
             if errors and predicted_amounts != item.amounts and len(examples) < errors:
                 examples.append({"id": item.key, "missed_amounts": sorted(map(str, item.amounts - predicted_amounts)),
                                  "spurious_amounts": sorted(map(str, predicted_amounts - item.amounts))})
+        if item.parties:
+            by_name = {p.name: p.party for p in extraction.persons if p.name}
+            party_gold += len(item.parties)
+            wrong = []
+            for name, party in item.parties.items():
+                if name in by_name:
+                    party_pairs[(party, by_name[name])] += 1
+                    if by_name[name] != party:
+                        wrong.append([name, party, by_name[name]])
+            if errors and wrong and len(examples) < errors:
+                examples.append({"id": item.key, "party (name, gold, extracted)": wrong})
         for who, level in item.accused_levels.items():
             level_total += 1
             match = None
@@ -333,8 +357,25 @@ def evaluate_extraction(gold_path: str | Path, analyzer: Any, fmt: str | None = 
     if level_total:
         report["accused"] = {"gold": level_total, "found_as_accused": accused_found,
                              "level_accuracy": round(level_right / level_total, 4)}
+    if party_gold:
+        report["parties"] = _party_report(party_pairs, party_gold)
     if errors:
         report["examples"] = examples
+    return report
+
+
+def _party_report(pairs: Counter, n_gold: int) -> dict[str, Any]:
+    """Accuracy of the parts of the gold names found, and precision/recall/F1 of petitioner and accused among them."""
+    found = sum(pairs.values())
+    report: dict[str, Any] = {
+        "gold": n_gold, "found": found,
+        "accuracy": round(sum(n for (g, p), n in pairs.items() if g == p) / found, 4) if found else None,
+        "confusion": {f"{g}->{p}": n for (g, p), n in sorted(pairs.items())},
+    }
+    for party in ("petitioner", "accused"):
+        tp = pairs[(party, party)]
+        report[party] = _prf(tp, sum(n for (_g, p), n in pairs.items() if p == party),
+                             sum(n for (g, _p), n in pairs.items() if g == party))
     return report
 
 
@@ -350,6 +391,14 @@ def format_extraction_report(report: dict[str, Any]) -> str:
         a = report["accused"]
         lines.append(f"  accused       level accuracy {a['level_accuracy']:.3f} "
                      f"({a['found_as_accused']} of {a['gold']} found as accused)")
+    if "parties" in report:
+        r = report["parties"]
+        accuracy = "n/a" if r["accuracy"] is None else f"{r['accuracy']:.3f}"
+        lines.append(f"  parts         accuracy {accuracy} over the {r['found']} of {r['gold']} gold names found")
+        for party in ("petitioner", "accused"):
+            q = r[party]
+            lines.append(f"    {party:11s} P {q['precision']:.3f}  R {q['recall']:.3f}  F1 {q['f1']:.3f}  "
+                         f"(tp {q['tp']}, predicted {q['predicted']}, gold {q['gold']}, among the names found)")
     for example in report.get("examples", []):
         lines.append("  ! " + json.dumps(example, ensure_ascii=False))
     return "\n".join(lines)
