@@ -695,6 +695,17 @@ PERSON_CASES = [
     ("我是村民代表钟明亮，现依据政策反映修路的事。", [("钟明亮", None, "unknown", "petitioner")]),
     ("因我是前年与本村村民钟明亮结婚的，户口一直没迁。", [("钟明亮", None, "unknown", "other")]),
     ("本人钟可实名举报县招标办违规。", [("钟可", None, "unknown", "petitioner")]),
+    # the writer in a visit form's name field, a sentence after 我是…, or first of the visitors counted; the accused
+    # in an accusation form's name field, and "a person named X" who did the wrong
+    ("来访登记表 姓名：钟明亮 住址：东关镇 来访事由：村主任张建国冒领低保金。",
+     [("钟明亮", None, "unknown", "petitioner"), ("张建国", "村主任", "village", "accused")]),
+    ("我是城关镇城西社区村民，名叫钟明亮。现反映如下问题：村主任张建国冒领低保金。",
+     [("钟明亮", None, "unknown", "petitioner"), ("张建国", "村主任", "village", "accused")]),
+    ("2026年3月2日上午，东关村群众钟明亮等12人来访，反映：村主任张建国冒领低保金。",
+     [("钟明亮", None, "unknown", "petitioner"), ("张建国", "村主任", "village", "accused")]),
+    ("被举报人姓名：钟明亮，职务：村会计。",
+     [("钟明亮", None, "unknown", "accused"), (None, "村会计", "village", "accused")]),
+    ("我是这里的一名普通群众，名叫钟明亮的人经常用公款吃喝。", [("钟明亮", None, "unknown", "accused")]),
     # a parent named after 我爸, even with a surname that is also a word or a preposition
     ("包工头拖欠我爸向明华工资款两万元。", [("向明华", None, "unknown", "other")]),
     ("工地欠我爸常永生三个月工资。", [("常永生", None, "unknown", "other")]),

@@ -174,6 +174,13 @@ _SELF_INTRODUCED_AS = re.compile("(?:我|本人)是(?!说)[^，,。；;！？!?�
                                  "(?:村民|居民|业主|群众|户主|村民代表|居民代表|业主代表|群众代表)$")
 # modal verbs: after a cue, a surname's character followed by one of them is no name (代表方|能否要求)
 _MODAL_AFTER = re.compile("能否|能够|可以|可否|应该|应当|是否|需要|必须")
+# the writer's name a sentence on from 我是…: 我是城西社区村民，名叫X
+_SELF_NAMED_AFTER = re.compile("(?:我|本人)是[^。！？!?；;]{0,16}[，,]\\s?(?:名叫|叫做?|姓名)[：:]?$")
+# visitors counted after the first's name: 群众X等12人来访, X等人来访
+_VISITORS_AFTER = re.compile("(?:等[0-9一二三四五六七八九十几多]*人)?(?:来访|来信|来电|联名)")
+# a form's name field, in a form of the writer (来访登记表 姓名：X)
+_FORM_NAME_BEFORE = re.compile("(?<!被举报人)(?<!被反映人)(?<!被投诉人)(?<!被告人)(?:姓名|名字)[：:]\\s?$")
+_FORM_OF_WRITER = re.compile("来访|来电|来信|登记表|举报|投诉|信访|反映")
 _RESIDENT_NAMED = re.compile("(?:业主|住户|户主)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。，,；;（(：:]|$)")
 # a school or a hospital right before a name that a stop ends: its teacher or doctor (城南中学罗金，)
 _INSTITUTION_BEFORE = re.compile("(?:中学|小学|学校|医院|卫生院)$")
@@ -1775,24 +1782,28 @@ class PersonFinder:
         return persons
 
     def _party(self, text: str, draft: PersonDraft) -> str:
-        for s, _e in draft.mentions:
+        for s, e in draft.mentions:
             left = text[max(0, s - 8):s]
             if (any(left.endswith(c) and not left.endswith("被" + c) for c in self.lexicon.petitioner_cues)
                     or re.search("(?:我叫|本人叫?)$", left)
                     or re.search("(?:我|本人)是[^，,。！？!?]{0,10}叫$", text[max(0, s - 16):s])  # 我是…残疾人叫X
-                    or _SELF_INTRODUCED_AS.search(text, max(0, s - 24), s)):  # 我是东关村村民代表X
+                    or _SELF_INTRODUCED_AS.search(text, max(0, s - 24), s)  # 我是东关村村民代表X
+                    or (_SELF_NAMED_AFTER.search(text, max(0, s - 30), s)  # 我是城西社区村民，名叫X
+                        and not text.startswith("的", e))  # (…，名叫X的人: someone else)
+                    or _VISITORS_AFTER.match(text, e)  # 群众X等12人来访
+                    or (_FORM_NAME_BEFORE.search(text, max(0, s - 4), s) and _FORM_OF_WRITER.search(text, 0, s))):
                 return "petitioner"  # 举报人张三, but 被举报人张三 is the accused
         if draft.level != "unknown":
             return "accused"
         for s, _e in draft.mentions:
-            left = text[max(0, s - 8):s].rstrip("：: ")
+            left = re.sub("(?:姓名|名字)$", "", text[max(0, s - 10):s].rstrip("：: "))  # 被举报人姓名：X
             if any(left.endswith(c) for c in ("被告人", "被举报人", "被反映人", "被调查人", "犯罪嫌疑人", "举报",
                                               "反映", "检举", "控告", "投诉", "上诉人")):
                 return "accused"
         for _s, e in draft.mentions:  # the subject of a misconduct word in its clause: 孟某参与赌博
             stops = [k for k in (text.find(ch, e) for ch in "，。；！？,;!?\n") if k >= 0]
             clause = text[e:min(stops + [len(text), e + 30])]
-            if self.accused_re.search(clause) and not re.match("^(?:的|家|之)", clause):
+            if self.accused_re.search(clause) and not re.match("^(?:的(?!人)|家|之)", clause):  # 名叫X的人用公款…
                 return "accused"
         return "other"
 
