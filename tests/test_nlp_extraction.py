@@ -430,7 +430,8 @@ PERSON_CASES = [
     ("我叫代明军，家住河口村。", [("代明军", None, "unknown", "petitioner")]),
     ("举报人姓名：柏立峰，电话略。", [("柏立峰", None, "unknown", "petitioner")]),
     ("到派出所报案，值班的皮若海警官不做笔录。", [("皮若海", None, "unknown", "other")]),
-    ("尊敬的市政府林国栋市长：您好！", [("林国栋", "市长", "city_or_above", "accused")]),
+    # (the addressee of the letter: other since 2026-12-03, evening; accused before)
+    ("尊敬的市政府林国栋市长：您好！", [("林国栋", "市长", "city_or_above", "other")]),
     ("公司实控人李yang卷款跑路，李yang至今未归案。", [("李yang", None, "unknown", "other")]),
     ("街道办副书记黄jun主持了会议。", [("黄jun", "街道办副书记", "township", "accused")]),
     # after 我叫 and before a stop a name may end like a place; a masked first character of the given name;
@@ -706,6 +707,13 @@ PERSON_CASES = [
     ("被举报人姓名：钟明亮，职务：村会计。",
      [("钟明亮", None, "unknown", "accused"), (None, "村会计", "village", "accused")]),
     ("我是这里的一名普通群众，名叫钟明亮的人经常用公款吃喝。", [("钟明亮", None, "unknown", "accused")]),
+    # the official a letter is written to (尊敬的…书记：, 致…局长：) is not accused for it;
+    # a report's opening (我举报镇长王某：) is no greeting
+    ("尊敬的县委常永生书记：您好！我举报东关镇柳树村村主任张建国冒领低保金。",
+     [("常永生", "书记", "county", "other"), ("张建国", None, "village", "accused")]),
+    ("尊敬的县委书记：您好！我们村的路灯坏了半年。", [(None, None, "county", "other")]),
+    ("致青石县民政局李局长：我们村的低保评定不公。", [(None, None, "county_dept", "other")]),
+    ("我举报镇长王某：他收受好处费5万元。", [("王某", "镇长", "township", "accused")]),
     # a parent named after 我爸, even with a surname that is also a word or a preposition
     ("包工头拖欠我爸向明华工资款两万元。", [("向明华", None, "unknown", "other")]),
     ("工地欠我爸常永生三个月工资。", [("常永生", None, "unknown", "other")]),

@@ -181,6 +181,12 @@ _VISITORS_AFTER = re.compile("(?:等[0-9一二三四五六七八九十几多]*�
 # a form's name field, in a form of the writer (来访登记表 姓名：X)
 _FORM_NAME_BEFORE = re.compile("(?<!被举报人)(?<!被反映人)(?<!被投诉人)(?<!被告人)(?:姓名|名字)[：:]\\s?$")
 _FORM_OF_WRITER = re.compile("来访|来电|来信|登记表|举报|投诉|信访|反映")
+# a salutation: the person named opens the letter (尊敬的县委张书记：, 致李局长：, 王主任，您好)
+_SALUTATION_BEFORE = re.compile(
+    "(?:^|[\\n。！？!?])[ \u3000\t]*(?P<greeting>(?:尊敬|敬爱|亲爱)的|致)?(?P<body>[^\\n。！？!?，,：:]{0,14})$")
+# words that make a line's opening a report, not a greeting (举报镇长王某：…)
+_NOT_GREETING = re.compile("举报|反映|投诉|控告|检举|揭发|状告|我|他|她|们")
+_SALUTATION_AFTER = re.compile("(?:同志|阁下)?(?:[：:]|[，,]?[ \u3000]?您好)")
 _RESIDENT_NAMED = re.compile("(?:业主|住户|户主)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。，,；;（(：:]|$)")
 # a school or a hospital right before a name that a stop ends: its teacher or doctor (城南中学罗金，)
 _INSTITUTION_BEFORE = re.compile("(?:中学|小学|学校|医院|卫生院)$")
@@ -1782,6 +1788,8 @@ class PersonFinder:
         return persons
 
     def _party(self, text: str, draft: PersonDraft) -> str:
+        if all(self._addressed(text, s, e, draft) for s, e in draft.mentions):
+            return "other"  # 尊敬的县委张书记：… the official the letter is written to, not one it accuses
         for s, e in draft.mentions:
             left = text[max(0, s - 8):s]
             if (any(left.endswith(c) and not left.endswith("被" + c) for c in self.lexicon.petitioner_cues)
@@ -1806,6 +1814,15 @@ class PersonFinder:
             if self.accused_re.search(clause) and not re.match("^(?:的(?!人)|家|之)", clause):  # 名叫X的人用公款…
                 return "accused"
         return "other"
+
+    @staticmethod
+    def _addressed(text: str, s: int, e: int, draft: PersonDraft) -> bool:
+        """The mention at s..e opens a letter's salutation: 尊敬的县委张某某书记：, 致李局长：, 王主任您好."""
+        end = max([e] + [t.end for t in draft.title_mentions if s <= t.start <= e + 1])
+        if _SALUTATION_AFTER.match(text, end) is None:
+            return False
+        m = _SALUTATION_BEFORE.search(text, max(0, s - 24), s)
+        return m is not None and (m.group("greeting") is not None or _NOT_GREETING.search(m.group("body")) is None)
 
     def _place(self, text: str, draft: PersonDraft, places: list[Place]) -> str | None:
         if not draft.title_mentions:
