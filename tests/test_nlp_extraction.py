@@ -336,6 +336,10 @@ NOT_MONEY = [
 ]
 
 # text, expected persons as (name, role, level, party); order free; only listed persons may be found
+# Parts (accused, petitioner, other) follow the guide in corpora/eval/LABELLING.md since 2026-12-03 (evening): the
+# person a message complains about is accused whatever their job (a boss who owes wages, a neighbour who builds
+# illegally), and every name listed with the writer's (求助人甲，乙，丙; 签名：…) is a petitioner. Eight older cases
+# that recorded "other" for them were changed accordingly.
 PERSON_CASES = [
     ("村主任张建国冒领低保金。", [("张建国", "村主任", "village", "accused")]),
     ("村党支部书记袁某虚报危房改造补助。", [("袁某", "村党支部书记", "village", "accused")]),
@@ -404,7 +408,7 @@ PERSON_CASES = [
     # 段 after a body's name is the surname (段 as "section" only after a road or a bracket)
     ("县民政局段志强说低保名单早定了。", [("段志强", None, "unknown", "other")]),
     # a name followed by 项目 at one mention is still a person when another mention speaks of one (本人, 是, 说)
-    ("李建国项目部拖欠工资，李建国本人不露面。", [("李建国", None, "unknown", "other")]),
+    ("李建国项目部拖欠工资，李建国本人不露面。", [("李建国", None, "unknown", "accused")]),
     # X是村主任的亲戚: X is the title-holder's relative, not the holder
     ("证人王五是村主任的亲戚，他说账目是真的。",
      [("王五", None, "unknown", "other"), (None, "村主任", "village", "accused")]),
@@ -423,7 +427,7 @@ PERSON_CASES = [
     # a given name that is a time word after a strong cue; 正 before a verb is "now"; a person after a firm
     ("村民李初夏反映房屋受损。", [("李初夏", None, "unknown", "other")]),
     ("名叫孙尧正利用空地搭棚。", [("孙尧", None, "unknown", "other")]),
-    ("青禾建材有限公司佘玉梅至今拖欠工资。", [("佘玉梅", None, "unknown", "other")]),
+    ("青禾建材有限公司佘玉梅至今拖欠工资。", [("佘玉梅", None, "unknown", "accused")]),
     ("宏达公司的周凯欠我的工钱一直没给。", [("周凯", None, "unknown", "other")]),
     # a rare surname after 我叫; 姓名： after the petitioner's cue; a name before 警官; a name before 市长 with its
     # body in front; a given name in pinyin, written twice or after a title
@@ -432,7 +436,7 @@ PERSON_CASES = [
     ("到派出所报案，值班的皮若海警官不做笔录。", [("皮若海", None, "unknown", "other")]),
     # (the addressee of the letter: other since 2026-12-03, evening; accused before)
     ("尊敬的市政府林国栋市长：您好！", [("林国栋", "市长", "city_or_above", "other")]),
-    ("公司实控人李yang卷款跑路，李yang至今未归案。", [("李yang", None, "unknown", "other")]),
+    ("公司实控人李yang卷款跑路，李yang至今未归案。", [("李yang", None, "unknown", "accused")]),
     ("街道办副书记黄jun主持了会议。", [("黄jun", "街道办副书记", "township", "accused")]),
     # after 我叫 and before a stop a name may end like a place; a masked first character of the given name;
     # "and the others" after a name that ends like a road
@@ -443,7 +447,7 @@ PERSON_CASES = [
     # title; a name after 包庇
     ("一位叫龙晨的村民霸占了水塘。", [("龙晨", None, "unknown", "other")]),
     ("我是初二班邹意远同学的家长。", [("邹意远", None, "unknown", "other")]),
-    ("幕后操纵人许萍（宏达公司法人）已经跑路。", [("许萍", None, "unknown", "other")]),
+    ("幕后操纵人许萍（宏达公司法人）已经跑路。", [("许萍", None, "unknown", "accused")]),
     ("有人在故意包庇贺萍吗？", [("贺萍", None, "unknown", "other")]),
     # 被举报人 names the accused, not the petitioner; a name before contact details; the last given-name character
     # masked; the next name of a list even when its given name is a word
@@ -524,8 +528,8 @@ PERSON_CASES = [
     ("后与社区委员范东至现场协商。", [("范东", "社区委员", "village", "accused")]),
     # a list of names written with commas after a found one; a name before its age
     ("求助人林某某，黄志利，黄贵，黄宁系一家人。",
-     [("林某某", None, "unknown", "petitioner"), ("黄志利", None, "unknown", "other"),
-      ("黄贵", None, "unknown", "other"), ("黄宁", None, "unknown", "other")]),
+     [("林某某", None, "unknown", "petitioner"), ("黄志利", None, "unknown", "petitioner"),
+      ("黄贵", None, "unknown", "petitioner"), ("黄宁", None, "unknown", "petitioner")]),
     ("尊敬的领导：我 韩敬，71岁，退休工人。", [("韩敬", None, "unknown", "petitioner")]),
     # the head of a gang; a name in brackets after a worker's role, even with a surname that is also a word (任)
     ("这个平台就是以莫某为首的团伙。", [("莫某", None, "unknown", "other")]),
@@ -543,8 +547,8 @@ PERSON_CASES = [
     # 自 ("by himself") after a two-character name starts the next word
     ("由不是院长的王立自冒充院长签字。", [("王立", "院长", "unknown", "other")]),
     ("举报人：余建华、王才林、黄建立、李峰",
-     [("余建华", None, "unknown", "petitioner"), ("王才林", None, "unknown", "other"),
-      ("黄建立", None, "unknown", "other"), ("李峰", None, "unknown", "other")]),
+     [("余建华", None, "unknown", "petitioner"), ("王才林", None, "unknown", "petitioner"),
+      ("黄建立", None, "unknown", "petitioner"), ("李峰", None, "unknown", "petitioner")]),
     # a one-character given name that is also a word, after 叫了 or before （化名）; 同事 and 共犯 announce a person
     ("刘某又叫了宋鸣和他的朋友前往，宋鸣已当庭认罪。",
      [("刘某", None, "unknown", "other"), ("宋鸣", None, "unknown", "other")]),
@@ -599,7 +603,7 @@ PERSON_CASES = [
     # the writer's name before 家住; a signature after a comma before the date; 工程师 before a name
     ("本人龙飞亮家住某省某县春华镇。", [("龙飞亮", None, "unknown", "petitioner")]),
     ("签名：李贵平，刘富国，陈福全2021年9月9日",
-     [("李贵平", None, "unknown", "other"), ("刘富国", None, "unknown", "other"),
+     [("李贵平", None, "unknown", "petitioner"), ("刘富国", None, "unknown", "petitioner"),
       ("陈福全", None, "unknown", "petitioner")]),
     ("维保公司工程师邓杏态度十分恶劣。", [("邓杏", None, "unknown", "other")]),
     # 仍 ("still") after an anonymised name
@@ -612,7 +616,7 @@ PERSON_CASES = [
     # the third character split off before 教授 or, after 学者, before a verb of saying; 余某 before 私建
     ("疾控中心环境所邓进兆教授指出，辐射有害。", [("邓进兆", None, "unknown", "other")]),
     ("学者王涛洪认为，应当免费。", [("王涛洪", None, "unknown", "other")]),
-    ("河边的空地被汪某私建了两间棚子。", [("汪某", None, "unknown", "other")]),
+    ("河边的空地被汪某私建了两间棚子。", [("汪某", None, "unknown", "accused")]),
     # a three-character name the plain cut splits after its second character, read whole by jieba's POS model
     # because a title stands before it (党建室主任 itself is not yet read as a title)
     ("党建室主任朱平箐辩称不知情。", [("朱平箐", None, "unknown", "other")]),
@@ -714,6 +718,19 @@ PERSON_CASES = [
     ("尊敬的县委书记：您好！我们村的路灯坏了半年。", [(None, None, "county", "other")]),
     ("致青石县民政局李局长：我们村的低保评定不公。", [(None, None, "county_dept", "other")]),
     ("我举报镇长王某：他收受好处费5万元。", [("王某", "镇长", "township", "accused")]),
+    # the writers listed with the first (求助人…、…), after 我们 or a signature's label, or signing at the very end
+    ("求助人钟明亮、柳红英、柳国强，均住在东关村。",
+     [("钟明亮", None, "unknown", "petitioner"), ("柳红英", None, "unknown", "petitioner"),
+      ("柳国强", None, "unknown", "petitioner")]),
+    ("我们柳红英、柳国强二人反映养老保险待遇的问题。",
+     [("柳红英", None, "unknown", "petitioner"), ("柳国强", None, "unknown", "petitioner")]),
+    ("以上情况属实。签名：柳红英、柳国强",
+     [("柳红英", None, "unknown", "petitioner"), ("柳国强", None, "unknown", "petitioner")]),
+    ("请领导帮忙解决，谢谢！*****柳红英", [("柳红英", None, "unknown", "petitioner")]),
+    # the person a wrong is done by, in their clause or (after a comma) the next one; not the one it is done to
+    ("驾校校长钟明亮拒绝退费，态度恶劣。", [("钟明亮", None, "unknown", "accused")]),
+    ("老赖柳红英，拒不执行法院判决。", [("柳红英", None, "unknown", "accused")]),
+    ("村民柳红英被村霸殴打住院。", [("柳红英", None, "unknown", "other")]),
     # a parent named after 我爸, even with a surname that is also a word or a preposition
     ("包工头拖欠我爸向明华工资款两万元。", [("向明华", None, "unknown", "other")]),
     ("工地欠我爸常永生三个月工资。", [("常永生", None, "unknown", "other")]),

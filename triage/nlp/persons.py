@@ -171,11 +171,19 @@ _LED_BY = re.compile("以(?P<name>[\u4e00-\u9fff]{2,3})为首")
 _SELF_INTRODUCED = re.compile("(?:我是|本人是?|我们是)[^，,。；;！？!?]{0,20}$")
 # the writer introducing themself by what they are, then their name: 我是东关村村民张三, 本人是5栋业主李四
 _SELF_INTRODUCED_AS = re.compile("(?:我|本人)是(?!说)[^，,。；;！？!?我与和给跟同帮替为]{0,14}"
-                                 "(?:村民|居民|业主|群众|户主|村民代表|居民代表|业主代表|群众代表)$")
+                                 "(?:村民|居民|业主|群众|户主|村民代表|居民代表|业主代表|群众代表|学生|职工|员工|工人|"
+                                 "教师|家长|农民工|市民|党员|退休干部|退休教师)$")
 # modal verbs: after a cue, a surname's character followed by one of them is no name (代表方|能否要求)
 _MODAL_AFTER = re.compile("能否|能够|可以|可否|应该|应当|是否|需要|必须")
 # the writer's name a sentence on from 我是…: 我是城西社区村民，名叫X
-_SELF_NAMED_AFTER = re.compile("(?:我|本人)是[^。！？!?；;]{0,16}[，,]\\s?(?:名叫|叫做?|姓名)[：:]?$")
+_SELF_NAMED_AFTER = re.compile("(?:我|本人)是[^。！？!?；;]{0,30}[，,]\\s?(?:名叫|叫做?|姓名)[：:]?$")
+# the writers naming themselves: 我们张三、李四…; 我们是…的农民工，分别是：X
+_WE_BEFORE = re.compile("(?:^|[^他她你])我们$|(?:我们|本人|我)是[^。！？!?]{0,30}分别是[：:]?$")
+# a signature's label right before a name (names of a run written with no separator are split by _SIGNED_RUN)
+_SIGNED_BEFORE = re.compile("(?:签名|签字|联名人)[：:][ \u3000]?$")
+# a name that ends the text, after a stop or a masked number: the signature (…谢谢！*****张三)
+_SIGNATURE_LAST = re.compile("[ \u3000。.！!]*$")
+_SIGNATURE_BOUNDARY = re.compile("[。！!？?*＊\\n][ \u3000]*$")
 # visitors counted after the first's name: 群众X等12人来访, X等人来访
 _VISITORS_AFTER = re.compile("(?:等[0-9一二三四五六七八九十几多]*人)?(?:来访|来信|来电|联名)")
 # a form's name field, in a form of the writer (来访登记表 姓名：X)
@@ -187,6 +195,14 @@ _SALUTATION_BEFORE = re.compile(
 # words that make a line's opening a report, not a greeting (举报镇长王某：…)
 _NOT_GREETING = re.compile("举报|反映|投诉|控告|检举|揭发|状告|我|他|她|们")
 _SALUTATION_AFTER = re.compile("(?:同志|阁下)?(?:[：:]|[，,]?[ \u3000]?您好)")
+# a clause after a name whose wrong is not the name's: 家/之 (X家的…), 的 (X的父亲…; but 名叫X的人用公款…), the passive
+# 被 (X被殴打: the victim; but 被告人, 被举报)
+_NOT_AGENT_AFTER = re.compile("的(?!人)|家|之|被(?!告|举报|反映|调查)")
+# between the names of a list, and after its last or a middle item
+_LIST_GAP = re.compile("[ \u3000]?[、，,丶][ \u3000]?")
+_LIST_ITEM_END = re.compile("[ \u3000]?(?:[、，,丶。；;！!]|等|$|[ \u3000]*\\n|[ \u3000]?(?:19|20)[0-9]{2}"
+                            "|[两二三四五六七八九十几]人|[两二三四五六七八九十几]位|俩|夫妇|夫妻|一家"
+                            "|系(?:一家|夫妻|夫妇|父子|父女|母子|母女|兄弟|姐妹))")
 _RESIDENT_NAMED = re.compile("(?:业主|住户|户主)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。，,；;（(：:]|$)")
 # a school or a hospital right before a name that a stop ends: its teacher or doctor (城南中学罗金，)
 _INSTITUTION_BEFORE = re.compile("(?:中学|小学|学校|医院|卫生院)$")
@@ -1768,7 +1784,8 @@ class PersonFinder:
                 draft.mentions.append((t.start, t.end))
             draft.title_mentions.append(t)
         persons = []
-        for draft in [drafts[n] for n in order] + list(role_only.values()):
+        ordered = [drafts[n] for n in order] + list(role_only.values())
+        for draft in ordered:
             if not draft.mentions:
                 continue
             best = None
@@ -1780,12 +1797,35 @@ class PersonFinder:
                 draft.role = best.role if draft.name is None else best.role
             draft.party = draft.party or self._party(text, draft)
             draft.place = self._place(text, draft, places)
-            persons.append(
-                Person(draft.name, draft.role, draft.level, draft.party,
-                       tuple(sorted(set(draft.mentions))), draft.place)
-            )
+        self._writers_listed_together(text, [d for d in ordered if d.mentions and d.name])
+        for draft in ordered:
+            if draft.mentions:
+                persons.append(Person(draft.name, draft.role, draft.level, draft.party,
+                                      tuple(sorted(set(draft.mentions))), draft.place))
         persons.sort(key=lambda p: p.mentions[0])
         return persons
+
+    @staticmethod
+    def _writers_listed_together(text: str, drafts: list[PersonDraft]) -> None:
+        """Names listed with a petitioner's (求助人甲，乙，丙; 签名：甲、乙) are the writers too: a name that only a
+        list's separator parts from a petitioner's mention, and that ends the list or is followed by another
+        separator."""
+        by_start = {s: d for d in drafts for s, _e in d.mentions}
+        changed = True
+        while changed:
+            changed = False
+            for d in drafts:
+                if d.party != "petitioner":
+                    continue
+                for _s, e in d.mentions:
+                    gap = _LIST_GAP.match(text, e)
+                    nxt = by_start.get(gap.end()) if gap else None
+                    if nxt is None or nxt.party == "petitioner":
+                        continue
+                    end = next(e2 for s2, e2 in nxt.mentions if s2 == gap.end())
+                    if _LIST_ITEM_END.match(text, end):
+                        nxt.party = "petitioner"
+                        changed = True
 
     def _party(self, text: str, draft: PersonDraft) -> str:
         if all(self._addressed(text, s, e, draft) for s, e in draft.mentions):
@@ -1799,6 +1839,9 @@ class PersonFinder:
                     or (_SELF_NAMED_AFTER.search(text, max(0, s - 30), s)  # 我是城西社区村民，名叫X
                         and not text.startswith("的", e))  # (…，名叫X的人: someone else)
                     or _VISITORS_AFTER.match(text, e)  # 群众X等12人来访
+                    or _WE_BEFORE.search(text, max(0, s - 40), s)  # 我们张三、李四俩人; 我们是…农民工，分别是：X
+                    or _SIGNED_BEFORE.search(text, max(0, s - 6), s)  # 签名：张三，李四
+                    or _SIGNATURE_LAST.match(text, e) and _SIGNATURE_BOUNDARY.search(text, max(0, s - 3), s)
                     or (_FORM_NAME_BEFORE.search(text, max(0, s - 4), s) and _FORM_OF_WRITER.search(text, 0, s))):
                 return "petitioner"  # 举报人张三, but 被举报人张三 is the accused
         if draft.level != "unknown":
@@ -1809,9 +1852,11 @@ class PersonFinder:
                                               "反映", "检举", "控告", "投诉", "上诉人")):
                 return "accused"
         for _s, e in draft.mentions:  # the subject of a misconduct word in its clause: 孟某参与赌博
+            if text[e:e + 1] in ("，", ","):
+                e += 1  # 老赖刘某，拒不执行…: the name stands alone, its predicate is the next clause
             stops = [k for k in (text.find(ch, e) for ch in "，。；！？,;!?\n") if k >= 0]
             clause = text[e:min(stops + [len(text), e + 30])]
-            if self.accused_re.search(clause) and not re.match("^(?:的(?!人)|家|之)", clause):  # 名叫X的人用公款…
+            if self.accused_re.search(clause) and not _NOT_AGENT_AFTER.match(clause):
                 return "accused"
         return "other"
 
