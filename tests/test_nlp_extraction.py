@@ -452,7 +452,7 @@ PERSON_CASES = [
     # 被举报人 names the accused, not the petitioner; a name before contact details; the last given-name character
     # masked; the next name of a list even when its given name is a word
     ("被举报人：李某某，多次冒领补贴。", [("李某某", None, "unknown", "accused")]),
-    ("民工代表：柏秋明电话略。", [("柏秋明", None, "unknown", "other")]),
+    ("民工代表：柏秋明电话略。", [("柏秋明", None, "unknown", "petitioner")]),
     ("原法人李秋*已经变更。", [("李秋*", None, "unknown", "other")]),
     # a name in quotation marks after 叫; after 老伴 and 起名
     ("公司有一名叫“李婷玉”的股东。", [("李婷玉", None, "unknown", "other")]),
@@ -731,6 +731,17 @@ PERSON_CASES = [
     ("驾校校长钟明亮拒绝退费，态度恶劣。", [("钟明亮", None, "unknown", "accused")]),
     ("老赖柳红英，拒不执行法院判决。", [("柳红英", None, "unknown", "accused")]),
     ("村民柳红英被村霸殴打住院。", [("柳红英", None, "unknown", "other")]),
+    # the writer's name before their number near the end, before 执笔, after 申请人：, after 我是 and their village
+    ("以上情况属实，请领导帮忙解决。柳红英（联系电话：13900000000）", [("柳红英", None, "unknown", "petitioner")]),
+    ("以上情况属实，请领导帮忙解决。柳红英执笔", [("柳红英", None, "unknown", "petitioner")]),
+    ("申请人：柳红英，本人于去年退伍。", [("柳红英", None, "unknown", "petitioner")]),
+    ("我是东关镇柳树村的柳红英，想反映一件事。", [("柳红英", None, "unknown", "petitioner")]),
+    # a name listed with an accused's; the owner of the firm complained about; not a boss's number
+    ("我要举报柳红英、钟国强两人。",
+     [("柳红英", None, "unknown", "accused"), ("钟国强", None, "unknown", "accused")]),
+    ("我们要投诉开发商，开发商法人代表柳红英至今不露面。", [("柳红英", None, "unknown", "accused")]),
+    ("包工头老板柳红英进行了结算。", [("柳红英", None, "unknown", "other")]),
+    ("老板柳红英（电话13900000000）拖欠工资。", [("柳红英", None, "unknown", "accused")]),
     # a parent named after 我爸, even with a surname that is also a word or a preposition
     ("包工头拖欠我爸向明华工资款两万元。", [("向明华", None, "unknown", "other")]),
     ("工地欠我爸常永生三个月工资。", [("常永生", None, "unknown", "other")]),

@@ -170,9 +170,9 @@ _FIRM_WORD_AFTER = re.compile("房地产|地产|置业|物业|集团|公司|有�
 _LED_BY = re.compile("以(?P<name>[\u4e00-\u9fff]{2,3})为首")
 _SELF_INTRODUCED = re.compile("(?:我是|本人是?|我们是)[^，,。；;！？!?]{0,20}$")
 # the writer introducing themself by what they are, then their name: 我是东关村村民张三, 本人是5栋业主李四
-_SELF_INTRODUCED_AS = re.compile("(?:我|本人)是(?!说)[^，,。；;！？!?我与和给跟同帮替为]{0,14}"
+_SELF_INTRODUCED_AS = re.compile("(?:我|本人)是(?!说)[^，,。；;！？!?我与和给跟同帮替为]{0,24}"
                                  "(?:村民|居民|业主|群众|户主|村民代表|居民代表|业主代表|群众代表|学生|职工|员工|工人|"
-                                 "教师|家长|农民工|市民|党员|退休干部|退休教师)$")
+                                 "教师|家长|农民工|市民|党员|退休干部|退休教师|[村组])的?$")
 # modal verbs: after a cue, a surname's character followed by one of them is no name (代表方|能否要求)
 _MODAL_AFTER = re.compile("能否|能够|可以|可否|应该|应当|是否|需要|必须")
 # the writer's name a sentence on from 我是…: 我是城西社区村民，名叫X
@@ -180,7 +180,20 @@ _SELF_NAMED_AFTER = re.compile("(?:我|本人)是[^。！？!?；;]{0,30}[，,]\
 # the writers naming themselves: 我们张三、李四…; 我们是…的农民工，分别是：X
 _WE_BEFORE = re.compile("(?:^|[^他她你])我们$|(?:我们|本人|我)是[^。！？!?]{0,30}分别是[：:]?$")
 # a signature's label right before a name (names of a run written with no separator are split by _SIGNED_RUN)
-_SIGNED_BEFORE = re.compile("(?:签名|签字|联名人)[：:][ \u3000]?$")
+_SIGNED_BEFORE = re.compile(
+    "(?:(?:签名|签字|联名人|申请人|请求人|执笔人)[：:]?|(?<![人法大])代表[：:]|真名叫)[ \u3000]?$")
+# the writer's contact number right after the name (not after an official's: 村主任张三电话…)
+_CONTACT_AFTER = re.compile(
+    "[ \u3000]?(?:[（(][^）)]{0,8}[）)])?[ \u3000]?[（(：:，, ]?[ \u3000]?(?:联系电话|联系方式|电话号码|电话|手机)"
+    "(?=[：:（(0-9*＊×xX \u3000]|$)")
+# …but not a boss's or a salesman's number: 老板许某（电话…）
+_ROLE_BEFORE_CONTACT = re.compile("(?:老板|经理|负责人|包工头|法人|代表|操盘手|业务员|客服|销售|顾问|师傅)[：:]?$")
+# the owner or boss of the firm a message is about: 开发商法人代表X, 老板X, 包工头X
+_OWNER_BEFORE = re.compile("(?:法人|法定代表人|法人代表|实际控制人|实控人|董事长|老板|包工头|被执行人|老赖)$")
+_COMPLAINT = re.compile("投诉|举报|控告|检举|反映|维权|讨要|追讨")
+_SIGNATURE_TAIL = 150  # characters from the end where a writer's name and number stand
+# what only the writer does after their name: signs, swears to the truth of the report
+_SIGNS_AFTER = re.compile("[ \u3000]?(?:执笔|敬上|敬呈|谨上|拜上|泣书|叩首|实名举报|实名反映)")
 # a name that ends the text, after a stop or a masked number: the signature (…谢谢！*****张三)
 _SIGNATURE_LAST = re.compile("[ \u3000。.！!]*$")
 _SIGNATURE_BOUNDARY = re.compile("[。！!？?*＊\\n][ \u3000]*$")
@@ -198,8 +211,9 @@ _SALUTATION_AFTER = re.compile("(?:同志|阁下)?(?:[：:]|[，,]?[ \u3000]?您
 # a clause after a name whose wrong is not the name's: 家/之 (X家的…), 的 (X的父亲…; but 名叫X的人用公款…), the passive
 # 被 (X被殴打: the victim; but 被告人, 被举报)
 _NOT_AGENT_AFTER = re.compile("的(?!人)|家|之|被(?!告|举报|反映|调查)")
-# between the names of a list, and after its last or a middle item
-_LIST_GAP = re.compile("[ \u3000]?[、，,丶][ \u3000]?")
+# between the names of a list, and after its last or a middle item: the writers' list may use commas, the accused's
+# only 、 or 和 (a comma after an accused's name may start a sentence about someone else)
+_LIST_GAPS = {"petitioner": re.compile("[ \u3000]?[、，,丶][ \u3000]?"), "accused": re.compile("[、丶和与及]")}
 _LIST_ITEM_END = re.compile("[ \u3000]?(?:[、，,丶。；;！!]|等|$|[ \u3000]*\\n|[ \u3000]?(?:19|20)[0-9]{2}"
                             "|[两二三四五六七八九十几]人|[两二三四五六七八九十几]位|俩|夫妇|夫妻|一家"
                             "|系(?:一家|夫妻|夫妇|父子|父女|母子|母女|兄弟|姐妹))")
@@ -1797,7 +1811,7 @@ class PersonFinder:
                 draft.role = best.role if draft.name is None else best.role
             draft.party = draft.party or self._party(text, draft)
             draft.place = self._place(text, draft, places)
-        self._writers_listed_together(text, [d for d in ordered if d.mentions and d.name])
+        self._parts_of_lists(text, [d for d in ordered if d.mentions and d.name])
         for draft in ordered:
             if draft.mentions:
                 persons.append(Person(draft.name, draft.role, draft.level, draft.party,
@@ -1806,26 +1820,32 @@ class PersonFinder:
         return persons
 
     @staticmethod
-    def _writers_listed_together(text: str, drafts: list[PersonDraft]) -> None:
-        """Names listed with a petitioner's (求助人甲，乙，丙; 签名：甲、乙) are the writers too: a name that only a
-        list's separator parts from a petitioner's mention, and that ends the list or is followed by another
-        separator."""
+    def _parts_of_lists(text: str, drafts: list[PersonDraft]) -> None:
+        """Names listed with a petitioner's (求助人甲，乙，丙; 签名：甲、乙) are the writers too, and names listed
+        with an accused's by 、 or 和 (甲、乙等人违规…) are accused too: a name with no part of its own ("other")
+        that only a list's separator parts from such a mention takes its part."""
         by_start = {s: d for d in drafts for s, _e in d.mentions}
+        by_end = {e: d for d in drafts for _s, e in d.mentions}
         changed = True
         while changed:
             changed = False
             for d in drafts:
-                if d.party != "petitioner":
+                if d.party not in _LIST_GAPS:
                     continue
-                for _s, e in d.mentions:
-                    gap = _LIST_GAP.match(text, e)
+                gap_re = _LIST_GAPS[d.party]
+                for s, e in d.mentions:
+                    gap = gap_re.match(text, e)
                     nxt = by_start.get(gap.end()) if gap else None
-                    if nxt is None or nxt.party == "petitioner":
-                        continue
-                    end = next(e2 for s2, e2 in nxt.mentions if s2 == gap.end())
-                    if _LIST_ITEM_END.match(text, end):
-                        nxt.party = "petitioner"
-                        changed = True
+                    if nxt is not None and nxt.party == "other":
+                        end = next(e2 for s2, e2 in nxt.mentions if s2 == gap.end())
+                        if _LIST_ITEM_END.match(text, end):
+                            nxt.party = d.party
+                            changed = True
+                    for k in range(s - 1, max(-1, s - 3), -1):  # the list's earlier item: 甲、|乙
+                        prev = by_end.get(k)
+                        if prev is not None and prev.party == "other" and gap_re.fullmatch(text, k, s):
+                            prev.party = d.party
+                            changed = True
 
     def _party(self, text: str, draft: PersonDraft) -> str:
         if all(self._addressed(text, s, e, draft) for s, e in draft.mentions):
@@ -1841,6 +1861,10 @@ class PersonFinder:
                     or _VISITORS_AFTER.match(text, e)  # 群众X等12人来访
                     or _WE_BEFORE.search(text, max(0, s - 40), s)  # 我们张三、李四俩人; 我们是…农民工，分别是：X
                     or _SIGNED_BEFORE.search(text, max(0, s - 6), s)  # 签名：张三，李四
+                    or (not draft.title_mentions and e >= len(text) - _SIGNATURE_TAIL
+                        and _CONTACT_AFTER.match(text, e)  # …张三（联系电话：…） near the end
+                        and not _ROLE_BEFORE_CONTACT.search(text, max(0, s - 6), s))
+                    or _SIGNS_AFTER.match(text, e)  # 张三执笔, 张三敬上, 张三实名举报
                     or _SIGNATURE_LAST.match(text, e) and _SIGNATURE_BOUNDARY.search(text, max(0, s - 3), s)
                     or (_FORM_NAME_BEFORE.search(text, max(0, s - 4), s) and _FORM_OF_WRITER.search(text, 0, s))):
                 return "petitioner"  # 举报人张三, but 被举报人张三 is the accused
@@ -1849,8 +1873,9 @@ class PersonFinder:
         for s, _e in draft.mentions:
             left = re.sub("(?:姓名|名字)$", "", text[max(0, s - 10):s].rstrip("：: "))  # 被举报人姓名：X
             if any(left.endswith(c) for c in ("被告人", "被举报人", "被反映人", "被调查人", "犯罪嫌疑人", "举报",
-                                              "反映", "检举", "控告", "投诉", "上诉人")):
-                return "accused"
+                                              "反映", "检举", "控告", "投诉", "上诉人")) \
+                    or (_OWNER_BEFORE.search(left) and (_COMPLAINT.search(text) or self.accused_re.search(text))):
+                return "accused"  # (老板X in a complaint; 老板X进行了结算 in a plain account is no one accused)
         for _s, e in draft.mentions:  # the subject of a misconduct word in its clause: 孟某参与赌博
             if text[e:e + 1] in ("，", ","):
                 e += 1  # 老赖刘某，拒不执行…: the name stands alone, its predicate is the next clause
