@@ -191,6 +191,9 @@ _ROLE_BEFORE_CONTACT = re.compile("(?:老板|经理|负责人|包工头|法人|�
 # the owner or boss of the firm a message is about: 开发商法人代表X, 老板X, 包工头X
 _OWNER_BEFORE = re.compile("(?:法人|法定代表人|法人代表|实际控制人|实控人|董事长|老板|包工头|被执行人|老赖)$")
 _COMPLAINT = re.compile("投诉|举报|控告|检举|反映|维权|讨要|追讨")
+# thanks before a person, or what an official does in public after the name: no blame in that mention
+_THANKS_BEFORE = re.compile("(?:感谢|谢谢|感激|感恩|致敬|表扬)[^，。！？!?；;]{0,14}$")
+_SAYS_NEUTRAL = re.compile("^[^，。！？!?；;]{0,8}?(?:出席|讲话|主持|回应|强调|批示|指出|接见|的讲话|的关心|的关怀)")
 _SIGNATURE_TAIL = 150  # characters from the end where a writer's name and number stand
 # what only the writer does after their name: signs, swears to the truth of the report
 _SIGNS_AFTER = re.compile("[ \u3000]?(?:执笔|敬上|敬呈|谨上|拜上|泣书|叩首|实名举报|实名反映)")
@@ -349,6 +352,12 @@ _PAREN_TITLE = re.compile(r"^[（(]([^（）()]{2,20})[）)]")
 _KIN_AFTER_TITLE = re.compile("的(?:亲戚|亲属|家属|儿子|女儿|妻子|老婆|丈夫|侄子|侄女|外甥|弟弟|哥哥|姐姐|妹妹"
                               "|女婿|儿媳|小舅子|舅舅|表弟|表哥|堂弟|堂哥|朋友|同学|司机|情人|亲信|马仔)")
 _ATTACH_TRIGGER = re.compile("(?:系|任|担任|时任|现任|曾任|原任|原系|原为|作为|身为|是)$")
+
+
+def _clause_after(text: str, e: int) -> str:
+    """The rest of the clause after position e: up to the next stop, at most 30 characters."""
+    stops = [k for k in (text.find(ch, e) for ch in "，。；！？,;!?\n") if k >= 0]
+    return text[e:min(stops + [len(text), e + 30])]
 
 
 def _followed_elsewhere(text: str, word: str, pattern: re.Pattern[str]) -> bool:
@@ -1868,6 +1877,8 @@ class PersonFinder:
                     or _SIGNATURE_LAST.match(text, e) and _SIGNATURE_BOUNDARY.search(text, max(0, s - 3), s)
                     or (_FORM_NAME_BEFORE.search(text, max(0, s - 4), s) and _FORM_OF_WRITER.search(text, 0, s))):
                 return "petitioner"  # 举报人张三, but 被举报人张三 is the accused
+        if draft.level != "unknown" and all(self._neutral_mention(text, s, e) for s, e in draft.mentions):
+            return "other"  # 感谢陈书记…, 副省长张某出席会议并讲话: thanked or quoted, not blamed
         if draft.level != "unknown":
             return "accused"
         for s, _e in draft.mentions:
@@ -1879,11 +1890,16 @@ class PersonFinder:
         for _s, e in draft.mentions:  # the subject of a misconduct word in its clause: 孟某参与赌博
             if text[e:e + 1] in ("，", ","):
                 e += 1  # 老赖刘某，拒不执行…: the name stands alone, its predicate is the next clause
-            stops = [k for k in (text.find(ch, e) for ch in "，。；！？,;!?\n") if k >= 0]
-            clause = text[e:min(stops + [len(text), e + 30])]
+            clause = _clause_after(text, e)
             if self.accused_re.search(clause) and not _NOT_AGENT_AFTER.match(clause):
                 return "accused"
         return "other"
+
+    def _neutral_mention(self, text: str, s: int, e: int) -> bool:
+        """A mention that thanks or quotes the person, with no wrong-doing word in its clause."""
+        clause = _clause_after(text, e)
+        neutral = _THANKS_BEFORE.search(text, max(0, s - 16), s) is not None or _SAYS_NEUTRAL.search(clause) is not None
+        return neutral and self.accused_re.search(clause) is None
 
     @staticmethod
     def _addressed(text: str, s: int, e: int, draft: PersonDraft) -> bool:
