@@ -166,7 +166,7 @@ _FIRM_AFTER = re.compile("员工|职工|门店|[\u4e00-\u9fff]{0,2}店(?![里内
                          "|歌舞厅|舞厅|酒吧|网吧|会所|茶楼|酒楼|浴场|足浴|洗浴|KTV|ktv|驾校|车行|二手车")
 # words that make what stands before them a firm's name: 华利|房地产, 宏达|置业
 _FIRM_WORD_AFTER = re.compile("房地产|地产|置业|物业|集团|公司|有限|股份|实业|商贸|投资|科技|传媒")
-# a name between 业主 / 住户 / 户主 and a stop
+# the head of a gang: 以X为首
 _LED_BY = re.compile("以(?P<name>[\u4e00-\u9fff]{2,3})为首")
 _SELF_INTRODUCED = re.compile("(?:我是|本人是?|我们是)[^，,。；;！？!?]{0,20}$")
 # the writer introducing themself by what they are, then their name: 我是东关村村民张三, 本人是5栋业主李四
@@ -220,6 +220,7 @@ _LIST_GAPS = {"petitioner": re.compile("[ \u3000]?[、，,丶][ \u3000]?"), "acc
 _LIST_ITEM_END = re.compile("[ \u3000]?(?:[、，,丶。；;！!]|等|$|[ \u3000]*\\n|[ \u3000]?(?:19|20)[0-9]{2}"
                             "|[两二三四五六七八九十几]人|[两二三四五六七八九十几]位|俩|夫妇|夫妻|一家"
                             "|系(?:一家|夫妻|夫妇|父子|父女|母子|母女|兄弟|姐妹))")
+# a name between 业主 / 住户 / 户主 and a stop
 _RESIDENT_NAMED = re.compile("(?:业主|住户|户主)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。，,；;（(：:]|$)")
 # a school or a hospital right before a name that a stop ends: its teacher or doctor (城南中学罗金，)
 _INSTITUTION_BEFORE = re.compile("(?:中学|小学|学校|医院|卫生院)$")
@@ -1859,28 +1860,11 @@ class PersonFinder:
     def _party(self, text: str, draft: PersonDraft) -> str:
         if all(self._addressed(text, s, e, draft) for s, e in draft.mentions):
             return "other"  # 尊敬的县委张书记：… the official the letter is written to, not one it accuses
-        for s, e in draft.mentions:
-            left = text[max(0, s - 8):s]
-            if (any(left.endswith(c) and not left.endswith("被" + c) for c in self.lexicon.petitioner_cues)
-                    or re.search("(?:我叫|本人叫?)$", left)
-                    or re.search("(?:我|本人)是[^，,。！？!?]{0,10}叫$", text[max(0, s - 16):s])  # 我是…残疾人叫X
-                    or _SELF_INTRODUCED_AS.search(text, max(0, s - 24), s)  # 我是东关村村民代表X
-                    or (_SELF_NAMED_AFTER.search(text, max(0, s - 30), s)  # 我是城西社区村民，名叫X
-                        and not text.startswith("的", e))  # (…，名叫X的人: someone else)
-                    or _VISITORS_AFTER.match(text, e)  # 群众X等12人来访
-                    or _WE_BEFORE.search(text, max(0, s - 40), s)  # 我们张三、李四俩人; 我们是…农民工，分别是：X
-                    or _SIGNED_BEFORE.search(text, max(0, s - 6), s)  # 签名：张三，李四
-                    or (not draft.title_mentions and e >= len(text) - _SIGNATURE_TAIL
-                        and _CONTACT_AFTER.match(text, e)  # …张三（联系电话：…） near the end
-                        and not _ROLE_BEFORE_CONTACT.search(text, max(0, s - 6), s))
-                    or _SIGNS_AFTER.match(text, e)  # 张三执笔, 张三敬上, 张三实名举报
-                    or _SIGNATURE_LAST.match(text, e) and _SIGNATURE_BOUNDARY.search(text, max(0, s - 3), s)
-                    or (_FORM_NAME_BEFORE.search(text, max(0, s - 4), s) and _FORM_OF_WRITER.search(text, 0, s))):
-                return "petitioner"  # 举报人张三, but 被举报人张三 is the accused
-        if draft.level != "unknown" and all(self._neutral_mention(text, s, e) for s, e in draft.mentions):
-            return "other"  # 感谢陈书记…, 副省长张某出席会议并讲话: thanked or quoted, not blamed
-        if draft.level != "unknown":
-            return "accused"
+        if any(self._writer_mention(text, s, e, draft) for s, e in draft.mentions):
+            return "petitioner"  # 举报人张三, but 被举报人张三 is the accused
+        if draft.level != "unknown":  # an official with a title, unless only thanked or quoted (感谢陈书记…,
+            # 副省长张某出席会议并讲话)
+            return "other" if all(self._neutral_mention(text, s, e) for s, e in draft.mentions) else "accused"
         for s, _e in draft.mentions:
             left = re.sub("(?:姓名|名字)$", "", text[max(0, s - 10):s].rstrip("：: "))  # 被举报人姓名：X
             if any(left.endswith(c) for c in ("被告人", "被举报人", "被反映人", "被调查人", "犯罪嫌疑人", "举报",
@@ -1894,6 +1878,28 @@ class PersonFinder:
             if self.accused_re.search(clause) and not _NOT_AGENT_AFTER.match(clause):
                 return "accused"
         return "other"
+
+    def _writer_mention(self, text: str, s: int, e: int, draft: PersonDraft) -> bool:
+        """The mention at s..e names the writer: after a petitioner's cue, in a self-introduction, a signature, the
+        writer's contact line or a visit form's name field."""
+        left = text[max(0, s - 8):s]
+        return bool(
+            any(left.endswith(c) and not left.endswith("被" + c) for c in self.lexicon.petitioner_cues)
+            or re.search("(?:我叫|本人叫?)$", left)
+            or re.search("(?:我|本人)是[^，,。！？!?]{0,10}叫$", text[max(0, s - 16):s])  # 我是…残疾人叫X
+            or _SELF_INTRODUCED_AS.search(text, max(0, s - 24), s)  # 我是东关村村民代表X
+            or (_SELF_NAMED_AFTER.search(text, max(0, s - 30), s)  # 我是城西社区村民，名叫X
+                and not text.startswith("的", e))  # (…，名叫X的人: someone else)
+            or _VISITORS_AFTER.match(text, e)  # 群众X等12人来访
+            or _WE_BEFORE.search(text, max(0, s - 40), s)  # 我们张三、李四俩人; 我们是…农民工，分别是：X
+            or _SIGNED_BEFORE.search(text, max(0, s - 6), s)  # 签名：张三，李四
+            or (not draft.title_mentions and e >= len(text) - _SIGNATURE_TAIL
+                and _CONTACT_AFTER.match(text, e)  # …张三（联系电话：…） near the end
+                and not _ROLE_BEFORE_CONTACT.search(text, max(0, s - 6), s))
+            or _SIGNS_AFTER.match(text, e)  # 张三执笔, 张三敬上, 张三实名举报
+            or (_SIGNATURE_LAST.match(text, e) and _SIGNATURE_BOUNDARY.search(text, max(0, s - 3), s))
+            or (_FORM_NAME_BEFORE.search(text, max(0, s - 4), s) and _FORM_OF_WRITER.search(text, 0, s))
+        )
 
     def _neutral_mention(self, text: str, s: int, e: int) -> bool:
         """A mention that thanks or quotes the person, with no wrong-doing word in its clause."""
