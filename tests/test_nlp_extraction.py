@@ -722,14 +722,14 @@ PERSON_CASES = [
     ("求助人钟明亮、柳红英、柳国强，均住在东关村。",
      [("钟明亮", None, "unknown", "petitioner"), ("柳红英", None, "unknown", "petitioner"),
       ("柳国强", None, "unknown", "petitioner")]),
-    ("我们柳红英、柳国强二人反映养老保险待遇的问题。",
+    ("我们柳红英、柳国强二人反映拆迁补偿没到位。",
      [("柳红英", None, "unknown", "petitioner"), ("柳国强", None, "unknown", "petitioner")]),
     ("以上情况属实。签名：柳红英、柳国强",
      [("柳红英", None, "unknown", "petitioner"), ("柳国强", None, "unknown", "petitioner")]),
     ("请领导帮忙解决，谢谢！*****柳红英", [("柳红英", None, "unknown", "petitioner")]),
     # the person a wrong is done by, in their clause or (after a comma) the next one; not the one it is done to
     ("驾校校长钟明亮拒绝退费，态度恶劣。", [("钟明亮", None, "unknown", "accused")]),
-    ("老赖柳红英，拒不执行法院判决。", [("柳红英", None, "unknown", "accused")]),
+    ("老赖柳红英，至今拒不归还借款。", [("柳红英", None, "unknown", "accused")]),
     ("村民柳红英被村霸殴打住院。", [("柳红英", None, "unknown", "other")]),
     # the writer's name before their number near the end, before 执笔, after 申请人：, after 我是 and their village
     ("以上情况属实，请领导帮忙解决。柳红英（联系电话：13900000000）", [("柳红英", None, "unknown", "petitioner")]),
@@ -755,8 +755,8 @@ PERSON_CASES = [
 NOT_PERSONS = [
     # 经侦查: "upon investigation" in a judgment, not an economic-crimes officer named 查…
     "经侦查终结后移送起诉。",
-    # 方 after a spokesman's word is "only then", before a modal verb
-    "按规定，业主代表方能否要求物业退出？",
+    # 方 after a spokesman's word is "only then", or the side, before a modal verb
+    "业主代表方需要先开会表决吗？",
     "村民代表方可参加会议。",
     # an estate's name whose first characters look like a name, a few characters before 花园, 广场 or 3栋
     "业主们都住在金荣华峰翡翠花园。",

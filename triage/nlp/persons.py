@@ -173,7 +173,7 @@ _SELF_INTRODUCED = re.compile("(?:我是|本人是?|我们是)[^，,。；;！�
 _SELF_INTRODUCED_AS = re.compile("(?:我|本人)是(?!说)[^，,。；;！？!?我与和给跟同帮替为]{0,24}"
                                  "(?:村民|居民|业主|群众|户主|村民代表|居民代表|业主代表|群众代表|学生|职工|员工|工人|"
                                  "教师|家长|农民工|市民|党员|退休干部|退休教师|[村组])的?$")
-# modal verbs: after a cue, a surname's character followed by one of them is no name (代表方|能否要求)
+# modal verbs: after a cue, a surname's character followed by one of them is no name (代表方|需要…)
 _MODAL_AFTER = re.compile("能否|能够|可以|可否|应该|应当|是否|需要|必须")
 # the writer's name a sentence on from 我是…: 我是城西社区村民，名叫X
 _SELF_NAMED_AFTER = re.compile("(?:我|本人)是[^。！？!?；;]{0,30}[，,]\\s?(?:名叫|叫做?|姓名)[：:]?$")
@@ -941,7 +941,7 @@ class PersonFinder:
                 continue  # 饭店老板|严不清楚: a verb and its negation, not the surname 严
             if end is not None and self.anonymised_at(text, p) is None \
                     and (_MODAL_AFTER.match(text, p + 1) or text[p:p + 2] in ("方可", "方能", "方才")):
-                continue  # 业主代表方|能否要求, 村民代表方可…: "only then" or a modal verb, not the surname 方
+                continue  # 业主代表方|需要…, 村民代表方可…: "only then" or a modal verb, not the surname 方
             if end is not None and not overlaps(p, end, title_spans):
                 tag = self.tags.get(text[p:end])
                 if tag is None or tag.startswith("nr") or self.anonymised_at(text, p) is not None \
@@ -1873,7 +1873,7 @@ class PersonFinder:
                 return "accused"  # (老板X in a complaint; 老板X进行了结算 in a plain account is no one accused)
         for _s, e in draft.mentions:  # the subject of a misconduct word in its clause: 孟某参与赌博
             if text[e:e + 1] in ("，", ","):
-                e += 1  # 老赖刘某，拒不执行…: the name stands alone, its predicate is the next clause
+                e += 1  # 老赖刘某，拒不归还…: the name stands alone, its predicate is the next clause
             clause = _clause_after(text, e)
             if self.accused_re.search(clause) and not _NOT_AGENT_AFTER.match(clause):
                 return "accused"
