@@ -557,8 +557,8 @@ PERSON_CASES = [
     ("他通过诈骗共犯程开，打电话拉拢受害人。", [("程开", None, "unknown", "other")]),
     # a list's last name cut before its third character, then a stop; a count of persons after a name
     ("工作人员吴彬、唐岚、鲍月红，估价师邓玲四人弄虚作假。",
-     [("吴彬", "工作人员", "unknown", "other"), ("唐岚", None, "unknown", "other"),
-      ("鲍月红", None, "unknown", "other"), ("邓玲", None, "unknown", "other")]),
+     [("吴彬", "工作人员", "unknown", "accused"), ("唐岚", None, "unknown", "accused"),
+      ("鲍月红", None, "unknown", "accused"), ("邓玲", None, "unknown", "accused")]),
     # a given name in pinyin after 化名; 具报人 announces the writer
     ("董事长段明（化名段ze）已经出国。", [("段明", "董事长", "unknown", "other"), ("段ze", None, "unknown", "other")]),
     ("望早日解决。具报人：黄立家电话：138****0000", [("黄立家", None, "unknown", "petitioner")]),
@@ -605,7 +605,7 @@ PERSON_CASES = [
     ("签名：李贵平，刘富国，陈福全2021年9月9日",
      [("李贵平", None, "unknown", "petitioner"), ("刘富国", None, "unknown", "petitioner"),
       ("陈福全", None, "unknown", "petitioner")]),
-    ("维保公司工程师邓杏态度十分恶劣。", [("邓杏", None, "unknown", "other")]),
+    ("维保公司工程师邓杏态度十分恶劣。", [("邓杏", None, "unknown", "accused")]),
     # 仍 ("still") after an anonymised name
     ("销售人员李某仍称车位都一样。", [("李某", None, "unknown", "other")]),
     # 洪 is a common surname; 当家人 and 创始人 before a name
@@ -741,6 +741,7 @@ PERSON_CASES = [
      [("柳红英", None, "unknown", "accused"), ("钟国强", None, "unknown", "accused")]),
     ("我们要投诉开发商，开发商法人代表柳红英至今不露面。", [("柳红英", None, "unknown", "accused")]),
     ("包工头老板柳红英进行了结算。", [("柳红英", None, "unknown", "other")]),
+    ("我们投诉这家店，经营者是柳红英，一直不退押金。", [("柳红英", None, "unknown", "accused")]),
     ("老板柳红英（电话13900000000）拖欠工资。", [("柳红英", None, "unknown", "accused")]),
     # an official thanked, or chairing a meeting, with no blame in that sentence (four older cases that recorded
     # officials chairing meetings as accused now say other)
