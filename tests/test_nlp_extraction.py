@@ -471,7 +471,7 @@ PERSON_CASES = [
     ("投诉人是15栋业主孙立强。", [("孙立强", None, "unknown", "other")]),
     # a name after 顾问 (its next character starts the verb); a name before (电话
     ("销售顾问喻林代我办的手续。", [("喻林", None, "unknown", "other")]),
-    ("此致敬礼！吴琳(电话）略。", [("吴琳", None, "unknown", "other")]),
+    ("此致敬礼！吴琳(电话）略。", [("吴琳", None, "unknown", "petitioner")]),
     ("公司法定代表人郑建明辱骂顾客。", [("郑建明", None, "unknown", "accused")]),
     ("村里有一对夫妇刘印强、罗秀艳于去年办了挂失。",
      [("刘印强", None, "unknown", "other"), ("罗秀艳", None, "unknown", "other")]),
@@ -492,7 +492,7 @@ PERSON_CASES = [
     # a board's reply to the writer by name; the first item of a list of names whose given name is a word;
     # a relative named after 叫, with 家 as the given name's first character; a former name; 监事长; a
     # petitioner's cue with a colon and a space
-    ("答复：“庞云星”网友，你好。", [("庞云星", None, "unknown", "other")]),
+    ("答复：“庞云星”网友，你好。", [("庞云星", None, "unknown", "petitioner")]),
     ("涉案的股东比如赵顺、陈子雄、周丽文等人都没到案。",
      [("赵顺", None, "unknown", "other"), ("陈子雄", None, "unknown", "other"), ("周丽文", None, "unknown", "other")]),
     ("我叫文岚，我爸叫文家良，今年六十岁。",
@@ -677,7 +677,7 @@ PERSON_CASES = [
     ("听说邻居卢长根去世了。", [("卢长根", None, "unknown", "other")]),
     # a writer's handle in quotation marks after or before 网友, kept as written; an estate's housekeeper
     ("答复 网友“云中客”： 你好，来信已收到。", [("云中客", None, "unknown", "other")]),
-    ("“lily88”网友：你好，留言我们已转交。", [("lily88", None, "unknown", "other")]),
+    ("“lily88”网友：你好，留言我们已转交。", [("lily88", None, "unknown", "petitioner")]),
     ("当时物业管家晏娟巧给我提供了信息。", [("晏娟巧", None, "unknown", "other")]),
     # a scheme's trader; the writer's signature before a masked telephone number and the date
     ("操盘手石韬，某县人。", [("石韬", None, "unknown", "other")]),
@@ -736,6 +736,14 @@ PERSON_CASES = [
     ("以上情况属实，请领导帮忙解决。柳红英执笔", [("柳红英", None, "unknown", "petitioner")]),
     ("申请人：柳红英，本人于去年退伍。", [("柳红英", None, "unknown", "petitioner")]),
     ("我是东关镇柳树村的柳红英，想反映一件事。", [("柳红英", None, "unknown", "petitioner")]),
+    # …after 住户, after 我，名叫; the last of a list closed by a masked number; but not after 法定代表人：
+    # (three older cases — a signature before (电话）, the board's replies to “X”网友 — now say petitioner)
+    ("我是东关镇桃园小区住户柳红英，住1栋2单元。", [("柳红英", None, "unknown", "petitioner")]),
+    ("我，名叫柳红英，女，东关镇人。", [("柳红英", None, "unknown", "petitioner")]),
+    ("请尽快赔偿！求助人：柳红英、钟国强、王小明*****************",
+     [("柳红英", None, "unknown", "petitioner"), ("钟国强", None, "unknown", "petitioner"),
+      ("王小明", None, "unknown", "petitioner")]),
+    ("公司法定代表人：柳红英，办公地址在东关镇。", [("柳红英", None, "unknown", "other")]),
     # a name listed with an accused's; the owner of the firm complained about; not a boss's number
     ("我要举报柳红英、钟国强两人。",
      [("柳红英", None, "unknown", "accused"), ("钟国强", None, "unknown", "accused")]),

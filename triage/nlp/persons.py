@@ -172,20 +172,22 @@ _SELF_INTRODUCED = re.compile("(?:我是|本人是?|我们是)[^，,。；;！�
 # the writer introducing themself by what they are, then their name: 我是东关村村民张三, 本人是5栋业主李四
 _SELF_INTRODUCED_AS = re.compile("(?:我|本人)是(?!说)[^，,。；;！？!?我与和给跟同帮替为]{0,24}"
                                  "(?:村民|居民|业主|群众|户主|村民代表|居民代表|业主代表|群众代表|学生|职工|员工|工人|"
-                                 "教师|家长|农民工|市民|党员|退休干部|退休教师|[村组])的?$")
+                                 "教师|家长|农民工|市民|党员|退休干部|退休教师|住户|租户|[村组])的?$")
 # modal verbs: after a cue, a surname's character followed by one of them is no name (代表方|需要…)
 _MODAL_AFTER = re.compile("能否|能够|可以|可否|应该|应当|是否|需要|必须")
 # the writer's name a sentence on from 我是…: 我是城西社区村民，名叫X
-_SELF_NAMED_AFTER = re.compile("(?:我|本人)是[^。！？!?；;]{0,30}[，,]\\s?(?:名叫|叫做?|姓名)[：:]?$")
+_SELF_NAMED_AFTER = re.compile(
+    "(?:(?:我|本人)是[^。！？!?；;]{0,30}|^[ \u3000]*我|[。！!\\n][ \u3000]*我)[，,]\\s?(?:名叫|叫做?|姓名)[：:]?$")
 # the writers naming themselves: 我们张三、李四…; 我们是…的农民工，分别是：X
-_WE_BEFORE = re.compile("(?:^|[^他她你])我们$|(?:我们|本人|我)是[^。！？!?]{0,30}分别是[：:]?$")
+_WE_BEFORE = re.compile("(?:^|[^他她你])我们$|(?:我们|本人|我)是[^！？!?]{0,40}分别是[：:]?$")
 # a signature's label right before a name (names of a run written with no separator are split by _SIGNED_RUN)
 _SIGNED_BEFORE = re.compile(
-    "(?:(?:签名|签字|联名人|申请人|请求人|执笔人)[：:]?|(?<![人法大])代表[：:]|真名叫)[ \u3000]?$")
+    "(?:(?:签名|签字|联名人|申请人|请求人|执笔人)[：:]?|(?:(?<![人法大])代表|(?<!法定)代表人|报告人|市民)[：:]|真名叫)"
+    "[ \u3000]?$")
 # the writer's contact number right after the name (not after an official's: 村主任张三电话…)
 _CONTACT_AFTER = re.compile(
-    "[ \u3000]?(?:[（(][^）)]{0,8}[）)])?[ \u3000]?[（(：:，, ]?[ \u3000]?(?:联系电话|联系方式|电话号码|电话|手机)"
-    "(?=[：:（(0-9*＊×xX \u3000]|$)")
+    "[ \u3000]?(?:[（(][^）)]{0,8}[）)])?[ \u3000]?(?:[（(：:，, ]?[ \u3000]?(?:联系电话|联系方式|电话号码|电话|手机)"
+    "(?=[：:（(）)0-9*＊×xX \u3000]|$)|(?:[*＊]{6,}|1[3-9][0-9]{9})[ \u3000*＊]*$)")
 # …but not a boss's or a salesman's number: 老板许某（电话…）
 _ROLE_BEFORE_CONTACT = re.compile("(?:老板|经理|负责人|包工头|法人|代表|操盘手|业务员|客服|销售|顾问|师傅)[：:]?$")
 # the owner or boss of the firm a message is about: 开发商法人代表X, 老板X, 包工头X
@@ -196,6 +198,7 @@ _COMPLAINT = re.compile("投诉|举报|控告|检举|反映|维权|讨要|追讨
 _THANKS_BEFORE = re.compile("(?:感谢|谢谢|感激|感恩|致敬|表扬)[^，。！？!?；;]{0,14}$")
 _SAYS_NEUTRAL = re.compile("^[^，。！？!?；;]{0,8}?(?:出席|讲话|主持|回应|强调|批示|指出|接见|的讲话|的关心|的关怀)")
 _SIGNATURE_TAIL = 150  # characters from the end where a writer's name and number stand
+_NETIZEN_REPLIED = re.compile("[”\"」]?网友[：:，,]")
 # what only the writer does after their name: signs, swears to the truth of the report
 _SIGNS_AFTER = re.compile("[ \u3000]?(?:执笔|敬上|敬呈|谨上|拜上|泣书|叩首|实名举报|实名反映)")
 # a name that ends the text, after a stop or a masked number: the signature (…谢谢！*****张三)
@@ -218,7 +221,7 @@ _NOT_AGENT_AFTER = re.compile("的(?!人)|家|之|被(?!告|举报|反映|调查
 # between the names of a list, and after its last or a middle item: the writers' list may use commas, the accused's
 # only 、 or 和 (a comma after an accused's name may start a sentence about someone else)
 _LIST_GAPS = {"petitioner": re.compile("[ \u3000]?[、，,丶][ \u3000]?"), "accused": re.compile("[、丶和与及]")}
-_LIST_ITEM_END = re.compile("[ \u3000]?(?:[、，,丶。；;！!]|等|$|[ \u3000]*\\n|[ \u3000]?(?:19|20)[0-9]{2}"
+_LIST_ITEM_END = re.compile("[ \u3000]?(?:[、，,丶。；;！!*＊]|等|$|[ \u3000]*\\n|[ \u3000]?(?:19|20)[0-9]{2}"
                             "|[两二三四五六七八九十几]人|[两二三四五六七八九十几]位|俩|夫妇|夫妻|一家"
                             "|系(?:一家|夫妻|夫妇|父子|父女|母子|母女|兄弟|姐妹))")
 # a name between 业主 / 住户 / 户主 and a stop
@@ -1884,8 +1887,9 @@ class PersonFinder:
         """The mention at s..e names the writer: after a petitioner's cue, in a self-introduction, a signature, the
         writer's contact line or a visit form's name field."""
         left = text[max(0, s - 8):s]
+        cue_left = left.rstrip("：: \u3000")  # 求助人：X
         return bool(
-            any(left.endswith(c) and not left.endswith("被" + c) for c in self.lexicon.petitioner_cues)
+            any(cue_left.endswith(c) and not cue_left.endswith("被" + c) for c in self.lexicon.petitioner_cues)
             or re.search("(?:我叫|本人叫?)$", left)
             or re.search("(?:我|本人)是[^，,。！？!?]{0,10}叫$", text[max(0, s - 16):s])  # 我是…残疾人叫X
             or _SELF_INTRODUCED_AS.search(text, max(0, s - 24), s)  # 我是东关村村民代表X
@@ -1898,6 +1902,7 @@ class PersonFinder:
                 and _CONTACT_AFTER.match(text, e)  # …张三（联系电话：…） near the end
                 and not _ROLE_BEFORE_CONTACT.search(text, max(0, s - 6), s))
             or _SIGNS_AFTER.match(text, e)  # 张三执笔, 张三敬上, 张三实名举报
+            or _NETIZEN_REPLIED.match(text, e)  # the board's reply to the writer: “张三”网友：您好
             or (_SIGNATURE_LAST.match(text, e) and _SIGNATURE_BOUNDARY.search(text, max(0, s - 3), s))
             or (_FORM_NAME_BEFORE.search(text, max(0, s - 4), s) and _FORM_OF_WRITER.search(text, 0, s))
         )
