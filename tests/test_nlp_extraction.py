@@ -532,8 +532,8 @@ PERSON_CASES = [
       ("黄贵", None, "unknown", "petitioner"), ("黄宁", None, "unknown", "petitioner")]),
     ("尊敬的领导：我 韩敬，71岁，退休工人。", [("韩敬", None, "unknown", "petitioner")]),
     # the head of a gang; a name in brackets after a worker's role, even with a surname that is also a word (任)
-    ("这个平台就是以莫某为首的团伙。", [("莫某", None, "unknown", "other")]),
-    ("以韦国栋为首的几个人天天来闹。", [("韦国栋", None, "unknown", "other")]),
+    ("这个平台就是以莫某为首的团伙。", [("莫某", None, "unknown", "accused")]),
+    ("以韦国栋为首的几个人天天来闹。", [("韦国栋", None, "unknown", "accused")]),
     ("吊在半空的焊工（任立）没有系安全带。", [("任立", None, "unknown", "other")]),
     # a surname and a title (园长): a role, no name
     ("几位家长找幼儿园石园长谈了一个小时。", [(None, "园长", "unknown", "other")]),
@@ -750,6 +750,7 @@ PERSON_CASES = [
     ("我们要投诉开发商，开发商法人代表柳红英至今不露面。", [("柳红英", None, "unknown", "accused")]),
     ("包工头老板柳红英进行了结算。", [("柳红英", None, "unknown", "other")]),
     ("我们投诉这家店，经营者是柳红英，一直不退押金。", [("柳红英", None, "unknown", "accused")]),
+    ("向派出所反映了三次，办案警官柳红英一直没有回音。", [("柳红英", None, "unknown", "accused")]),
     ("老板柳红英（电话13900000000）拖欠工资。", [("柳红英", None, "unknown", "accused")]),
     # an official thanked, or chairing a meeting, with no blame in that sentence (four older cases that recorded
     # officials chairing meetings as accused now say other)
