@@ -199,6 +199,7 @@ _COMPLAINT = re.compile("投诉|举报|控告|检举|反映|维权|讨要|追讨
 _THANKS_BEFORE = re.compile("(?:感谢|谢谢|感激|感恩|致敬|表扬)[^，。！？!?；;]{0,14}$")
 _SAYS_NEUTRAL = re.compile("^[^，。！？!?；;]{0,8}?(?:出席|讲话|主持|回应|强调|批示|指出|接见|的讲话|的关心|的关怀)")
 _SIGNATURE_TAIL = 150  # characters from the end where a writer's name and number stand
+# the board's reply naming the writer: “张三”网友：您好
 _NETIZEN_REPLIED = re.compile("[”\"」]?网友[：:，,]")
 # what only the writer does after their name: signs, swears to the truth of the report
 _SIGNS_AFTER = re.compile("[ \u3000]?(?:执笔|敬上|敬呈|谨上|拜上|泣书|叩首|实名举报|实名反映)")
