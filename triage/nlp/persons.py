@@ -197,7 +197,8 @@ _OWNER_BEFORE = re.compile(
 _COMPLAINT = re.compile("投诉|举报|控告|检举|反映|维权|讨要|追讨")
 # thanks before a person, or what an official does in public after the name: no blame in that mention
 _THANKS_BEFORE = re.compile("(?:感谢|谢谢|感激|感恩|致敬|表扬)[^，。！？!?；;]{0,14}$")
-_SAYS_NEUTRAL = re.compile("^[^，。！？!?；;]{0,8}?(?:出席|讲话|主持|回应|强调|批示|指出|接见|的讲话|的关心|的关怀)")
+_SAYS_NEUTRAL = re.compile(
+    "^[^，。！？!?；;]{0,8}?(?:出席|讲话|主持|回应|强调|批示|指出|接见|关心|关怀|重视|部署|带领|颁奖|考察)")
 _SIGNATURE_TAIL = 150  # characters from the end where a writer's name and number stand
 # the board's reply naming the writer: “张三”网友：您好
 _NETIZEN_REPLIED = re.compile("[”\"」]?网友[：:，,]")
@@ -213,10 +214,10 @@ _FORM_NAME_BEFORE = re.compile("(?<!被举报人)(?<!被反映人)(?<!被投诉�
 _FORM_OF_WRITER = re.compile("来访|来电|来信|登记表|举报|投诉|信访|反映")
 # a salutation: the person named opens the letter (尊敬的县委张书记：, 致李局长：, 王主任，您好)
 _SALUTATION_BEFORE = re.compile(
-    "(?:^|[\\n。！？!?])[ \u3000\t]*(?P<greeting>(?:尊敬|敬爱|亲爱)的|致)?(?P<body>[^\\n。！？!?，,：:]{0,14})$")
+    "(?:(?P<greeting>(?:尊敬|敬爱|亲爱)的)|(?:^|[\\n。！？!?])[ \u3000\t]*致?)(?P<body>[^\\n。！？!?，,：:]{0,14})$")
 # words that make a line's opening a report, not a greeting (举报镇长王某：…)
 _NOT_GREETING = re.compile("举报|反映|投诉|控告|检举|揭发|状告|我|他|她|们")
-_SALUTATION_AFTER = re.compile("(?:同志|阁下)?(?:[：:]|[，,]?[ \u3000]?您好)")
+_SALUTATION_AFTER = re.compile("(?:同志|阁下)?(?:并[^：:，,。\\n]{1,20})?(?:[：:]|[，,]?[ \u3000]?您好)")
 # a clause after a name whose wrong is not the name's: 家/之 (X家的…), 的 (X的父亲…; but 名叫X的人用公款…), the passive
 # 被 (X被殴打: the victim; but 被告人, 被举报)
 _NOT_AGENT_AFTER = re.compile("的(?!人)|家|之|被(?!告|举报|反映|调查)")
