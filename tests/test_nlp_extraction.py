@@ -721,7 +721,7 @@ PERSON_CASES = [
     ("东关镇的路灯问题致青石县民政局公开信尊敬的李国强局长：您好！路灯坏了半年。",
      [("李国强", "局长", "county_dept", "other")]),
     ("尊敬的李国强局长并青石县民政局：您好！路灯坏了半年。", [("李国强", "局长", "county_dept", "other")]),
-    ("在镇党委陈国强书记的亲切关怀下，问题得到解决。", [("陈国强", "书记", "township", "other")]),
+    ("多亏县委陈国强书记一直关心，问题得到解决。", [("陈国强", "书记", "county", "other")]),
     # the writers listed with the first (求助人…、…), after 我们 or a signature's label, or signing at the very end
     ("求助人钟明亮、柳红英、柳国强，均住在东关村。",
      [("钟明亮", None, "unknown", "petitioner"), ("柳红英", None, "unknown", "petitioner"),
