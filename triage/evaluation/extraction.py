@@ -43,6 +43,7 @@ from triage.errors import InputError
 
 FORMATS = ("corpus", "kg", "cluener", "bio", "labels")
 PARTIES = ("accused", "petitioner", "other")
+REPORTED_PARTIES = ("petitioner", "accused")  # the parts whose precision, recall and F1 the report gives
 # names the command line also accepts
 FORMAT_ALIASES = {"corruption_kg": "kg", "weibo": "bio", "ccdi": "labels", "duty_crime": "labels"}
 
@@ -372,7 +373,7 @@ def _party_report(pairs: Counter, n_gold: int) -> dict[str, Any]:
         "accuracy": round(sum(n for (g, p), n in pairs.items() if g == p) / found, 4) if found else None,
         "confusion": {f"{g}->{p}": n for (g, p), n in sorted(pairs.items())},
     }
-    for party in ("petitioner", "accused"):
+    for party in REPORTED_PARTIES:
         tp = pairs[(party, party)]
         report[party] = _prf(tp, sum(n for (_g, p), n in pairs.items() if p == party),
                              sum(n for (g, _p), n in pairs.items() if g == party))
@@ -395,7 +396,7 @@ def format_extraction_report(report: dict[str, Any]) -> str:
         r = report["parties"]
         accuracy = "n/a" if r["accuracy"] is None else f"{r['accuracy']:.3f}"
         lines.append(f"  parts         accuracy {accuracy} over the {r['found']} of {r['gold']} gold names found")
-        for party in ("petitioner", "accused"):
+        for party in REPORTED_PARTIES:
             q = r[party]
             lines.append(f"    {party:11s} P {q['precision']:.3f}  R {q['recall']:.3f}  F1 {q['f1']:.3f}  "
                          f"(tp {q['tp']}, predicted {q['predicted']}, gold {q['gold']}, among the names found)")

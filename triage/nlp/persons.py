@@ -175,6 +175,9 @@ _SELF_INTRODUCED_AS = re.compile("(?:我|本人)是(?!说)[^，,。；;！？!?�
                                  "教师|家长|农民工|市民|党员|退休干部|退休教师|住户|租户|[村组])的?$")
 # modal verbs: after a cue, a surname's character followed by one of them is no name (代表方|需要…)
 _MODAL_AFTER = re.compile("能否|能够|可以|可否|应该|应当|是否|需要|必须")
+# the writer naming themself: 我叫X, 本人X; 我是…残疾人叫X
+_CALLED_BEFORE = re.compile("(?:我叫|本人叫?)$")
+_CALLED_AFTER_INTRO = re.compile("(?:我|本人)是[^，,。！？!?]{0,10}叫$")
 # the writer's name a sentence on from 我是…: 我是城西社区村民，名叫X
 _SELF_NAMED_AFTER = re.compile(
     "(?:(?:我|本人)是[^。！？!?；;]{0,30}|^[ \u3000]*我|[。！!\\n][ \u3000]*我)[，,]\\s?(?:名叫|叫做?|姓名)[：:]?$")
@@ -1893,8 +1896,8 @@ class PersonFinder:
         cue_left = left.rstrip("：: \u3000")  # 求助人：X
         return bool(
             any(cue_left.endswith(c) and not cue_left.endswith("被" + c) for c in self.lexicon.petitioner_cues)
-            or re.search("(?:我叫|本人叫?)$", left)
-            or re.search("(?:我|本人)是[^，,。！？!?]{0,10}叫$", text[max(0, s - 16):s])  # 我是…残疾人叫X
+            or _CALLED_BEFORE.search(left)
+            or _CALLED_AFTER_INTRO.search(text, max(0, s - 16), s)  # 我是…残疾人叫X
             or _SELF_INTRODUCED_AS.search(text, max(0, s - 24), s)  # 我是东关村村民代表X
             or (_SELF_NAMED_AFTER.search(text, max(0, s - 30), s)  # 我是城西社区村民，名叫X
                 and not text.startswith("的", e))  # (…，名叫X的人: someone else)
