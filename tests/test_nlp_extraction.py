@@ -342,6 +342,16 @@ NOT_MONEY = [
 # that recorded "other" for them were changed accordingly.
 PERSON_CASES = [
     ("村主任张建国冒领低保金。", [("张建国", "村主任", "village", "accused")]),
+    # a name the dictionary knows whose given name is also a word (建新, 建明): still the name after the title
+    ("村支书刘建新贪污扶贫款。", [("刘建新", "村支书", "village", "accused")]),
+    ("村主任周建明冒领低保金。", [("周建明", "村主任", "village", "accused")]),
+    # news text: bylines, trades and posts right before a name, and the State Council's titles
+    ("本报记者贺云舟报道，今年全市新建学校十所。", [("贺云舟", None, "unknown", "other")]),
+    ("新华社电（记者柯蔓）近日，全省召开会议。", [("柯蔓", None, "unknown", "other")]),
+    ("著名导演邵一凡的新片昨日上映。", [("邵一凡", None, "unknown", "other")]),
+    ("主教练葛中岳赛后表示对球员很满意。", [("葛中岳", None, "unknown", "other")]),
+    ("大学教授郁启明认为，政策仍需完善。", [("郁启明", None, "unknown", "other")]),
+    ("国务院总理韩立言主持召开常务会议。", [("韩立言", "国务院总理", "city_or_above", "other")]),
     ("村党支部书记袁某虚报危房改造补助。", [("袁某", "村党支部书记", "village", "accused")]),
     ("袁某(村主任)截留补偿款。", [("袁某", "村主任", "village", "accused")]),
     ("村支书、村主任、村会计相互勾结私分集体资金。",
@@ -767,6 +777,8 @@ PERSON_CASES = [
 ]
 
 NOT_PERSONS = [
+    "记者了解到，该村已完成整改。",  # a byline word with no name after it
+    "记者从县民政局获悉，低保金已发放。",
     # 经侦查: "upon investigation" in a judgment, not an economic-crimes officer named 查…
     "经侦查终结后移送起诉。",
     # 方 after a spokesman's word is "only then", or the side, before a modal verb

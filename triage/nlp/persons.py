@@ -142,6 +142,9 @@ _STRONG_CUES = (
     "姐夫", "妹夫", "表哥", "表弟", "表姐", "表妹", "堂兄", "堂弟",
     "叔叔", "舅舅", "岳父", "岳母", "嫂子", "弟媳", "好友", "人叫", "管家", "操盘手", "承包商", "包工头",
     "买受人", "出卖人", "受让人", "转让人", "承租人", "出租人", "收款人", "持卡人", "开户人",
+    # news text: a byline, or a person's trade or post written right before the name (本报记者X, 导演X, 主帅X)
+    "记者", "编辑", "实习生", "主编", "主持人", "导演", "演员", "歌手", "作家", "画家", "诗人", "艺术家", "书法家",
+    "收藏家", "设计师", "建筑师", "编剧", "制片人", "教练", "主教练", "主帅", "球员", "选手", "执行董事", "发言人", "教授", "研究员", "分析师", "经济学家", "科学家",
     # a judgment's and a case file's people: 检察员X出庭, 特定关系人X收取, 同案人员X
     "检察员", "代理检察员", "审判长", "审判员", "人民陪审员", "陪审员", "书记员", "特定关系人", "同案人员",
     # a relative's name after 叫: 我爸叫文某某
@@ -719,8 +722,10 @@ class PersonFinder:
             return None  # 唐老师谈|一下: a numeral or measure word follows, no given name
         if self._bad_word_at(text, q, strong) and not (strong and (surname not in self.common or q + 1 in token_ends)) \
                 and not (strong and p in token_ends and q + 2 in token_ends and q + 1 not in token_ends
-                         and text[p:q + 2] not in self.tags and surname not in _FUNCTION_SURNAMES):
-            return None  # 张|利用: no given name (but 老板杨跃|进行, 法定代表人|郑建明: the segmenter ends the name)
+                         and self.tags.get(text[p:q + 2], "nr").startswith("nr") and surname not in _FUNCTION_SURNAMES):
+            # 张|利用: no given name (but 老板杨跃|进行, 法定代表人|郑建明, 村支书王为民 (为民 a word, the three a name
+            # in the dictionary): the segmenter ends the name)
+            return None
         if strong and c2 == "向" and text[q + 2:q + 3] and (text[q + 2] in _STOP_AFTER_NAME or text[q + 2] == "的"):
             # 董事长邢光向（…）, 其外甥郑启向的名下: 向 with nothing to govern ends the name
             candidates = [q + 2, q + 1]
