@@ -352,6 +352,10 @@ PERSON_CASES = [
     ("主教练葛中岳赛后表示对球员很满意。", [("葛中岳", None, "unknown", "other")]),
     ("大学教授郁启明认为，政策仍需完善。", [("郁启明", None, "unknown", "other")]),
     ("国务院总理韩立言主持召开常务会议。", [("韩立言", "国务院总理", "city_or_above", "other")]),
+    # foreign names written in Chinese, read whole after a title or a trade; a verb of saying marks a bare name
+    ("发言人莫里斯·卡森说，谈判仍在继续。", [("莫里斯·卡森", None, "unknown", "other")]),
+    ("该队主帅贝纳迪尼在赛后表示满意。", [("贝纳迪尼", None, "unknown", "other")]),
+    ("林岚预计，今年粮价会上涨。", [("林岚", None, "unknown", "other")]),
     ("村党支部书记袁某虚报危房改造补助。", [("袁某", "村党支部书记", "village", "accused")]),
     ("袁某(村主任)截留补偿款。", [("袁某", "村主任", "village", "accused")]),
     ("村支书、村主任、村会计相互勾结私分集体资金。",
@@ -1024,6 +1028,8 @@ NOT_PERSONS = [
 
 # a title followed by a word, not by a name: the role may be found, no name
 TITLE_THEN_WORD = [
+    "局长依法办理了此事。",  # 依法 is a word, not a foreign name after the title
+    "原名福瑞星座的小区改了名。",  # an estate's old name after 原名
     "多次给市长信箱写信都没有回复。",
     "班主任老师利用课堂时间推销资料。",
     "新规定引起在职教师的强烈反感。",

@@ -122,11 +122,23 @@ _PERSON_RIGHT_CUES = (
     "（女", "先生", "女士", "书记", "主任", "村长", "局长",
     "镇长", "县长", "的", "通过", "以", "多次", "先后", "将", "把", "向", "从", "还", "也", "已", "曾", "拒不",
     "涉嫌", "违规", "贪污", "任", "担任", "同意", "提出", "供述", "受贿", "挪用",
+    "认为", "指出", "预计", "估计", "介绍", "透露", "告诉", "坦言", "强调", "回忆", "笑称", "直言",
     "侵占", "冒领", "索要", "私自", "擅自", "非法", "伙同", "家", "一家",
     "他们", "她们", "本人", "夫妇", "夫妻", "一伙", "欠", "警官", "法官", "检察官", "律师", "教授", "记者", "同学",
     "电话", "联系电话", "手机", "身份证", "总书记", "主席", "(电话", "（电话", "审判长", "审判员", "书记员",
     "（化名", "(化名", "烈士", "（他", "(他", "（她", "(她", "******", "身故", "去世", "病故", "逝世", "过世", "火化",
 )
+# characters of foreign names written in Chinese (the common transliteration table), and those of them that Chinese
+# names hardly ever use: a run of the first holding one of the second, right after a title or a strong cue, is a
+# foreign name (主帅加斯佩里尼, 发言人约翰·摩尔), read whole where a Chinese name would stop at three
+_TRANSLIT_CHARS = (
+    "阿埃艾爱安昂奥巴拜班邦鲍贝本比彼宾波伯博布查达代戴丹德登迪蒂丁东杜多厄恩尔法凡菲费芬丰弗福夫盖甘冈戈格"
+    "根古瓜圭哈海汉豪赫黑亨胡华霍基吉加贾杰卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾里利莉丽列琳卢鲁路伦罗"
+    "洛马玛迈麦曼梅门蒙米摩莫默姆穆纳娜南瑙内尼妮涅宁纽努诺欧帕潘庞佩皮普齐奇恰乔切钦琼丘萨塞桑瑟森沙尚舍什"
+    "舒斯苏索塔泰坦汤唐特提图托瓦威韦维温沃乌伍西希锡辛休雅亚扬耶伊因尤约翰泽扎詹兹佐茨娅丝黛琪娃白瑞莎"
+)
+_FOREIGN_ONLY = set("尔斯茨兹姆娅丝蒂迪埃奥伊乌耶弗赫沃瓦")
+_FOREIGN_NAME = re.compile(f"[{_TRANSLIT_CHARS}]{{2,}}(?:[·•‧・.．\\-－][{_TRANSLIT_CHARS}]{{2,}})*")
 # words right before a name (the name is read as after a title)
 _STRONG_CUES = (
     "被告人", "原审被告人", "上诉人", "被上诉人", "辩护人", "犯罪嫌疑人", "被害人", "证人", "被举报人", "被反映人",
@@ -758,6 +770,21 @@ class PersonFinder:
             return end
         return None
 
+    def foreign_name_at(self, text: str, p: int, token_starts: set[int], after_title: bool) -> int | None:
+        """End of a foreign name written in Chinese that starts at p (after a title or a strong cue), or None."""
+        m = _FOREIGN_NAME.match(text, p)
+        if m is None or p not in token_starts:
+            return None  # 第一部|长达|约14分钟: the "title" ends inside a word
+        run = m.group(0)
+        if not any(ch in _FOREIGN_ONLY for ch in run) \
+                and (not after_title or self.surname_at(text, p) is not None or len(run) > 3):
+            return None  # 马丁, 罗兰: a Chinese surname's name, read as one; 原名|福瑞|星座: an estate's name
+        tag = self.tags.get(run)
+        head = self.tags.get(run[:2]) if len(run) > 2 else None
+        if (tag is not None and not tag.startswith("nr")) or (head is not None and not head.startswith(("nr", "ns"))):
+            return None  # 局长|依法, 主任|西安: a word, not a name (加斯|佩里尼 starts like a place, and is a name)
+        return m.end()
+
     def _word_at(self, text: str, k: int) -> bool:
         return any(text[k:k + n] in self.tags for n in (2, 3, 4) if k + n <= len(text))
 
@@ -829,6 +856,10 @@ class PersonFinder:
                 p += 1
             if text[p:p + 1] in "和与及同跟":
                 continue  # 村长和|支书, 在编老师和|临聘老师: a conjunction, not the surname 和
+            end = self.foreign_name_at(text, p, token_starts, after_title=True)
+            if end is not None and not overlaps(p, end, title_spans):
+                add_name(p, end, strong=True, title=t)
+                continue
             end = self.name_at(text, p, token_ends, strong=True) if p < len(text) else None
             if end is not None and self._common_word(text, p, end, word_at):
                 end = None  # 市长|信箱, 老师|利用, 教师的|强烈: a word follows the title, not a name
@@ -932,6 +963,10 @@ class PersonFinder:
             ts = token_start_of.get(p - 1, p)
             if p not in token_ends and ts <= m.start():
                 continue  # the cue is part of a longer word: 居民区|建筑物 is no 居民 followed by a name
+            foreign = self.foreign_name_at(text, p, token_starts, after_title=False)
+            if foreign is not None:
+                add_name(p, foreign, strong=True)  # 主帅加斯佩里尼
+                continue
             if p not in token_starts and m.start() not in token_starts and self.anonymised_at(text, p) is None \
                     and self._word_at(text, token_start_of.get(p, p)):
                 continue  # 新老|公司: the cue 老公 straddles two words, no name follows
