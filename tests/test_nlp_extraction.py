@@ -356,6 +356,11 @@ PERSON_CASES = [
     ("发言人莫里斯·卡森说，谈判仍在继续。", [("莫里斯·卡森", None, "unknown", "other")]),
     ("该队主帅贝纳迪尼在赛后表示满意。", [("贝纳迪尼", None, "unknown", "other")]),
     ("林岚预计，今年粮价会上涨。", [("林岚", None, "unknown", "other")]),
+    # a speaker opening a line before a colon; a byline's names written together
+    ("林岚：我认为本轮主队占优。", [("林岚", None, "unknown", "other")]),
+    ("新华社电（记者柯蔓邵云帆）近日，全省召开会议。",
+     [("柯蔓", None, "unknown", "other"), ("邵云帆", None, "unknown", "other")]),
+    ("本报记者贺云舟上海报道", [("贺云舟", None, "unknown", "other")]),
     ("村党支部书记袁某虚报危房改造补助。", [("袁某", "村党支部书记", "village", "accused")]),
     ("袁某(村主任)截留补偿款。", [("袁某", "村主任", "village", "accused")]),
     ("村支书、村主任、村会计相互勾结私分集体资金。",
@@ -1030,6 +1035,7 @@ NOT_PERSONS = [
 TITLE_THEN_WORD = [
     "局长依法办理了此事。",  # 依法 is a word, not a foreign name after the title
     "原名福瑞星座的小区改了名。",  # an estate's old name after 原名
+    "张村：村民反映的问题已解决。",  # a village before a colon, not a speaker
     "多次给市长信箱写信都没有回复。",
     "班主任老师利用课堂时间推销资料。",
     "新规定引起在职教师的强烈反感。",

@@ -337,6 +337,11 @@ _NEXT_PLACE = re.compile("[\u4e00-\u9fff]{1,3}(?:村|社区|居委会)")
 _ALONE_BEFORE_SEX = re.compile(
     "(?:^|(?<=[，,。；;：:！？!?\n\\s（(“、*＊.．])|(?<=我)|(?<=本人))(?P<name>(?!我|本人)[\u4e00-\u9fff]{2,4})"
     "(?=[，,：:]\\s?[男女][，,。；;\\s）)]|先生|女士|[，,]\\s?(?:今年)?[0-9]{1,3}岁|[，,]\\s?(?:家住|住[^房院])|[，,]\\s?联系电话)")
+# a byline: the cue, then one or more names written together up to its end (（记者柯蔓邵一凡）, 记者林岚报道)
+_BYLINE_CUES = ("记者", "通讯员", "实习生", "编辑")
+_BYLINE_RUN = re.compile("[\u4e00-\u9fff]{2,12}?(?=[）)/\\s、，,]|报道|发自|实习生|通讯员|摄影|$)")
+# a name opening the text or a line, right before a colon: an interview's or a column's speaker (林岚：我认为…)
+_SPEAKER_AT_LINE_START = re.compile("(?:^|(?<=[\n】]))(?P<name>[\u4e00-\u9fff]{2,3})(?=[：:])")
 # characters no name contains, even one the segmenter glued before ，男 (林金和 keeps its 和)
 _NEVER_IN_NAME = set("的了是在吗呢吧啊呀我你他她它们这那某个说")
 # a firm's name continuing after a word: 夏荣|大宗商品平台有限公司
@@ -771,6 +776,33 @@ class PersonFinder:
             return end
         return None
 
+    def _byline_names(self, text: str, p: int) -> list[tuple[int, int]]:
+        """The names of a byline written together after 记者 (记者柯蔓邵一凡）): the run up to the byline's end cut
+        into names of two or three characters, each starting with a surname; of several cuts, the one whose names
+        start with common surnames. Empty when the run cannot be cut so."""
+        m = _BYLINE_RUN.match(text, p)
+        if m is None:
+            return []
+        run = m.group(0)
+        if len(run) < 4:
+            return []
+        best: dict[int, tuple[int, list[tuple[int, int]]]] = {0: (0, [])}  # offset -> (score, names)
+        for i in range(len(run)):
+            if i not in best:
+                continue
+            surname = self.surname_at(run, i)
+            if surname is None or len(surname) > 1:
+                continue
+            for n in (2, 3):
+                if i + n > len(run) or not self._list_item_ok(run[i:i + n], surname) \
+                        or not self.tags.get(run[i:i + n], "nr").startswith("nr") \
+                        or self.tags.get(run[i + n - 2:i + n], "").startswith("ns"):
+                    continue  # (记者林岚|上海|报道, 记者林岚|华|香港: a place, not a second name)
+                score = best[i][0] + (1 if surname in self.common else 0)
+                if i + n not in best or best[i + n][0] < score:
+                    best[i + n] = (score, best[i][1] + [(p + i, p + i + n)])
+        return best.get(len(run), (0, []))[1]
+
     def foreign_name_at(self, text: str, p: int, token_starts: set[int], after_title: bool) -> int | None:
         """End of a foreign name written in Chinese that starts at p (after a title or a strong cue), or None."""
         m = _FOREIGN_NAME.match(text, p)
@@ -968,6 +1000,12 @@ class PersonFinder:
             if foreign is not None:
                 add_name(p, foreign, strong=True)  # 主帅加斯佩里尼
                 continue
+            if m.group(0).endswith(_BYLINE_CUES):
+                byline = self._byline_names(text, p)
+                if len(byline) > 1:
+                    for s0, e0 in byline:
+                        add_name(s0, e0, strong=True)  # （记者柯蔓邵一凡）: two reporters' names written together
+                    continue
             if p not in token_starts and m.start() not in token_starts and self.anonymised_at(text, p) is None \
                     and self._word_at(text, token_start_of.get(p, p)):
                 continue  # 新老|公司: the cue 老公 straddles two words, no name follows
@@ -1011,6 +1049,16 @@ class PersonFinder:
                 continue
             writer = re.search("(?:我|本人)[ \u3000]?$", text[max(0, s - 3):s]) is not None
             add_name(s, e, strong=True, party="petitioner" if writer else None)  # 我 韩某，71岁: the writer
+        # 3d. a speaker's name opening a line before a colon, as in an interview or a column: 林岚：我认为…
+        for m in _SPEAKER_AT_LINE_START.finditer(text):
+            s, e = m.span("name")
+            surname = self.surname_at(text, s)
+            if surname is not None and surname not in _FUNCTION_SURNAMES | _WORD_SURNAMES \
+                    and self._plain_name(text, s, e) and not overlaps(s, e, title_spans) \
+                    and text[e - 1] not in _PLACE_END_CHARS | _PLACE_END_STRICT \
+                    and not self._place_like(text, text[s:e], e) \
+                    and not self._frequent_word(text[s:e], text[s + len(surname):e]):
+                add_name(s, e, strong=True)  # (张村：… is a village's)
         # 3. petitioner cues: 我叫张三, 举报人：李某
         for m in self.petitioner_re.finditer(text):
             p = m.end()
