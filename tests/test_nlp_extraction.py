@@ -361,6 +361,14 @@ PERSON_CASES = [
     ("新华社电（记者柯蔓邵云帆）近日，全省召开会议。",
      [("柯蔓", None, "unknown", "other"), ("邵云帆", None, "unknown", "other")]),
     ("本报记者贺云舟上海报道", [("贺云舟", None, "unknown", "other")]),
+    # the writers: co-signers each before a masked number, a teacher signing a report, an opening self-description
+    ("小区停车位被占。柯长明************ 张志华************ 陈武强************",
+     [("柯长明", None, "unknown", "petitioner"), ("张志华", None, "unknown", "petitioner"),
+      ("陈武强", None, "unknown", "petitioner")]),
+    ("学校乱收费问题严重。新华中学周立平老师实名举报，愿对以上举报内容负责。",
+     [("周立平", "老师", "unknown", "petitioner")]),
+    ("锦华苑住户柯长明，现年62岁。楼上漏水半年无人处理。", [("柯长明", None, "unknown", "petitioner")]),
+    ("锦华苑业主柯长明在楼道堆放杂物，影响通行。", [("柯长明", None, "unknown", "other")]),
     ("村党支部书记袁某虚报危房改造补助。", [("袁某", "村党支部书记", "village", "accused")]),
     ("袁某(村主任)截留补偿款。", [("袁某", "村主任", "village", "accused")]),
     ("村支书、村主任、村会计相互勾结私分集体资金。",
@@ -487,7 +495,10 @@ PERSON_CASES = [
     ("仲裁员刘军说结果很快出来。", [("刘军", None, "unknown", "other")]),
     ("后来由周敢老师负责。", [("周敢", "老师", "unknown", "other")]),
     # a name between 业主 and a stop; a name the segmenter keeps whole after a cue though its given name starts a word
-    ("投诉人是15栋业主孙立强。", [("孙立强", None, "unknown", "other")]),
+    # (the complainant opening the text is the writer: petitioner since 2026-12-03, night)
+    ("投诉人是15栋业主孙立强。", [("孙立强", None, "unknown", "petitioner")]),
+    ("被投诉人是15栋业主孙立强。", [("孙立强", None, "unknown", "other")]),  # not the writer (nor yet read as accused)
+    ("被投诉人孙立强在楼道堆放杂物。", [("孙立强", None, "unknown", "accused")]),
     # a name after 顾问 (its next character starts the verb); a name before (电话
     ("销售顾问喻林代我办的手续。", [("喻林", None, "unknown", "other")]),
     ("此致敬礼！吴琳(电话）略。", [("吴琳", None, "unknown", "petitioner")]),

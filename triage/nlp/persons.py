@@ -142,7 +142,8 @@ _FOREIGN_NAME = re.compile(f"[{_TRANSLIT_CHARS}]{{2,}}(?:[·•‧・.．\\-－]
 # words right before a name (the name is read as after a title)
 _STRONG_CUES = (
     "被告人", "原审被告人", "上诉人", "被上诉人", "辩护人", "犯罪嫌疑人", "被害人", "证人", "被举报人", "被反映人",
-    "被调查人", "同案犯", "申请人", "被申请人", "原告", "被告", "当事人", "法定代表人", "实际控制人", "户主", "村民",
+    "被调查人", "被投诉人", "同案犯", "申请人", "被申请人", "原告", "被告", "当事人", "法定代表人", "实际控制人",
+    "户主", "村民",
     "居民", "群众", "私营企业主", "行贿人", "受贿人", "名叫", "叫做", "其妻", "其夫", "其子", "其女", "妻子", "丈夫",
     "儿子", "女儿", "同志", "老婆", "老公", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "爷爷", "奶奶",
     "哥哥", "姐姐", "弟弟", "妹妹", "侄子", "侄女", "外甥", "女婿", "儿媳", "自然人",
@@ -189,6 +190,9 @@ _SELF_INTRODUCED = re.compile("(?:我是|本人是?|我们是)[^，,。；;！�
 _SELF_INTRODUCED_AS = re.compile("(?:我|本人)是(?!说)[^，,。；;！？!?我与和给跟同帮替为]{0,24}"
                                  "(?:村民|居民|业主|群众|户主|村民代表|居民代表|业主代表|群众代表|学生|职工|员工|工人|"
                                  "教师|家长|农民工|市民|党员|退休干部|退休教师|住户|租户|[村组])的?$")
+# the text opening with the writer's description and name, without 我是: 东方街道新风小区住户X，住3栋…
+_OPENING_INTRO = re.compile("^[^，,。；;！？!?\n被]{2,30}(?:住户|业主|村民|居民|租户)$")  # (not 被投诉人是…)
+_OPENING_INTRO_AFTER = re.compile("[，,](?:住|家住|现住|现年|男|女|身份证|联系电话|电话)|。")
 # modal verbs: after a cue, a surname's character followed by one of them is no name (代表方|需要…)
 _MODAL_AFTER = re.compile("能否|能够|可以|可否|应该|应当|是否|需要|必须")
 # the writer naming themself: 我叫X, 本人X; 我是…残疾人叫X
@@ -222,7 +226,8 @@ _SIGNATURE_TAIL = 150  # characters from the end where a writer's name and numbe
 # the board's reply naming the writer: “张三”网友：您好
 _NETIZEN_REPLIED = re.compile("[”\"」]?网友[：:，,]")
 # what only the writer does after their name: signs, swears to the truth of the report
-_SIGNS_AFTER = re.compile("[ \u3000]?(?:执笔|敬上|敬呈|谨上|拜上|泣书|叩首|实名举报|实名反映)")
+_SIGNS_AFTER = re.compile("(?:老师|医生|同志|先生|女士)?[ \u3000]?"
+                          "(?:执笔|敬上|敬呈|谨上|拜上|泣书|叩首|实名举报|实名反映)")
 # a name that ends the text, after a stop or a masked number: the signature (…谢谢！*****张三)
 _SIGNATURE_LAST = re.compile("[ \u3000。.！!]*$")
 _SIGNATURE_BOUNDARY = re.compile("[。！!？?*＊\\n][ \u3000]*$")
@@ -241,8 +246,10 @@ _SALUTATION_AFTER = re.compile("(?:同志|阁下)?(?:并[^：:，,。\\n]{1,20})
 # 被 (X被殴打: the victim; but 被告人, 被举报)
 _NOT_AGENT_AFTER = re.compile("的(?!人)|家|之|被(?!告|举报|反映|调查)")
 # between the names of a list, and after its last or a middle item: the writers' list may use commas, the accused's
-# only 、 or 和 (a comma after an accused's name may start a sentence about someone else)
-_LIST_GAPS = {"petitioner": re.compile("[ \u3000]?[、，,丶][ \u3000]?"), "accused": re.compile("[、丶和与及]")}
+# only 、 or 和 (a comma after an accused's name may start a sentence about someone else); co-signers may each follow
+# their masked number (甲************ 乙************)
+_LIST_GAPS = {"petitioner": re.compile("[ \u3000]?(?:[、，,丶]|[*＊]{6,}[，,、]?)[ \u3000]?"),
+              "accused": re.compile("[、丶和与及]")}
 _LIST_ITEM_END = re.compile("[ \u3000]?(?:[、，,丶。；;！!*＊]|等|$|[ \u3000]*\\n|[ \u3000]?(?:19|20)[0-9]{2}"
                             "|[两二三四五六七八九十几]人|[两二三四五六七八九十几]位|俩|夫妇|夫妻|一家"
                             "|系(?:一家|夫妻|夫妇|父子|父女|母子|母女|兄弟|姐妹))")
@@ -1950,7 +1957,7 @@ class PersonFinder:
                         if _LIST_ITEM_END.match(text, end):
                             nxt.party = d.party
                             changed = True
-                    for k in range(s - 1, max(-1, s - 3), -1):  # the list's earlier item: 甲、|乙
+                    for k in range(s - 1, max(-1, s - 24), -1):  # the list's earlier item: 甲、|乙, 甲******|乙
                         prev = by_end.get(k)
                         if prev is not None and prev.party == "other" and gap_re.fullmatch(text, k, s):
                             prev.party = d.party
@@ -1966,8 +1973,8 @@ class PersonFinder:
             return "other" if all(self._neutral_mention(text, s, e) for s, e in draft.mentions) else "accused"
         for s, _e in draft.mentions:
             left = re.sub("(?:姓名|名字)$", "", text[max(0, s - 10):s].rstrip("：: "))  # 被举报人姓名：X
-            if any(left.endswith(c) for c in ("被告人", "被举报人", "被反映人", "被调查人", "犯罪嫌疑人", "举报",
-                                              "反映", "检举", "控告", "投诉", "上诉人")) \
+            if any(left.endswith(c) for c in ("被告人", "被举报人", "被反映人", "被投诉人", "被调查人", "犯罪嫌疑人",
+                                              "举报", "反映", "检举", "控告", "投诉", "上诉人")) \
                     or (_OWNER_BEFORE.search(left) and (_COMPLAINT.search(text) or self.accused_re.search(text))):
                 return "accused"  # (老板X in a complaint; 老板X进行了结算 in a plain account is no one accused)
         for _s, e in draft.mentions:  # the subject of a misconduct word in its clause: 孟某参与赌博
@@ -2000,6 +2007,7 @@ class PersonFinder:
             or _NETIZEN_REPLIED.match(text, e)  # the board's reply to the writer: “张三”网友：您好
             or (_SIGNATURE_LAST.match(text, e) and _SIGNATURE_BOUNDARY.search(text, max(0, s - 3), s))
             or (_FORM_NAME_BEFORE.search(text, max(0, s - 4), s) and _FORM_OF_WRITER.search(text, 0, s))
+            or (_OPENING_INTRO.search(text, 0, s) is not None and _OPENING_INTRO_AFTER.match(text, e) is not None)
         )
 
     def _neutral_mention(self, text: str, s: int, e: int) -> bool:
