@@ -369,6 +369,9 @@ PERSON_CASES = [
      [("周立平", "老师", "unknown", "petitioner")]),
     ("锦华苑住户柯长明，现年62岁。楼上漏水半年无人处理。", [("柯长明", None, "unknown", "petitioner")]),
     ("锦华苑业主柯长明在楼道堆放杂物，影响通行。", [("柯长明", None, "unknown", "other")]),
+    # abuse of one's post as a wrong; 干警 announces a name
+    ("确权颁证时，组长柳云山利用手中的权力做假资料。", [("柳云山", "组长", "unknown", "accused")]),
+    ("派出所干警钟明亮利用职务之便查询他人行踪。", [("钟明亮", None, "unknown", "accused")]),
     ("村党支部书记袁某虚报危房改造补助。", [("袁某", "村党支部书记", "village", "accused")]),
     ("袁某(村主任)截留补偿款。", [("袁某", "村主任", "village", "accused")]),
     ("村支书、村主任、村会计相互勾结私分集体资金。",
