@@ -372,6 +372,9 @@ PERSON_CASES = [
     # abuse of one's post as a wrong; 干警 announces a name
     ("确权颁证时，组长柳云山利用手中的权力做假资料。", [("柳云山", "组长", "unknown", "accused")]),
     ("派出所干警钟明亮利用职务之便查询他人行踪。", [("钟明亮", None, "unknown", "accused")]),
+    # 先生 glued to the given name's last character by the segmenter; a firm named after a semicolon is another's
+    ("宏达公司董事长柯晓林先生讲话。", [("柯晓林", "公司董事长", "unknown", "other")]),
+    ("经理张波；泰禾集团的人也来了。", [("张波", "经理", "unknown", "other")]),
     ("村党支部书记袁某虚报危房改造补助。", [("袁某", "村党支部书记", "village", "accused")]),
     ("袁某(村主任)截留补偿款。", [("袁某", "村主任", "village", "accused")]),
     ("村支书、村主任、村会计相互勾结私分集体资金。",

@@ -303,7 +303,7 @@ _ORG_NOUN_AFTER = re.compile("的?(?:公司|集团|企业|商城|平台|店|厂|
                              "|品牌|项目|村|社区|组织|协会|合作社|群)")
 # what follows a firm's name: its employees, shops, courses, or "limited company" a few characters on
 _FIRM_TAIL = re.compile("员工|职工|门店|英语|教育|培训"
-                        "|[^的之与和及、，。\\s将把被给对向从在是其（()）]{0,4}?(?:有限公司|集团)")
+                        "|[^的之与和及、，。；;：:！？!?\\s将把被给对向从在是其（()）]{0,4}?(?:有限公司|集团)")
 
 
 # what follows a name glued to 叫 (叫龙晨|的村民)
@@ -766,8 +766,8 @@ class PersonFinder:
             candidates = [q + 2, q + 1] if q + 2 in token_ends or q + 2 == len(text) else [q + 1, q + 2]
         elif strong and c2 in _NOT_THIRD_FULL and not _NAME_END_AFTER.match(text, q + 1):
             candidates = [q + 1]  # 蔡俊|以, 胡红|用, 卢勇|搞 (but 联系人：戚民为 电话: a space or a stop ends the name)
-        elif strong and text[q + 2:q + 4] in ("家住", "住在", "现住", "居住"):
-            candidates = [q + 2, q + 1]  # 本人龙飞亮|家住…: where the writer lives follows the whole name
+        elif strong and text[q + 2:q + 4] in ("家住", "住在", "现住", "居住", "先生", "女士"):
+            candidates = [q + 2, q + 1]  # 本人龙飞亮|家住…, 董事长李晓|林先生: the whole name before 家住 or 先生
         elif strong and c2 == "正" and self._word_at(text, q + 2):
             candidates = [q + 1, q + 2]  # 名叫谭尧|正|利用: "is now using", not a third character
         elif q + 1 in token_ends and self._word_at(text, q + 1):
