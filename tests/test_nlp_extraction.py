@@ -375,6 +375,9 @@ PERSON_CASES = [
     # 先生 glued to the given name's last character by the segmenter; a firm named after a semicolon is another's
     ("宏达公司董事长柯晓林先生讲话。", [("柯晓林", "公司董事长", "unknown", "other")]),
     ("经理张波；泰禾集团的人也来了。", [("张波", "经理", "unknown", "other")]),
+    # a contract's or a firm's contact person is someone else's, the writer's contact line stays the writer's
+    ("2、合同指定联系人柯坚的行为是代表公司的行为，不是个人行为。", [("柯坚", None, "unknown", "other")]),
+    ("请尽快处理。联系人：柯坚，电话：*******", [("柯坚", None, "unknown", "petitioner")]),
     ("村党支部书记袁某虚报危房改造补助。", [("袁某", "村党支部书记", "village", "accused")]),
     ("袁某(村主任)截留补偿款。", [("袁某", "村主任", "village", "accused")]),
     ("村支书、村主任、村会计相互勾结私分集体资金。",

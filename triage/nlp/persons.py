@@ -190,6 +190,8 @@ _SELF_INTRODUCED = re.compile("(?:我是|本人是?|我们是)[^，,。；;！�
 _SELF_INTRODUCED_AS = re.compile("(?:我|本人)是(?!说)[^，,。；;！？!?我与和给跟同帮替为]{0,24}"
                                  "(?:村民|居民|业主|群众|户主|村民代表|居民代表|业主代表|群众代表|学生|职工|员工|工人|"
                                  "教师|家长|农民工|市民|党员|退休干部|退休教师|住户|租户|[村组])的?$")
+# before a petitioner's cue, words that make it someone else's (合同指定联系人, 公司联系人)
+_NOT_WRITERS_CUE = re.compile("(?:指定|公司)$")
 # the text opening with the writer's description and name, without 我是: 东方街道新风小区住户X，住3栋…
 _OPENING_INTRO = re.compile("^[^，,。；;！？!?\n被]{2,30}(?:住户|业主|村民|居民|租户)$")  # (not 被投诉人是…)
 _OPENING_INTRO_AFTER = re.compile("[，,](?:住|家住|现住|现年|男|女|身份证|联系电话|电话)|。")
@@ -1085,7 +1087,8 @@ class PersonFinder:
                     or word[-1] in "城" or self._native_of(word) or (tag or "").startswith("nt")
                     or (len(word) == 3 and word[-1] in _OFFICE_END)):
                 continue  # 我是农民, 本人金悦城（…）, 我本是卫生局系统: a word, an estate or a body, not a name
-            add_name(p, end, strong=True, party="petitioner")
+            # (合同指定联系人X, 公司联系人X: a name, but someone else's contact, not the writer)
+            add_name(p, end, strong=True, party=None if _NOT_WRITERS_CUE.search(text, 0, m.start()) else "petitioner")
         # 4. every segment that starts with a surname
         for k, (w, s, e) in enumerate(tokens):
             surname = self.surname_at(text, s)
@@ -1991,7 +1994,8 @@ class PersonFinder:
         left = text[max(0, s - 8):s]
         cue_left = left.rstrip("：: \u3000")  # 求助人：X
         return bool(
-            any(cue_left.endswith(c) and not cue_left.endswith("被" + c) for c in self.lexicon.petitioner_cues)
+            any(cue_left.endswith(c) and not cue_left.endswith(("被" + c, "指定" + c, "公司" + c))
+                for c in self.lexicon.petitioner_cues)  # (not 被举报人X, 合同指定联系人X, 公司联系人X)
             or _CALLED_BEFORE.search(left)
             or _CALLED_AFTER_INTRO.search(text, max(0, s - 16), s)  # 我是…残疾人叫X
             or _SELF_INTRODUCED_AS.search(text, max(0, s - 24), s)  # 我是东关村村民代表X
