@@ -378,6 +378,11 @@ PERSON_CASES = [
     # a contract's or a firm's contact person is someone else's, the writer's contact line stays the writer's
     ("2、合同指定联系人柯坚的行为是代表公司的行为，不是个人行为。", [("柯坚", None, "unknown", "other")]),
     ("请尽快处理。联系人：柯坚，电话：*******", [("柯坚", None, "unknown", "petitioner")]),
+    # anonymised people told apart by a numeral after 某某; a count after an anonymised name is no index
+    ("询问柳某某一、钟某某二、黄某某三的笔录。",
+     [("柳某某一", None, "unknown", "other"), ("钟某某二", None, "unknown", "other"),
+      ("黄某某三", None, "unknown", "other")]),
+    ("第二批是柳某某、黄某某3户。", [("柳某某", None, "unknown", "other"), ("黄某某", None, "unknown", "other")]),
     ("村党支部书记袁某虚报危房改造补助。", [("袁某", "村党支部书记", "village", "accused")]),
     ("袁某(村主任)截留补偿款。", [("袁某", "村主任", "village", "accused")]),
     ("村支书、村主任、村会计相互勾结私分集体资金。",

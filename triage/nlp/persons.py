@@ -98,6 +98,10 @@ _NOT_THIRD_FULL = set(
 _WORD_TAGS = ("v", "vn", "vd", "p", "c", "d", "u", "ad", "r", "f", "m", "q", "t")
 _ANON_AFTER_BAD = re.compile(
     "^(?:地|些|种|处|项|时|天|日|年|月|位|单位|公司|部门|企业|机关|医院|学校|银行|镇|乡|县|市|省|村|同学|人士|领导)")
+# after the digit or numeral that follows an anonymised name: a count (3户, 3人), not an index (史某1)
+_COUNTED_AFTER = re.compile("[人户个名位家次天年月日万千百元笔套间亩]")
+# after 张某某一 …: what shows the numeral indexes the person (a list, a stop, a verb of the record)
+_AFTER_NUMBERED_ANON = re.compile("[、，,。；;：:（(）)的和与及]|$|出具|说|称|证实|证言|陈述|供述|负责|是|在|还是|分别")
 _MASK_CHARS = "XＸ×xｘ*＊"
 # a given name written in pinyin after the surname (李yang, 王xiaoming): one to three syllables, lower case
 _LATIN_GIVEN = re.compile("[a-z]{2,}(?![A-Za-z0-9])")  # 楚a|绿牌, 湘A12345: a licence plate, no name
@@ -666,8 +670,11 @@ class PersonFinder:
             nxt = text[end:end + 1]
             if nxt and nxt in "甲乙丙丁戊":
                 return end + 1
-            if nxt and nxt in "123456789" and not text[end + 1:end + 2].isdigit():
-                return end + 1  # 史某1
+            if nxt and nxt in "123456789" and not text[end + 1:end + 2].isdigit() \
+                    and not _COUNTED_AFTER.match(text, end + 1):
+                return end + 1  # 史某1 (but 潘某某|3户, 韩某某|3人: a count of households or persons)
+            if end == q + 2 and nxt and nxt in "一二三四五六七八九十" and _AFTER_NUMBERED_ANON.match(text, end + 1):
+                return end + 1  # 张某某一、李某某三，: people told apart by a numeral, listed or before a stop
             if end == q + 1 and _ANON_AFTER_BAD.match(text[end:end + 3]):
                 return None
             # 刘某斌: one more character of the given name, unless a word starts there (王某|收受, 汪某|私建)
