@@ -383,6 +383,9 @@ PERSON_CASES = [
      [("柳某某一", None, "unknown", "other"), ("钟某某二", None, "unknown", "other"),
       ("黄某某三", None, "unknown", "other")]),
     ("第二批是柳某某、黄某某3户。", [("柳某某", None, "unknown", "other"), ("黄某某", None, "unknown", "other")]),
+    # a preposition glued to the surname by the segmenter (经梁|金旺, 由伍|安健)
+    ("我接到项目后，经梁金旺介绍认识了他。", [("梁金旺", None, "unknown", "other")]),
+    ("该款由伍安健代缴。", [("伍安健", None, "unknown", "other")]),
     ("村党支部书记袁某虚报危房改造补助。", [("袁某", "村党支部书记", "village", "accused")]),
     ("袁某(村主任)截留补偿款。", [("袁某", "村主任", "village", "accused")]),
     ("村支书、村主任、村会计相互勾结私分集体资金。",

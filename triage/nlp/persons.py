@@ -1576,6 +1576,17 @@ class PersonFinder:
                 out.append((w + third, s, end))
                 k += 2
                 continue
+            nxt, nxt_start, nxt_end = tokens[k + 1] if k + 1 < len(tokens) else ("", e, e)
+            if len(w) == 2 and w[0] in _BEFORE_GLUED_NAME and nxt_start == e and 1 <= len(nxt) <= 2 \
+                    and all("\u4e00" <= ch <= "\u9fff" and ch not in _NOT_IN_NAME for ch in nxt) \
+                    and self.surname_at(text, s + 1) == w[1] and w[1] not in _FUNCTION_SURNAMES \
+                    and _posseg_name(text[max(0, s - 4):nxt_end + 5], s + 1 - max(0, s - 4), 1 + len(nxt)):
+                # 经梁|金旺|介绍, 由伍|安健|代缴: the segmenter glued the preposition to the surname; jieba's
+                # part-of-speech model reads the surname and what follows as one name
+                out.append((w[0], s, s + 1))
+                out.append((w[1] + nxt, s + 1, nxt_end))
+                k += 2
+                continue
             out.append(tokens[k])
             k += 1
         return out
