@@ -386,6 +386,10 @@ PERSON_CASES = [
     # a preposition glued to the surname by the segmenter (经梁|金旺, 由伍|安健)
     ("我接到项目后，经梁金旺介绍认识了他。", [("梁金旺", None, "unknown", "other")]),
     ("该款由伍安健代缴。", [("伍安健", None, "unknown", "other")]),
+    # a list's three-character name whose last character often starts a word (边); 刚, 钱 after 某 are no given name
+    ("他叫我和邓国边、柳某某到县城吃饭。",
+     [("邓国边", None, "unknown", "other"), ("柳某某", None, "unknown", "other")]),
+    ("他问吕某钱怎么处理，骆某刚搬了新家。", [("吕某", None, "unknown", "other"), ("骆某", None, "unknown", "other")]),
     ("村党支部书记袁某虚报危房改造补助。", [("袁某", "村党支部书记", "village", "accused")]),
     ("袁某(村主任)截留补偿款。", [("袁某", "村主任", "village", "accused")]),
     ("村支书、村主任、村会计相互勾结私分集体资金。",

@@ -679,8 +679,9 @@ class PersonFinder:
                 return None
             # 刘某斌: one more character of the given name, unless a word starts there (王某|收受, 汪某|私建)
             if end == q + 1 and nxt and "\u4e00" <= nxt <= "\u9fff" and nxt not in _NOT_IN_NAME \
-                    and nxt not in _NOT_THIRD_FULL and not self._word_starts(text, end, token_starts):
-                return end + 1
+                    and nxt not in _NOT_THIRD_FULL and nxt not in "刚钱才" \
+                    and not self._word_starts(text, end, token_starts):
+                return end + 1  # (骆某|刚搬, 吕某|钱怎么: "just", "money", not a given name's character)
             return end
         if text[q:q + 1] and "\u4e00" <= text[q] <= "\u9fff" and text[q] not in _NOT_IN_NAME \
                 and text[q + 1:q + 2] and text[q + 1] in _MASK_CHARS \
@@ -1118,8 +1119,8 @@ class PersonFinder:
                         and text[e] not in _NOT_IN_NAME):
                     end = e + 1  # 王志义、刘成|其|等, 唐岚、鲍月|红，: the list's next name has three characters
                 if len(w) == len(surname) + 2 and w[-1] in _NOT_THIRD_FULL and w not in self.tags \
-                        and text[e:e + 1] and text[e] not in _HARD_STOP:
-                    end -= 1  # 田甲以|中秋节: the segmenter glued the next word's first character on
+                        and text[e:e + 1] and text[e] not in _HARD_STOP and text[e] != "、":
+                    end -= 1  # 田甲以|中秋节: the segmenter glued the next word's first character on (邓国边、: no)
                 elif len(w) == len(surname) + 1 and k + 1 < len(tokens) and len(tokens[k + 1][0]) == 1 \
                         and "\u4e00" <= tokens[k + 1][0] <= "\u9fff" and tokens[k + 1][0] not in _NOT_IN_NAME \
                         and (_ADDRESS_AFTER.match(text, tokens[k + 1][2])
