@@ -390,6 +390,12 @@ PERSON_CASES = [
     ("他叫我和邓国边、柳某某到县城吃饭。",
      [("邓国边", None, "unknown", "other"), ("柳某某", None, "unknown", "other")]),
     ("他问吕某钱怎么处理，骆某刚搬了新家。", [("吕某", None, "unknown", "other"), ("骆某", None, "unknown", "other")]),
+    # a rare surname; an anonymised name glued to a date's 日; a numbered one before 我
+    ("尚某、谷某、濮某到场。",
+     [("尚某", None, "unknown", "other"), ("谷某", None, "unknown", "other"), ("濮某", None, "unknown", "other")]),
+    ("2015年8月8日金某某出具了情况说明。", [("金某某", None, "unknown", "other")]),
+    ("交给了张某某三还是李某某五我记不清了。",
+     [("张某某三", None, "unknown", "other"), ("李某某五", None, "unknown", "other")]),
     ("村党支部书记袁某虚报危房改造补助。", [("袁某", "村党支部书记", "village", "accused")]),
     ("袁某(村主任)截留补偿款。", [("袁某", "村主任", "village", "accused")]),
     ("村支书、村主任、村会计相互勾结私分集体资金。",
@@ -818,6 +824,7 @@ PERSON_CASES = [
 ]
 
 NOT_PERSONS = [
+    "她于2018年4月8日向某平台申请了贷款。",  # "to a certain platform", not 向某
     "记者了解到，该村已完成整改。",  # a byline word with no name after it
     "记者从县民政局获悉，低保金已发放。",
     # 经侦查: "upon investigation" in a judgment, not an economic-crimes officer named 查…

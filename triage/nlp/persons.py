@@ -97,18 +97,19 @@ _NOT_THIRD_FULL = set(
 # tags of dictionary words that are not names: a given name does not start such a word (王伟|利用)
 _WORD_TAGS = ("v", "vn", "vd", "p", "c", "d", "u", "ad", "r", "f", "m", "q", "t")
 _ANON_AFTER_BAD = re.compile(
-    "^(?:地|些|种|处|项|时|天|日|年|月|位|单位|公司|部门|企业|机关|医院|学校|银行|镇|乡|县|市|省|村|同学|人士|领导)")
+    "^(?:地|些|种|处|项|时|天|日|年|月|位|单位|公司|部门|企业|机关|医院|学校|银行|平台|网站|机构|镇|乡|县|市|省|村|同学|人士|领导)")
 # after the digit or numeral that follows an anonymised name: a count (3户, 3人), not an index (史某1)
 _COUNTED_AFTER = re.compile("[人户个名位家次天年月日万千百元笔套间亩]")
 # after 张某某一 …: what shows the numeral indexes the person (a list, a stop, a verb of the record)
-_AFTER_NUMBERED_ANON = re.compile("[、，,。；;：:（(）)的和与及]|$|出具|说|称|证实|证言|陈述|供述|负责|是|在|还是|分别")
+_AFTER_NUMBERED_ANON = re.compile("[、，,。；;：:（(）)的和与及我他她]|$"
+                                  "|出具|说|称|证实|证言|陈述|供述|负责|是|在|还是|分别")
 _MASK_CHARS = "XＸ×xｘ*＊"
 # a given name written in pinyin after the surname (李yang, 王xiaoming): one to three syllables, lower case
 _LATIN_GIVEN = re.compile("[a-z]{2,}(?![A-Za-z0-9])")  # 楚a|绿牌, 湘A12345: a licence plate, no name
 _PINYIN_NAME = re.compile("(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:[aeiouv]{1,3})(?:ng|n|r)?){1,3}")
 _ANON_MARK = re.compile("某|[XＸ×ｘ＊]{2}")
 # one-character words that the segmenter glues to the surname of an anonymised name after them (经|黎某某)
-_BEFORE_GLUED_NAME = set("经由被给对找与和及让叫将把跟同请使令称")
+_BEFORE_GLUED_NAME = set("经由被给对找与和及让叫将把跟同请使令称日")  # (…8日|金某某出具: a date's 日)
 _PERSON_LEFT_CUES = (
     "被告人", "被举报人", "被反映人", "被调查人", "犯罪嫌疑人",
     "举报人", "具报人", "控告人", "申诉人", "信访人", "来电人",
