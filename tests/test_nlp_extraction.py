@@ -394,6 +394,7 @@ PERSON_CASES = [
     ("尚某、谷某、濮某到场。",
      [("尚某", None, "unknown", "other"), ("谷某", None, "unknown", "other"), ("濮某", None, "unknown", "other")]),
     ("2015年8月8日金某某出具了情况说明。", [("金某某", None, "unknown", "other")]),
+    ("证人赖文生的证言证实了这一点。", [("赖文生", None, "unknown", "other")]),  # 赖, a surname missing till now
     ("交给了张某某三还是李某某五我记不清了。",
      [("张某某三", None, "unknown", "other"), ("李某某五", None, "unknown", "other")]),
     ("村党支部书记袁某虚报危房改造补助。", [("袁某", "村党支部书记", "village", "accused")]),
@@ -825,6 +826,7 @@ PERSON_CASES = [
 
 NOT_PERSONS = [
     "她于2018年4月8日向某平台申请了贷款。",  # "to a certain platform", not 向某
+    "他一直赖账不还，赖在家里不走。",  # 赖 the verb
     "记者了解到，该村已完成整改。",  # a byline word with no name after it
     "记者从县民政局获悉，低保金已发放。",
     # 经侦查: "upon investigation" in a judgment, not an economic-crimes officer named 查…
