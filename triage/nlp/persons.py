@@ -195,8 +195,8 @@ _SELF_INTRODUCED = re.compile("(?:我是|本人是?|我们是)[^，,。；;！�
 _SELF_INTRODUCED_AS = re.compile("(?:我|本人)是(?!说)[^，,。；;！？!?我与和给跟同帮替为]{0,24}"
                                  "(?:村民|居民|业主|群众|户主|村民代表|居民代表|业主代表|群众代表|学生|职工|员工|工人|"
                                  "教师|家长|农民工|市民|党员|退休干部|退休教师|住户|租户|[村组])的?$")
-# before a petitioner's cue, words that make it someone else's (合同指定联系人, 公司联系人)
-_NOT_WRITERS_CUE = re.compile("(?:指定|公司)$")
+# before a petitioner's cue, words that make it someone else's (被举报人, 合同指定联系人, 公司联系人)
+_NOT_WRITERS_BEFORE = ("被", "指定", "公司")
 # the text opening with the writer's description and name, without 我是: 东方街道新风小区住户X，住3栋…
 _OPENING_INTRO = re.compile("^[^，,。；;！？!?\n被]{2,30}(?:住户|业主|村民|居民|租户)$")  # (not 被投诉人是…)
 _OPENING_INTRO_AFTER = re.compile("[，,](?:住|家住|现住|现年|男|女|身份证|联系电话|电话)|。")
@@ -351,7 +351,7 @@ _NEXT_PLACE = re.compile("[\u4e00-\u9fff]{1,3}(?:村|社区|居委会)")
 _ALONE_BEFORE_SEX = re.compile(
     "(?:^|(?<=[，,。；;：:！？!?\n\\s（(“、*＊.．])|(?<=我)|(?<=本人))(?P<name>(?!我|本人)[\u4e00-\u9fff]{2,4})"
     "(?=[，,：:]\\s?[男女][，,。；;\\s）)]|先生|女士|[，,]\\s?(?:今年)?[0-9]{1,3}岁|[，,]\\s?(?:家住|住[^房院])|[，,]\\s?联系电话)")
-# a byline: the cue, then one or more names written together up to its end (（记者柯蔓邵一凡）, 记者林岚报道)
+# a byline: the cue, then one or more names written together up to its end (（记者柯蔓邵云帆）, 记者林岚报道)
 _BYLINE_CUES = ("记者", "通讯员", "实习生", "编辑")
 _BYLINE_RUN = re.compile("[\u4e00-\u9fff]{2,12}?(?=[）)/\\s、，,]|报道|发自|实习生|通讯员|摄影|$)")
 # a name opening the text or a line, right before a colon: an interview's or a column's speaker (林岚：我认为…)
@@ -795,7 +795,7 @@ class PersonFinder:
         return None
 
     def _byline_names(self, text: str, p: int) -> list[tuple[int, int]]:
-        """The names of a byline written together after 记者 (记者柯蔓邵一凡）): the run up to the byline's end cut
+        """The names of a byline written together after 记者 (记者柯蔓邵云帆）): the run up to the byline's end cut
         into names of two or three characters, each starting with a surname; of several cuts, the one whose names
         start with common surnames. Empty when the run cannot be cut so."""
         m = _BYLINE_RUN.match(text, p)
@@ -1022,7 +1022,7 @@ class PersonFinder:
                 byline = self._byline_names(text, p)
                 if len(byline) > 1:
                     for s0, e0 in byline:
-                        add_name(s0, e0, strong=True)  # （记者柯蔓邵一凡）: two reporters' names written together
+                        add_name(s0, e0, strong=True)  # （记者柯蔓邵云帆）: two reporters' names written together
                     continue
             if p not in token_starts and m.start() not in token_starts and self.anonymised_at(text, p) is None \
                     and self._word_at(text, token_start_of.get(p, p)):
@@ -1096,8 +1096,10 @@ class PersonFinder:
                     or word[-1] in "城" or self._native_of(word) or (tag or "").startswith("nt")
                     or (len(word) == 3 and word[-1] in _OFFICE_END)):
                 continue  # 我是农民, 本人金悦城（…）, 我本是卫生局系统: a word, an estate or a body, not a name
-            # (合同指定联系人X, 公司联系人X: a name, but someone else's contact, not the writer)
-            add_name(p, end, strong=True, party=None if _NOT_WRITERS_CUE.search(text, 0, m.start()) else "petitioner")
+            # (合同指定联系人X, 公司联系人X: a name, but someone else's contact, not the writer; the pattern itself
+            # keeps 被举报人 out)
+            add_name(p, end, strong=True,
+                     party=None if text.endswith(_NOT_WRITERS_BEFORE[1:], 0, m.start()) else "petitioner")
         # 4. every segment that starts with a surname
         for k, (w, s, e) in enumerate(tokens):
             surname = self.surname_at(text, s)
@@ -2014,7 +2016,7 @@ class PersonFinder:
         left = text[max(0, s - 8):s]
         cue_left = left.rstrip("：: \u3000")  # 求助人：X
         return bool(
-            any(cue_left.endswith(c) and not cue_left.endswith(("被" + c, "指定" + c, "公司" + c))
+            any(cue_left.endswith(c) and not cue_left.endswith(tuple(w + c for w in _NOT_WRITERS_BEFORE))
                 for c in self.lexicon.petitioner_cues)  # (not 被举报人X, 合同指定联系人X, 公司联系人X)
             or _CALLED_BEFORE.search(left)
             or _CALLED_AFTER_INTRO.search(text, max(0, s - 16), s)  # 我是…残疾人叫X
@@ -2031,7 +2033,7 @@ class PersonFinder:
             or _NETIZEN_REPLIED.match(text, e)  # the board's reply to the writer: “张三”网友：您好
             or (_SIGNATURE_LAST.match(text, e) and _SIGNATURE_BOUNDARY.search(text, max(0, s - 3), s))
             or (_FORM_NAME_BEFORE.search(text, max(0, s - 4), s) and _FORM_OF_WRITER.search(text, 0, s))
-            or (_OPENING_INTRO.search(text, 0, s) is not None and _OPENING_INTRO_AFTER.match(text, e) is not None)
+            or (_OPENING_INTRO.match(text, 0, s) is not None and _OPENING_INTRO_AFTER.match(text, e) is not None)
         )
 
     def _neutral_mention(self, text: str, s: int, e: int) -> bool:
