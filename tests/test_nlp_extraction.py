@@ -365,38 +365,38 @@ PERSON_CASES = [
     ("小区停车位被占。柯长明************ 张志华************ 陈武强************",
      [("柯长明", None, "unknown", "petitioner"), ("张志华", None, "unknown", "petitioner"),
       ("陈武强", None, "unknown", "petitioner")]),
-    ("学校乱收费问题严重。新华中学周立平老师实名举报，愿对以上举报内容负责。",
+    ("学校乱收费问题严重。城南中学周立平老师实名举报，以上情况属实。",
      [("周立平", "老师", "unknown", "petitioner")]),
     ("锦华苑住户柯长明，现年62岁。楼上漏水半年无人处理。", [("柯长明", None, "unknown", "petitioner")]),
     ("锦华苑业主柯长明在楼道堆放杂物，影响通行。", [("柯长明", None, "unknown", "other")]),
     # abuse of one's post as a wrong; 干警 announces a name
-    ("确权颁证时，组长柳云山利用手中的权力做假资料。", [("柳云山", "组长", "unknown", "accused")]),
-    ("派出所干警钟明亮利用职务之便查询他人行踪。", [("钟明亮", None, "unknown", "accused")]),
+    ("发证那年，组长柳云山利用手中的权力做假账。", [("柳云山", "组长", "unknown", "accused")]),
+    ("干警钟明亮利用职务便利偷看他人信息。", [("钟明亮", None, "unknown", "accused")]),
     # 先生 glued to the given name's last character by the segmenter; a firm named after a semicolon is another's
     ("宏达公司董事长柯晓林先生讲话。", [("柯晓林", "公司董事长", "unknown", "other")]),
-    ("经理张波；泰禾集团的人也来了。", [("张波", "经理", "unknown", "other")]),
+    ("主管柯明；华润集团的代表也到了。", [("柯明", "主管", "unknown", "other")]),
     # a contract's or a firm's contact person is someone else's, the writer's contact line stays the writer's
-    ("2、合同指定联系人柯坚的行为是代表公司的行为，不是个人行为。", [("柯坚", None, "unknown", "other")]),
+    ("协议里写明指定联系人柯坚负责对接，不代表个人。", [("柯坚", None, "unknown", "other")]),
     ("请尽快处理。联系人：柯坚，电话：*******", [("柯坚", None, "unknown", "petitioner")]),
     # anonymised people told apart by a numeral after 某某; a count after an anonymised name is no index
     ("询问柳某某一、钟某某二、黄某某三的笔录。",
      [("柳某某一", None, "unknown", "other"), ("钟某某二", None, "unknown", "other"),
       ("黄某某三", None, "unknown", "other")]),
     ("第二批是柳某某、黄某某3户。", [("柳某某", None, "unknown", "other"), ("黄某某", None, "unknown", "other")]),
-    # a preposition glued to the surname by the segmenter (经梁|金旺, 由伍|安健)
-    ("我接到项目后，经梁金旺介绍认识了他。", [("梁金旺", None, "unknown", "other")]),
-    ("该款由伍安健代缴。", [("伍安健", None, "unknown", "other")]),
+    # a preposition glued to the surname by the segmenter (经梁|金宝, 由伍|文斌)
+    ("那年经梁金宝牵线，我认识了老板。", [("梁金宝", None, "unknown", "other")]),
+    ("这笔费用由伍文斌垫付。", [("伍文斌", None, "unknown", "other")]),
     # a list's three-character name whose last character often starts a word (边); 刚, 钱 after 某 are no given name
-    ("他叫我和邓国边、柳某某到县城吃饭。",
-     [("邓国边", None, "unknown", "other"), ("柳某某", None, "unknown", "other")]),
-    ("他问吕某钱怎么处理，骆某刚搬了新家。", [("吕某", None, "unknown", "other"), ("骆某", None, "unknown", "other")]),
+    ("他叫我和罗国边、柳某某去吃饭。",
+     [("罗国边", None, "unknown", "other"), ("柳某某", None, "unknown", "other")]),
+    ("他说吕某钱不够用，骆某刚回到村里。", [("吕某", None, "unknown", "other"), ("骆某", None, "unknown", "other")]),
     # a rare surname; an anonymised name glued to a date's 日; a numbered one before 我
     ("尚某、谷某、濮某到场。",
      [("尚某", None, "unknown", "other"), ("谷某", None, "unknown", "other"), ("濮某", None, "unknown", "other")]),
-    ("2015年8月8日金某某出具了情况说明。", [("金某某", None, "unknown", "other")]),
+    ("2016年3月2日钟某某写了一份说明。", [("钟某某", None, "unknown", "other")]),
     ("证人赖文生的证言证实了这一点。", [("赖文生", None, "unknown", "other")]),  # 赖, a surname missing till now
-    ("交给了张某某三还是李某某五我记不清了。",
-     [("张某某三", None, "unknown", "other"), ("李某某五", None, "unknown", "other")]),
+    ("钱交给了王某某二还是刘某某四我忘了。",
+     [("王某某二", None, "unknown", "other"), ("刘某某四", None, "unknown", "other")]),
     ("村党支部书记袁某虚报危房改造补助。", [("袁某", "村党支部书记", "village", "accused")]),
     ("袁某(村主任)截留补偿款。", [("袁某", "村主任", "village", "accused")]),
     ("村支书、村主任、村会计相互勾结私分集体资金。",
@@ -825,7 +825,7 @@ PERSON_CASES = [
 ]
 
 NOT_PERSONS = [
-    "她于2018年4月8日向某平台申请了贷款。",  # "to a certain platform", not 向某
+    "2020年3月5日向某平台借款两万。",  # "to a certain platform", not 向某
     "他一直赖账不还，赖在家里不走。",  # 赖 the verb
     "记者了解到，该村已完成整改。",  # a byline word with no name after it
     "记者从县民政局获悉，低保金已发放。",
@@ -1075,7 +1075,7 @@ NOT_PERSONS = [
 # a title followed by a word, not by a name: the role may be found, no name
 TITLE_THEN_WORD = [
     "局长依法办理了此事。",  # 依法 is a word, not a foreign name after the title
-    "原名福瑞星座的小区改了名。",  # an estate's old name after 原名
+    "原名瑞安雅居的小区改了名。",  # an estate's old name after 原名
     "张村：村民反映的问题已解决。",  # a village before a colon, not a speaker
     "多次给市长信箱写信都没有回复。",
     "班主任老师利用课堂时间推销资料。",

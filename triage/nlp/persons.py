@@ -109,7 +109,7 @@ _LATIN_GIVEN = re.compile("[a-z]{2,}(?![A-Za-z0-9])")  # 楚a|绿牌, 湘A12345:
 _PINYIN_NAME = re.compile("(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:[aeiouv]{1,3})(?:ng|n|r)?){1,3}")
 _ANON_MARK = re.compile("某|[XＸ×ｘ＊]{2}")
 # one-character words that the segmenter glues to the surname of an anonymised name after them (经|黎某某)
-_BEFORE_GLUED_NAME = set("经由被给对找与和及让叫将把跟同请使令称日")  # (…8日|金某某出具: a date's 日)
+_BEFORE_GLUED_NAME = set("经由被给对找与和及让叫将把跟同请使令称日")  # (…2日|钟某某写了: a date's 日)
 _PERSON_LEFT_CUES = (
     "被告人", "被举报人", "被反映人", "被调查人", "犯罪嫌疑人",
     "举报人", "具报人", "控告人", "申诉人", "信访人", "来电人",
@@ -135,7 +135,7 @@ _PERSON_RIGHT_CUES = (
 )
 # characters of foreign names written in Chinese (the common transliteration table), and those of them that Chinese
 # names hardly ever use: a run of the first holding one of the second, right after a title or a strong cue, is a
-# foreign name (主帅加斯佩里尼, 发言人约翰·摩尔), read whole where a Chinese name would stop at three
+# foreign name (主帅贝纳迪尼, 发言人莫里斯·卡森), read whole where a Chinese name would stop at three
 _TRANSLIT_CHARS = (
     "阿埃艾爱安昂奥巴拜班邦鲍贝本比彼宾波伯博布查达代戴丹德登迪蒂丁东杜多厄恩尔法凡菲费芬丰弗福夫盖甘冈戈格"
     "根古瓜圭哈海汉豪赫黑亨胡华霍基吉加贾杰卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾里利莉丽列琳卢鲁路伦罗"
@@ -682,7 +682,7 @@ class PersonFinder:
             if end == q + 1 and nxt and "\u4e00" <= nxt <= "\u9fff" and nxt not in _NOT_IN_NAME \
                     and nxt not in _NOT_THIRD_FULL and nxt not in "刚钱才" \
                     and not self._word_starts(text, end, token_starts):
-                return end + 1  # (骆某|刚搬, 吕某|钱怎么: "just", "money", not a given name's character)
+                return end + 1  # (骆某|刚回到, 吕某|钱不够: "just", "money", not a given name's character)
             return end
         if text[q:q + 1] and "\u4e00" <= text[q] <= "\u9fff" and text[q] not in _NOT_IN_NAME \
                 and text[q + 1:q + 2] and text[q + 1] in _MASK_CHARS \
@@ -759,7 +759,7 @@ class PersonFinder:
         if self._bad_word_at(text, q, strong) and not (strong and (surname not in self.common or q + 1 in token_ends)) \
                 and not (strong and p in token_ends and q + 2 in token_ends and q + 1 not in token_ends
                          and self.tags.get(text[p:q + 2], "nr").startswith("nr") and surname not in _FUNCTION_SURNAMES):
-            # 张|利用: no given name (but 老板杨跃|进行, 法定代表人|郑建明, 村支书王为民 (为民 a word, the three a name
+            # 张|利用: no given name (but 老板杨跃|进行, 法定代表人|郑建明, 村支书刘建新 (建新 a word, the three a name
             # in the dictionary): the segmenter ends the name)
             return None
         if strong and c2 == "向" and text[q + 2:q + 3] and (text[q + 2] in _STOP_AFTER_NAME or text[q + 2] == "的"):
@@ -778,7 +778,7 @@ class PersonFinder:
         elif strong and c2 in _NOT_THIRD_FULL and not _NAME_END_AFTER.match(text, q + 1):
             candidates = [q + 1]  # 蔡俊|以, 胡红|用, 卢勇|搞 (but 联系人：戚民为 电话: a space or a stop ends the name)
         elif strong and text[q + 2:q + 4] in ("家住", "住在", "现住", "居住", "先生", "女士"):
-            candidates = [q + 2, q + 1]  # 本人龙飞亮|家住…, 董事长李晓|林先生: the whole name before 家住 or 先生
+            candidates = [q + 2, q + 1]  # 本人龙飞亮|家住…, 董事长柯晓|林先生: the whole name before 家住 or 先生
         elif strong and c2 == "正" and self._word_at(text, q + 2):
             candidates = [q + 1, q + 2]  # 名叫谭尧|正|利用: "is now using", not a third character
         elif q + 1 in token_ends and self._word_at(text, q + 1):
@@ -825,15 +825,15 @@ class PersonFinder:
         """End of a foreign name written in Chinese that starts at p (after a title or a strong cue), or None."""
         m = _FOREIGN_NAME.match(text, p)
         if m is None or p not in token_starts:
-            return None  # 第一部|长达|约14分钟: the "title" ends inside a word
+            return None  # 第一部|长达|两小时: the "title" ends inside a word
         run = m.group(0)
         if not any(ch in _FOREIGN_ONLY for ch in run) \
                 and (not after_title or self.surname_at(text, p) is not None or len(run) > 3):
-            return None  # 马丁, 罗兰: a Chinese surname's name, read as one; 原名|福瑞|星座: an estate's name
+            return None  # 马丁, 罗兰: a Chinese surname's name, read as one; 原名|瑞安|雅居: an estate's name
         tag = self.tags.get(run)
         head = self.tags.get(run[:2]) if len(run) > 2 else None
         if (tag is not None and not tag.startswith("nr")) or (head is not None and not head.startswith(("nr", "ns"))):
-            return None  # 局长|依法, 主任|西安: a word, not a name (加斯|佩里尼 starts like a place, and is a name)
+            return None  # 局长|依法, 主任|西安: a word, not a name (a name may start like a place: 加斯|…)
         return m.end()
 
     def _word_at(self, text: str, k: int) -> bool:
@@ -1016,7 +1016,7 @@ class PersonFinder:
                 continue  # the cue is part of a longer word: 居民区|建筑物 is no 居民 followed by a name
             foreign = self.foreign_name_at(text, p, token_starts, after_title=False)
             if foreign is not None:
-                add_name(p, foreign, strong=True)  # 主帅加斯佩里尼
+                add_name(p, foreign, strong=True)  # 主帅贝纳迪尼
                 continue
             if m.group(0).endswith(_BYLINE_CUES):
                 byline = self._byline_names(text, p)
@@ -1123,7 +1123,7 @@ class PersonFinder:
                     end = e + 1  # 王志义、刘成|其|等, 唐岚、鲍月|红，: the list's next name has three characters
                 if len(w) == len(surname) + 2 and w[-1] in _NOT_THIRD_FULL and w not in self.tags \
                         and text[e:e + 1] and text[e] not in _HARD_STOP and text[e] != "、":
-                    end -= 1  # 田甲以|中秋节: the segmenter glued the next word's first character on (邓国边、: no)
+                    end -= 1  # 田甲以|中秋节: the segmenter glued the next word's first character on (罗国边、: no)
                 elif len(w) == len(surname) + 1 and k + 1 < len(tokens) and len(tokens[k + 1][0]) == 1 \
                         and "\u4e00" <= tokens[k + 1][0] <= "\u9fff" and tokens[k + 1][0] not in _NOT_IN_NAME \
                         and (_ADDRESS_AFTER.match(text, tokens[k + 1][2])
@@ -1585,7 +1585,7 @@ class PersonFinder:
                     and all("\u4e00" <= ch <= "\u9fff" and ch not in _NOT_IN_NAME for ch in nxt) \
                     and self.surname_at(text, s + 1) == w[1] and w[1] not in _FUNCTION_SURNAMES \
                     and _posseg_name(text[max(0, s - 4):nxt_end + 5], s + 1 - max(0, s - 4), 1 + len(nxt)):
-                # 经梁|金旺|介绍, 由伍|安健|代缴: the segmenter glued the preposition to the surname; jieba's
+                # 经梁|金宝|牵线, 由伍|文斌|垫付: the segmenter glued the preposition to the surname; jieba's
                 # part-of-speech model reads the surname and what follows as one name
                 out.append((w[0], s, s + 1))
                 out.append((w[1] + nxt, s + 1, nxt_end))
