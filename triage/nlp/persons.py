@@ -675,7 +675,7 @@ class PersonFinder:
                     and not _COUNTED_AFTER.match(text, end + 1):
                 return end + 1  # 史某1 (but 潘某某|3户, 韩某某|3人: a count of households or persons)
             if end == q + 2 and nxt and nxt in "一二三四五六七八九十" and _AFTER_NUMBERED_ANON.match(text, end + 1):
-                return end + 1  # 张某某一、李某某三，: people told apart by a numeral, listed or before a stop
+                return end + 1  # 王某某一、刘某某三，: people told apart by a numeral, listed or before a stop
             if end == q + 1 and _ANON_AFTER_BAD.match(text[end:end + 3]):
                 return None
             # 刘某斌: one more character of the given name, unless a word starts there (王某|收受, 汪某|私建)
