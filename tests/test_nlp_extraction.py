@@ -395,6 +395,12 @@ PERSON_CASES = [
      [("尚某", None, "unknown", "other"), ("谷某", None, "unknown", "other"), ("濮某", None, "unknown", "other")]),
     ("2016年3月2日钟某某写了一份说明。", [("钟某某", None, "unknown", "other")]),
     ("证人赖文生的证言证实了这一点。", [("赖文生", None, "unknown", "other")]),  # 赖, a surname missing till now
+    # a private group's chairman has no cadre's level; a state group's head has (中国…集团, A市…集团)
+    ("宏远集团董事长柯晓林在会上讲话。", [("柯晓林", "集团董事长", "unknown", "other")]),
+    ("A市交通集团董事长柯晓林在会上讲话。", [("柯晓林", "集团董事长", "city_or_above", "other")]),
+    ("中国华远集团原总经理柯晓林受贿。", [("柯晓林", "集团原总经理", "city_or_above", "accused")]),
+    # the general manager of the firm complained about
+    ("开发商的总经理柯晓林至今避而不见，业主多次投诉。", [("柯晓林", "总经理", "unknown", "accused")]),
     ("钱交给了王某某二还是刘某某四我忘了。",
      [("王某某二", None, "unknown", "other"), ("刘某某四", None, "unknown", "other")]),
     ("村党支部书记袁某虚报危房改造补助。", [("袁某", "村党支部书记", "village", "accused")]),

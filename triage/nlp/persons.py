@@ -220,9 +220,11 @@ _CONTACT_AFTER = re.compile(
     "(?=[：:（(）)0-9*＊×xX \u3000]|$)|(?:[*＊]{6,}|1[3-9][0-9]{9})[ \u3000*＊]*$)")
 # …but not a boss's or a salesman's number: 老板许某（电话…）
 _ROLE_BEFORE_CONTACT = re.compile("(?:老板|经理|负责人|包工头|法人|代表|操盘手|业务员|客服|销售|顾问|师傅)[：:]?$")
+# before 集团, what makes it a state-owned group whose heads are cadres (中国…集团, 省建工集团, A市交通集团)
+_STATE_GROUP_BEFORE = re.compile("中国|中央|国家|国有|国资|省|市|县")
 # the owner or boss of the firm a message is about (开发商法人代表X, 老板X), the officer of its case (办案警官X)
 _OWNER_BEFORE = re.compile(
-    "(?:法人|法定代表人|法人代表|实际控制人|实控人|董事长|老板|包工头|被执行人|老赖|经营者|负责人|股东"
+    "(?:法人|法定代表人|法人代表|实际控制人|实控人|董事长|总经理|老板|包工头|被执行人|老赖|经营者|负责人|股东"
     "|办案警官|办案民警|主审法官|承办法官)(?:是|为)?$")
 _COMPLAINT = re.compile("投诉|举报|控告|检举|反映|维权|讨要|追讨")
 # thanks before a person, or what an official does in public after the name: no blame in that mention
@@ -630,6 +632,9 @@ class PersonFinder:
         if not bodies:
             return own, role_start
         b_start, b_end, body, word = bodies[-1]
+        if word == "集团" and not _STATE_GROUP_BEFORE.search(text, begin, b_start):
+            # 宏远集团董事长: a private group's chairman has no cadre's level (but 中国…集团, A市交通集团)
+            return own, role_start
         if body.kind == "admin":
             level = body.level
         elif body.kind == "subunit":
