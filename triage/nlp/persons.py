@@ -1570,7 +1570,8 @@ class PersonFinder:
     def _join_split_names(self, text: str, tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         """A three-character name the segmenter cut after its second character (刘诗|诗, 陈士|渠) is one token when
         a cue or a title stands next to it and jieba's part-of-speech model, which knows names better than the plain
-        cut, reads the three as one name (not 正, "now", before a verb: 名叫孙尧|正|利用)."""
+        cut, reads the three as one name (not 正, "now", before a verb: 名叫孙尧|正|利用). A preposition the segmenter
+        glued to a surname (经梁|金宝) is split off when that model reads the surname and the next word as a name."""
         out: list[tuple[str, int, int]] = []
         k = 0
         while k < len(tokens):
@@ -1585,15 +1586,14 @@ class PersonFinder:
                 out.append((w + third, s, end))
                 k += 2
                 continue
-            nxt, nxt_start, nxt_end = tokens[k + 1] if k + 1 < len(tokens) else ("", e, e)
-            if len(w) == 2 and w[0] in _BEFORE_GLUED_NAME and nxt_start == e and 1 <= len(nxt) <= 2 \
-                    and all("\u4e00" <= ch <= "\u9fff" and ch not in _NOT_IN_NAME for ch in nxt) \
+            if len(w) == 2 and w[0] in _BEFORE_GLUED_NAME and third_start == e and 1 <= len(third) <= 2 \
+                    and all("\u4e00" <= ch <= "\u9fff" and ch not in _NOT_IN_NAME for ch in third) \
                     and self.surname_at(text, s + 1) == w[1] and w[1] not in _FUNCTION_SURNAMES \
-                    and _posseg_name(text[max(0, s - 4):nxt_end + 5], s + 1 - max(0, s - 4), 1 + len(nxt)):
+                    and _posseg_name(text[max(0, s - 4):end + 5], s + 1 - max(0, s - 4), 1 + len(third)):
                 # 经梁|金宝|牵线, 由伍|文斌|垫付: the segmenter glued the preposition to the surname; jieba's
                 # part-of-speech model reads the surname and what follows as one name
                 out.append((w[0], s, s + 1))
-                out.append((w[1] + nxt, s + 1, nxt_end))
+                out.append((w[1] + third, s + 1, end))
                 k += 2
                 continue
             out.append(tokens[k])
