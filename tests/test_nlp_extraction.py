@@ -401,6 +401,7 @@ PERSON_CASES = [
     ("中国华远集团原总经理柯晓林受贿。", [("柯晓林", "集团原总经理", "city_or_above", "accused")]),
     # the general manager of the firm complained about
     ("开发商的总经理柯晓林至今避而不见，业主多次投诉。", [("柯晓林", "总经理", "unknown", "accused")]),
+    ("办事员柯晓林忽悠我们先签字，后来一直避而不见。", [("柯晓林", None, "unknown", "accused")]),  # 忽悠, a wrong
     ("钱交给了王某某二还是刘某某四我忘了。",
      [("王某某二", None, "unknown", "other"), ("刘某某四", None, "unknown", "other")]),
     ("村党支部书记袁某虚报危房改造补助。", [("袁某", "村党支部书记", "village", "accused")]),
