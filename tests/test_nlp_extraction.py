@@ -402,6 +402,14 @@ PERSON_CASES = [
     # the general manager of the firm complained about
     ("开发商的总经理柯晓林至今避而不见，业主多次投诉。", [("柯晓林", "总经理", "unknown", "accused")]),
     ("办事员柯晓林忽悠我们先签字，后来一直避而不见。", [("柯晓林", None, "unknown", "accused")]),  # 忽悠, a wrong
+    # more of the writer's forms: places set off by commas before 村民X, 我，X，, a name after 此致, speaking for
+    # the residents, an address and a number after the name near the end
+    ("我是东山县，青石镇柳塘村，下湾组村民柯建胤，反映一件事。", [("柯建胤", None, "unknown", "petitioner")]),
+    ("尊敬的领导：你们好！我，柯春华，家在城东镇，反映一件事。", [("柯春华", None, "unknown", "petitioner")]),
+    ("望早日解决为盼！此致柯俭勤2020年3月1日", [("柯俭勤", None, "unknown", "petitioner")]),
+    ("小区停车难。柯刚志代表本小区居民反映此事。", [("柯刚志", None, "unknown", "petitioner")]),
+    ("会上柯刚志代表村委会讲话。", [("柯刚志", None, "unknown", "other")]),
+    ("望回复。柯吉永，住东门菜场3栋2号，联系电话：********", [("柯吉永", None, "unknown", "petitioner")]),
     ("钱交给了王某某二还是刘某某四我忘了。",
      [("王某某二", None, "unknown", "other"), ("刘某某四", None, "unknown", "other")]),
     ("村党支部书记袁某虚报危房改造补助。", [("袁某", "村党支部书记", "village", "accused")]),

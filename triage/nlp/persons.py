@@ -191,10 +191,20 @@ _FIRM_WORD_AFTER = re.compile("房地产|地产|置业|物业|集团|公司|有�
 # the head of a gang: 以X为首
 _LED_BY = re.compile("以(?P<name>[\u4e00-\u9fff]{2,3})为首")
 _SELF_INTRODUCED = re.compile("(?:我是|本人是?|我们是)[^，,。；;！？!?]{0,20}$")
-# the writer introducing themself by what they are, then their name: 我是东关村村民张三, 本人是5栋业主李四
-_SELF_INTRODUCED_AS = re.compile("(?:我|本人)是(?!说)[^，,。；;！？!?我与和给跟同帮替为]{0,24}"
+# the writer introducing themself by what they are, then their name: 我是东关村村民张三, 本人是5栋业主李四 (the
+# places may be set off by commas: 我是A县，B镇C村，D组村民X)
+_SELF_INTRODUCED_AS = re.compile("(?:我|本人)是(?!说)"
+                                 "(?:[^，,。；;！？!?我与和给跟同帮替为]{1,12}[省市县区镇乡村组][，,])*"
+                                 "[^，,。；;！？!?我与和给跟同帮替为]{0,24}"
                                  "(?:村民|居民|业主|群众|户主|村民代表|居民代表|业主代表|群众代表|学生|职工|员工|工人|"
                                  "教师|家长|农民工|市民|党员|退休干部|退休教师|住户|租户|[村组])的?$")
+# the writer set off by commas after 我 (我，X，居住在…), or signing after 此致/敬礼 (此致 敬礼！X, 此致X2018年…)
+_I_COMMA_BEFORE = re.compile("(?:^|[。！!？?\\s：:])[ \u3000]*我[，,][ \u3000]?$")
+_CLOSING_BEFORE = re.compile("(?:此致|敬礼)[ \u3000。.！!，,]*$")
+# a name speaking for the residents (X代表本小区居民…), or followed by the writer's address and number
+# (X，住…，联系电话)
+_SPEAKS_FOR_AFTER = re.compile("代表[^，,。；;！？!?]{0,8}(?:居民|业主|村民|住户|用户|用水户|群众)")
+_ADDRESS_THEN_PHONE_AFTER = re.compile("[，,](?:家住|现住|住)[^。！？!?]{2,30}?(?:联系电话|电话|手机)")
 # before a petitioner's cue, words that make it someone else's (被举报人, 合同指定联系人, 公司联系人)
 _NOT_WRITERS_BEFORE = ("被", "指定", "公司")
 # the text opening with the writer's description and name, without 我是: 东方街道新风小区住户X，住3栋…
@@ -2039,6 +2049,10 @@ class PersonFinder:
             or (_SIGNATURE_LAST.match(text, e) and _SIGNATURE_BOUNDARY.search(text, max(0, s - 3), s))
             or (_FORM_NAME_BEFORE.search(text, max(0, s - 4), s) and _FORM_OF_WRITER.search(text, 0, s))
             or (_OPENING_INTRO.match(text, 0, s) is not None and _OPENING_INTRO_AFTER.match(text, e) is not None)
+            or (_I_COMMA_BEFORE.search(text, max(0, s - 6), s) is not None and text[e:e + 1] in "，,")  # 我，X，
+            or _CLOSING_BEFORE.search(text, max(0, s - 8), s) is not None  # 此致 敬礼！X
+            or _SPEAKS_FOR_AFTER.match(text, e) is not None  # X代表本小区居民
+            or (e >= len(text) - _SIGNATURE_TAIL and _ADDRESS_THEN_PHONE_AFTER.match(text, e) is not None)
         )
 
     def _neutral_mention(self, text: str, s: int, e: int) -> bool:
