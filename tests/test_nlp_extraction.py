@@ -405,7 +405,7 @@ PERSON_CASES = [
     # more of the writer's forms: places set off by commas before 村民X, 我，X，, a name after 此致, speaking for
     # the residents, an address and a number after the name near the end
     ("我是东山县，青石镇柳塘村，下湾组村民柯建胤，反映一件事。", [("柯建胤", None, "unknown", "petitioner")]),
-    ("各位领导好！我，柯春华，家在城东镇，反映一件事。", [("柯春华", None, "unknown", "petitioner")]),
+    ("有件事想说。我，柯春华，家在城东镇，反映一件事。", [("柯春华", None, "unknown", "petitioner")]),
     ("望早日解决为盼！此致柯俭勤2020年3月1日", [("柯俭勤", None, "unknown", "petitioner")]),
     ("小区停车难。柯刚志代表本小区居民反映此事。", [("柯刚志", None, "unknown", "petitioner")]),
     ("会上柯刚志代表村委会讲话。", [("柯刚志", None, "unknown", "other")]),
