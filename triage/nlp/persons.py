@@ -205,8 +205,10 @@ _CLOSING_BEFORE = re.compile("(?:此致|敬礼)[ \u3000。.！!，,]*$")
 # (X，住…，联系电话)
 _SPEAKS_FOR_AFTER = re.compile("代表[^，,。；;！？!?]{0,8}(?:居民|业主|村民|住户|用户|用水户|群众)")
 _ADDRESS_THEN_PHONE_AFTER = re.compile("[，,](?:家住|现住|住)[^。！？!?]{2,30}?(?:联系电话|电话|手机)")
-# before a petitioner's cue, words that make it someone else's (被举报人, 合同指定联系人, 公司联系人)
-_NOT_WRITERS_BEFORE = ("被", "指定", "公司")
+# before a petitioner's cue, words that make it someone else's contact (合同指定联系人, 公司联系人); 被 (被举报人)
+# makes it the accused's
+_SOMEONE_ELSES_CUE = ("指定", "公司")
+_NOT_WRITERS_BEFORE = ("被",) + _SOMEONE_ELSES_CUE
 # the text opening with the writer's description and name, without 我是: 东方街道新风小区住户X，住3栋…
 _OPENING_INTRO = re.compile("^[^，,。；;！？!?\n被]{2,30}(?:住户|业主|村民|居民|租户)$")  # (not 被投诉人是…)
 _OPENING_INTRO_AFTER = re.compile("[，,](?:住|家住|现住|现年|男|女|身份证|联系电话|电话)|。")
@@ -1114,7 +1116,7 @@ class PersonFinder:
             # (合同指定联系人X, 公司联系人X: a name, but someone else's contact, not the writer; the pattern itself
             # keeps 被举报人 out)
             add_name(p, end, strong=True,
-                     party=None if text.endswith(_NOT_WRITERS_BEFORE[1:], 0, m.start()) else "petitioner")
+                     party=None if text.endswith(_SOMEONE_ELSES_CUE, 0, m.start()) else "petitioner")
         # 4. every segment that starts with a surname
         for k, (w, s, e) in enumerate(tokens):
             surname = self.surname_at(text, s)
