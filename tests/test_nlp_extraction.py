@@ -399,6 +399,9 @@ PERSON_CASES = [
     ("宏远集团董事长柯晓林在会上讲话。", [("柯晓林", "集团董事长", "unknown", "other")]),
     ("A市交通集团董事长柯晓林在会上讲话。", [("柯晓林", "集团董事长", "city_or_above", "other")]),
     ("中国华远集团原总经理柯晓林受贿。", [("柯晓林", "集团原总经理", "city_or_above", "accused")]),
+    # only the group's own name counts (市民投诉|宏远集团: 市 belongs to 市民, before the verb); 建工 is no verb there
+    ("市民投诉宏远集团董事长柯晓林拖欠工程款。", [("柯晓林", "集团董事长", "unknown", "accused")]),
+    ("省建工集团董事长柯晓林受贿。", [("柯晓林", "集团董事长", "city_or_above", "accused")]),
     # the general manager of the firm complained about
     ("开发商的总经理柯晓林至今避而不见，业主多次投诉。", [("柯晓林", "总经理", "unknown", "accused")]),
     ("办事员柯晓林忽悠我们先签字，后来一直避而不见。", [("柯晓林", None, "unknown", "accused")]),  # 忽悠, a wrong
