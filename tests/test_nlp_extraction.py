@@ -840,6 +840,17 @@ PERSON_CASES = [
     # a parent named after 我爸, even with a surname that is also a word or a preposition
     ("包工头拖欠我爸向明华工资款两万元。", [("向明华", None, "unknown", "other")]),
     ("工地欠我爸常永生三个月工资。", [("常永生", None, "unknown", "other")]),
+    # a surname that is far more often a word (任, 于, 全, 应) after a title: jieba's part-of-speech model says name
+    ("村支书任国强贪污扶贫款。", [("任国强", "村支书", "village", "accused")]),
+    ("镇长于有林拒不处理我们的问题。", [("于有林", "镇长", "township", "accused")]),
+    ("村主任全明辉私分集体资金。", [("全明辉", "村主任", "village", "accused")]),
+    ("村党支部书记应志明收受红包。", [("应志明", "村党支部书记", "village", "accused")]),
+    # a lawyer's, a doctor's or a policeman's name after the trade
+    ("律师柯定邦代理此案。", [("柯定邦", None, "unknown", "other")]),
+    ("主治医师詹明亮开的药有问题。", [("詹明亮", None, "unknown", "other")]),
+    ("护士龚立红态度恶劣。", [("龚立红", None, "unknown", "accused")]),
+    ("承办法官敖建新一直不立案。", [("敖建新", None, "unknown", "accused")]),
+    ("办案警察滕飞宇拒绝出警。", [("滕飞宇", None, "unknown", "accused")]),
 ]
 
 NOT_PERSONS = [
@@ -1088,6 +1099,10 @@ NOT_PERSONS = [
     # a village typed in pinyin before 项目, not a name in pinyin
     "李cun项目部旁边堆满建材，李cun那边还在施工。",
     "李zhuang村的垃圾没人管，李zhuang天天扬尘。",
+    # a conjunction after a word that announces a person is no surname: 村民和|女主人
+    "村民和女主人吵了起来。",
+    # a district's 区 and a town's first character, not the title 区长
+    "项目位于枫溪区长禾镇军禾庄。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name
@@ -1101,6 +1116,8 @@ TITLE_THEN_WORD = [
     "在市长信箱里留言三次了。",
     # a department (X部) before a title
     "合同上有宏达集团安质部副部长签字。",
+    # 于 before a time word is "on", not a surname
+    "村主任于本周召开会议。",
 ]
 
 # text, [(place text, township, village)]

@@ -41,6 +41,8 @@ _NOT_THIRD = set(
     "核管领取交付借退存支转拨挪贪侵占骗套截冒虚索获违涉出入进扣只用讓让吃喝赌擅串勾不没未多打骂搞逼仍"
 )
 _PLACE_OR_BODY_CHARS = set("省市县区镇乡村州旗局处科所站委办部厅院庄屯寨组")
+# the suffixes of administrative places: never in a given name read by jieba's part-of-speech model
+_PLACE_CHARS = set("村组乡镇县市区省")
 # a bare name (no title, no cue) never ends with a feature of the land or a street (林家冲, 柳月湖, 林溪路),
 # nor is it followed by a word that names a place, an estate or a business (林秀|大道, 金禾|家园, 周记|小吃)
 _PLACE_END_CHARS = set("路街巷道桥湖塘湾冲坝堤渠沟港洲垸园苑郡城镇乡村庄堡家庙段岭堆垅亭滩坳坡馆局站楼线")
@@ -164,6 +166,8 @@ _STRONG_CUES = (
     "记者", "编辑", "实习生", "主编", "主持人", "导演", "演员", "歌手", "作家", "画家", "诗人", "艺术家", "书法家",
     "收藏家", "设计师", "建筑师", "编剧", "制片人", "教练", "主教练", "主帅", "球员", "选手", "执行董事", "发言人",
     "教授", "研究员", "分析师", "经济学家", "科学家",
+    # a lawyer's, a doctor's or a judge's name after their trade: 代理律师X, 主治医师X, 承办法官X
+    "律师", "医师", "护士", "法官", "检察官", "警察",
     # a judgment's and a case file's people: 检察员X出庭, 特定关系人X收取, 同案人员X
     "检察员", "代理检察员", "审判长", "审判员", "人民陪审员", "陪审员", "书记员", "特定关系人", "同案人员",
     # a relative's name after 叫: 我爸叫文某某
@@ -290,6 +294,8 @@ _PLACE_ELSEWHERE = re.compile("(?:村(?![长委主支干书会民组])|镇(?![�
 _NUMBERED_PLACE = re.compile("[一二三四五六七八九十][环路街巷期栋号楼]")
 # punctuation right after a name
 _STOP_AFTER_NAME = set("（(，,。、；;：:")
+# a clause from a position: up to the next stop (what jieba's part-of-speech model reads around a name)
+_CLAUSE_FROM = re.compile(r"[^，,。、；;：:！!？?（）()\s]{0,10}")
 # the parties of a case in a judgment: a name of three characters follows them even when its first two make a word
 _LEGAL_ROLES = frozenset(("被告人", "原审被告人", "上诉人", "被上诉人", "犯罪嫌疑人", "被害人", "证人",
                           "同案犯", "辩护人", "行贿人", "受贿人", "被举报人", "申请人", "被申请人", "当事人",
@@ -361,6 +367,7 @@ _PROJECT_AFTER = re.compile("项目|施工方|施工单位|片区|工地")
 # "and the others", "they", "the couple" right after a name: only persons are so followed
 _GROUP_AFTER = re.compile("等人|他们|她们|夫妇|夫妻|一伙")
 _NEXT_PLACE = re.compile("[\u4e00-\u9fff]{1,3}(?:村|社区|居委会)")
+_NEXT_TOWN = re.compile("[\u4e00-\u9fff]{1,3}(?:镇|乡|街道|村|社区|居委会)")
 # a name right after a boundary and right before ，男 / ：女 / 先生 / 女士 (resumes, notices, letters)
 _ALONE_BEFORE_SEX = re.compile(
     "(?:^|(?<=[，,。；;：:！？!?\n\\s（(“、*＊.．])|(?<=我)|(?<=本人))(?P<name>(?!我|本人)[\u4e00-\u9fff]{2,4})"
@@ -557,6 +564,9 @@ class PersonFinder:
             if title[0] in "镇乡" and title[-1] == "长" and _NEXT_PLACE.match(text, e) and p > 0 \
                     and (token_start_of.get(p) != p or self._place_name_before(text, p, token_start_of)):
                 continue  # 黄岭镇|长安村: 镇长 spans two places' names, the next one ending in 村 or 社区
+            if title in ("区长", "县长", "市长") and _NEXT_TOWN.match(text, e) and p > 0 \
+                    and (token_start_of.get(p) != p or self._place_name_before(text, p, token_start_of)):
+                continue  # 枫溪区|长禾镇: 区长 spans a district's and a town's names
             taken_until = e
             level, role_start = self.resolve_level(text, s, title, token_ends, token_start_of)
             out.append(TitleMention(title, text[role_start:e], level, role_start, s, e))
@@ -750,7 +760,32 @@ class PersonFinder:
         return text[k:k + 1] in _NOT_THIRD or (text[k + 1:k + 2].isdigit())
 
     def name_at(self, text: str, p: int, token_ends: set[int], strong: bool) -> int | None:
-        """End of a name starting at p (surname + one or two characters, or an anonymised form), or None."""
+        """End of a name starting at p (surname + one or two characters, or an anonymised form), or None. After a
+        title or a strong cue, a name the rules read as words is taken when jieba's part-of-speech model reads it as
+        one name (村支书任国强|贪污, 镇长于有林|拒不处理: 任 and 于 are far more often words)."""
+        end = self._name_end(text, p, token_ends, strong)
+        if end is None and strong:
+            end = self._tagged_name_end(text, p)
+        return end
+
+    def _tagged_name_end(self, text: str, p: int) -> int | None:
+        """End of a name of two or three characters at p that jieba's part-of-speech model reads as one (nr) in the
+        clause from p, whose given name is no time or count word (主任于|本周: "this week"), or None."""
+        surname = self.surname_at(text, p)
+        if surname is None:
+            return None
+        words = _posseg_words(_CLAUSE_FROM.match(text, p).group(0))
+        if not words or words[0][1] != "nr" or not 2 <= len(words[0][0]) <= 3 or not words[0][0].startswith(surname):
+            return None
+        word = words[0][0]
+        given = word[len(surname):]
+        if not given or word in self.lexicon.nonnames or given in _NOT_GIVEN \
+                or any(not "\u4e00" <= ch <= "\u9fff" or ch in _NOT_IN_NAME or ch in _PLACE_CHARS for ch in given) \
+                or self.tags.get(given, "").startswith(("t", "m", "q", "f")):
+            return None  # 区长|禾镇军: a place's character, no given name
+        return p + len(word)
+
+    def _name_end(self, text: str, p: int, token_ends: set[int], strong: bool) -> int | None:
         surname = self.surname_at(text, p)
         if surname is None:
             return None
@@ -1058,6 +1093,8 @@ class PersonFinder:
             if p not in token_starts and m.start() not in token_starts and self.anonymised_at(text, p) is None \
                     and self._word_at(text, token_start_of.get(p, p)):
                 continue  # 新老|公司: the cue 老公 straddles two words, no name follows
+            if text[p] in "和与及跟" and self.anonymised_at(text, p) is None:
+                continue  # 律师和|女主角, 村民与|干部: a conjunction, as after a title, not the surname 和
             end = self.name_at(text, p, token_ends, strong=True)
             if end is not None and text[p] in "房车楼路" and self.anonymised_at(text, p) is None \
                     and self._bad_word_at(text, p + 1):
@@ -1691,7 +1728,7 @@ class PersonFinder:
         """The "name" after a title or a cue starts with an adverb or a modal verb that is also a surname
         (都, 应), and neither the anonymised form nor the dictionary says name."""
         return text[p] in _ADVERB_SURNAMES and self.anonymised_at(text, p) is None \
-            and not self.tags.get(text[p:end], "").startswith("nr")
+            and not self.tags.get(text[p:end], "").startswith("nr") and self._tagged_name_end(text, p) != end
 
     @staticmethod
     def _place_like(text: str, word: str, end: int) -> bool:
