@@ -840,6 +840,11 @@ PERSON_CASES = [
     # a parent named after 我爸, even with a surname that is also a word or a preposition
     ("包工头拖欠我爸向明华工资款两万元。", [("向明华", None, "unknown", "other")]),
     ("工地欠我爸常永生三个月工资。", [("常永生", None, "unknown", "other")]),
+    # signatures written together after 签字：/签名：, cut into names; a masked name's surname left out
+    ("恳请政府出面解决！业主联名签字：柯晓林柳云山詹明亮龚立红敖建新滕飞宇2020年1月5日",
+     [(n, None, "unknown", "petitioner") for n in ("柯晓林", "柳云山", "詹明亮", "龚立红", "敖建新", "滕飞宇")]),
+    ("请领导关注。签名：柯晓林柳云山滕A3县詹明亮龚立红",
+     [(n, None, "unknown", "petitioner") for n in ("柯晓林", "柳云山", "詹明亮", "龚立红")]),
     # a surname that is far more often a word (任, 于, 全, 应) after a title: jieba's part-of-speech model says name
     ("村支书任国强贪污扶贫款。", [("任国强", "村支书", "village", "accused")]),
     ("镇长于有林拒不处理我们的问题。", [("于有林", "镇长", "township", "accused")]),
@@ -1099,6 +1104,8 @@ NOT_PERSONS = [
     # a village typed in pinyin before 项目, not a name in pinyin
     "李cun项目部旁边堆满建材，李cun那边还在施工。",
     "李zhuang村的垃圾没人管，李zhuang天天扬尘。",
+    # no signatures after 签名：, however many characters follow
+    "签名：请各位业主踊跃参加会议",
     # a conjunction after a word that announces a person is no surname: 村民和|女主人
     "村民和女主人吵了起来。",
     # a district's 区 and a town's first character, not the title 区长

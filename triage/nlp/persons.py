@@ -351,7 +351,9 @@ _SIGNATURE_AFTER_DATE = re.compile("(?:19|20)[0-9]{2}(?:年[0-9]{1,2}月[0-9]{1,
 # jieba's part-of-speech model reads it as a name
 _SIGNATURE_AT_END = re.compile("(?<=[。！!？?])[ \u3000]*(?P<name>[\u4e00-\u9fff]{2,3})[。.]?\\s*$")
 # names signed one after another with nothing between them, after 签字：/签名：(赵刚钱丽孙嘉怡…)
-_SIGNED_RUN = re.compile("(?:联名签字|联名签名|签字|签名)[：:][ \u3000]?(?P<run>[\u4e00-\u9fff]{6,})")
+_SIGNED_RUN = re.compile("(?:联名签字|联名签名|签字|签名)[：:][ \u3000]?"
+                         "(?P<run>[\u4e00-\u9fff]{6,}(?:[A-Z][0-9]{0,2}[\u4e00-\u9fff]+)*)")
+_CHINESE_RUN = re.compile("[\u4e00-\u9fff]+")
 # a name in brackets right after 我 or a relative: 我（X）和我的丈夫（Y）
 _NAME_IN_BRACKETS_AFTER = re.compile("(?P<who>我|本人|丈夫|妻子|老公|老婆|爱人|儿子|女儿|父亲|母亲|哥哥|姐姐|弟弟|妹妹)"
                                      "[（(](?P<name>[\u4e00-\u9fff]{2,3})[）)]")
@@ -862,14 +864,17 @@ class PersonFinder:
 
     def _byline_names(self, text: str, p: int) -> list[tuple[int, int]]:
         """The names of a byline written together after 记者 (记者柯蔓邵云帆）): the run up to the byline's end cut
-        into names of two or three characters, each starting with a surname; of several cuts, the one whose names
-        start with common surnames. Empty when the run cannot be cut so."""
+        into names (``_cut_into_names``). Empty when the run cannot be cut so."""
         m = _BYLINE_RUN.match(text, p)
-        if m is None:
+        if m is None or len(m.group(0)) < 4:
             return []
-        run = m.group(0)
-        if len(run) < 4:
-            return []
+        return self._cut_into_names(m.group(0), p)
+
+    def _cut_into_names(self, run: str, offset: int, words_ok: bool = False) -> list[tuple[int, int]]:
+        """``run`` (at ``offset`` in the text) cut whole into names of two or three characters, each starting with a
+        surname; of several cuts, the one whose names start with common surnames. A name that is a dictionary word
+        other than a name, or ends in a place's, is no name (记者林岚|上海|报道) — unless ``words_ok`` (a list of
+        signatures, where 黄芪 is a signer), and then it costs the cut. Empty when the run cannot be cut so."""
         best: dict[int, tuple[int, list[tuple[int, int]]]] = {0: (0, [])}  # offset -> (score, names)
         for i in range(len(run)):
             if i not in best:
@@ -878,14 +883,35 @@ class PersonFinder:
             if surname is None or len(surname) > 1:
                 continue
             for n in (2, 3):
-                if i + n > len(run) or not self._list_item_ok(run[i:i + n], surname) \
-                        or not self.tags.get(run[i:i + n], "nr").startswith("nr") \
-                        or self.tags.get(run[i + n - 2:i + n], "").startswith("ns"):
-                    continue  # (记者林岚|上海|报道, 记者林岚|华|香港: a place, not a second name)
-                score = best[i][0] + (1 if surname in self.common else 0)
+                if i + n > len(run) or not self._list_item_ok(run[i:i + n], surname):
+                    continue
+                word = not self.tags.get(run[i:i + n], "nr").startswith("nr") \
+                    or self.tags.get(run[i + n - 2:i + n], "").startswith("ns")
+                if word and not words_ok:
+                    continue
+                score = best[i][0] + (1 if surname in self.common else 0) - (2 if word else 0)
                 if i + n not in best or best[i + n][0] < score:
-                    best[i + n] = (score, best[i][1] + [(p + i, p + i + n)])
+                    best[i + n] = (score, best[i][1] + [(offset + i, offset + i + n)])
         return best.get(len(run), (0, []))[1]
+
+    def _signers(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The names of a list of signatures written together (业主联名签字：柯蔓邵云帆…): each run of Chinese
+        characters cut into names, a lone surname at its end or a masked place's suffix at its start
+        (…林慧李|F7县|张安民…) left out. Empty unless at least three names come out and at most a third of them are
+        dictionary words."""
+        names: list[tuple[int, int]] = []
+        for seg in _CHINESE_RUN.finditer(text, start, end):
+            a, b = seg.span()
+            spans = [(a, b), (a, b - 1), (a + 1, b), (a + 1, b - 1)]
+            if b < end and self.surname_at(text, b - 1) is not None:
+                spans = [(a, b - 1), (a + 1, b - 1), (a, b), (a + 1, b)]  # 林慧李|F7县: the surname of a masked name
+            for s0, e0 in spans:
+                cut = self._cut_into_names(text[s0:e0], s0, words_ok=True) if e0 - s0 >= 2 else []
+                if cut:
+                    names += cut
+                    break
+        words = sum(1 for s0, e0 in names if not self.tags.get(text[s0:e0], "nr").startswith("nr"))
+        return names if len(names) >= 3 and 3 * words <= len(names) else []
 
     def foreign_name_at(self, text: str, p: int, token_starts: set[int], after_title: bool) -> int | None:
         """End of a foreign name written in Chinese that starts at p (after a title or a strong cue), or None."""
@@ -1462,6 +1488,12 @@ class PersonFinder:
                     and (m is not alone or _posseg_name(text[s0:e0], 0, e0 - s0)):
                 add_name(s0, e0, strong=True, party="petitioner")
         for m in _SIGNED_RUN.finditer(text):
+            signers = self._signers(text, m.start("run"), m.end("run"))
+            for s0, e0 in signers:
+                if not overlaps(s0, e0, title_spans):
+                    add_name(s0, e0, strong=True, party="petitioner")  # the letter's signers, written together
+            if signers:
+                continue
             k = m.start("run")
             for word, flag in _posseg_words(m.group("run")):
                 surname = self.surname_at(text, k)
