@@ -840,6 +840,7 @@ PERSON_CASES = [
     # a parent named after 我爸, even with a surname that is also a word or a preposition
     ("包工头拖欠我爸向明华工资款两万元。", [("向明华", None, "unknown", "other")]),
     ("工地欠我爸常永生三个月工资。", [("常永生", None, "unknown", "other")]),
+    ("村民祝远航反映情况。", [("祝远航", None, "unknown", "other")]),
     # signatures written together after 签字：/签名：, cut into names; a masked name's surname left out
     ("恳请政府出面解决！业主联名签字：柯晓林柳云山詹明亮龚立红敖建新滕飞宇2020年1月5日",
      [(n, None, "unknown", "petitioner") for n in ("柯晓林", "柳云山", "詹明亮", "龚立红", "敖建新", "滕飞宇")]),
@@ -1104,6 +1105,9 @@ NOT_PERSONS = [
     # a village typed in pinyin before 项目, not a name in pinyin
     "李cun项目部旁边堆满建材，李cun那边还在施工。",
     "李zhuang村的垃圾没人管，李zhuang天天扬尘。",
+    # 祝 "wish" before a word, not the surname 祝 (村民祝远航 with its cue is still a name)
+    "祝书友们读书愉快。",
+    "祝宝宝健康成长。",
     # no signatures after 签名：, however many characters follow
     "签名：请各位业主踊跃参加会议",
     # a conjunction after a word that announces a person is no surname: 村民和|女主人

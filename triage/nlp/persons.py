@@ -398,7 +398,7 @@ _FREQUENT_NAME_WORD = 50
 _WEAK_LEFT_CUES = {"和", "与", "及", "、", "对", "将", "让", "找", "公司"}
 # surnames that are far more often a word in a petition (钱 money, 高 high, 曾 once, 左 left): a bare name
 # with one of them needs a cue word next to it
-_WORD_SURNAMES = set("钱高方常全查左右章盖莫信楼牛路于但那向和任曾包车南敬房初付安商")
+_WORD_SURNAMES = set("钱高方常全查左右章盖莫信楼牛路于但那向和任曾包车南敬房初付安商祝")
 # surnames that after a title or a cue are far more often an adverb or a modal verb (教师都会…, 当事人应拿…)
 _ADVERB_SURNAMES = set("都由应但那可能要来全")
 _FREQUENT_GIVEN_WORD = 400
