@@ -841,6 +841,15 @@ PERSON_CASES = [
     ("包工头拖欠我爸向明华工资款两万元。", [("向明华", None, "unknown", "other")]),
     ("工地欠我爸常永生三个月工资。", [("常永生", None, "unknown", "other")]),
     ("村民祝远航反映情况。", [("祝远航", None, "unknown", "other")]),
+    # in a complaint, a named person with no part of their own is the one complained about; not so the object or the
+    # beneficiary of the wrong, a relative named as such, or anyone in a message that complains of nothing
+    ("我们举报村里的问题：柯晓林去年盖了三层楼，钱从哪里来？", [("柯晓林", None, "unknown", "accused")]),
+    ("我们投诉开发商：延期交房两年，柯晓林从来不露面。", [("柯晓林", None, "unknown", "accused")]),
+    ("我们举报村里的事：村会计把低保名额给了柯晓林，真正困难的没评上。",
+     [(None, "村会计", "village", "accused"), ("柯晓林", None, "unknown", "other")]),
+    ("举报村会计柳云山为自己儿子柯晓林申报低保。",
+     [("柳云山", "村会计", "village", "accused"), ("柯晓林", None, "unknown", "other")]),
+    ("柯晓林去年盖了三层楼。", [("柯晓林", None, "unknown", "other")]),
     # signatures written together after 签字：/签名：, cut into names; a masked name's surname left out
     ("恳请政府出面解决！业主联名签字：柯晓林柳云山詹明亮龚立红敖建新滕飞宇2020年1月5日",
      [(n, None, "unknown", "petitioner") for n in ("柯晓林", "柳云山", "詹明亮", "龚立红", "敖建新", "滕飞宇")]),

@@ -242,6 +242,19 @@ _STATE_GROUP_BEFORE = re.compile("中国|中央|国家|国有|国资|省|市|县
 _OWNER_BEFORE = re.compile(
     "(?:法人|法定代表人|法人代表|实际控制人|实控人|董事长|总经理|老板|包工头|被执行人|老赖|经营者|负责人|股东"
     "|办案警官|办案民警|主审法官|承办法官)(?:是|为)?$")
+# a named person's part not yet decided: the default (_default_party) is read once the lists have passed theirs on
+_NO_PART = ""
+# a message that accuses or complains of something: its named persons with no part of their own are the accused
+_ACCUSING = re.compile("举报|投诉|违法|违规|贪污|索贿|受贿|侵占|诈骗|非法")
+# in the clause before a name: a relative of someone, or the one given something (给了, 让), wronged or owed: the
+# wrong's object, beneficiary or victim, not its doer
+_OBJECT_BEFORE = re.compile(
+    "亲戚|儿子|女儿|妻子|丈夫|老婆|老公|侄子|侄女|外甥|女婿|儿媳|弟弟|哥哥|姐姐|妹妹|父亲|母亲|亲属"
+    "|给了|分给|给予|让|为自己|受害|拖欠|保障")
+# a name between list separators (、X、, ，X，): one of a list of names, whose part the message does not say
+_LIST_SEPARATOR = re.compile("[、，,]")
+# a person addressed or thanked (尊敬的X书记, 感谢X): no one accused
+_POLITE_BEFORE = re.compile("(?:尊敬的|敬爱的|致|感谢|谢谢)[^，。！？]{0,4}$")
 _COMPLAINT = re.compile("投诉|举报|控告|检举|反映|维权|讨要|追讨")
 # thanks before a person, or what an official does in public after the name: no blame in that mention
 _THANKS_BEFORE = re.compile("(?:感谢|谢谢|感激|感恩|致敬|表扬)[^，。！？!?；;]{0,14}$")
@@ -427,6 +440,12 @@ def _clause_after(text: str, e: int) -> str:
     """The rest of the clause after position e: up to the next stop, at most 30 characters."""
     stops = [k for k in (text.find(ch, e) for ch in "，。；！？,;!?\n") if k >= 0]
     return text[e:min(stops + [len(text), e + 30])]
+
+
+def _clause_before(text: str, s: int) -> str:
+    """The clause before position s: back to the last stop, at most 30 characters."""
+    start = max([text.rfind(ch, 0, s) for ch in "，。；！？,;!?\n"] + [s - 31]) + 1
+    return text[start:s]
 
 
 def _followed_elsewhere(text: str, word: str, pattern: re.Pattern[str]) -> bool:
@@ -2054,6 +2073,9 @@ class PersonFinder:
             draft.place = self._place(text, draft, places)
         self._parts_of_lists(text, [d for d in ordered if d.mentions and d.name])
         for draft in ordered:
+            if draft.party == _NO_PART:
+                draft.party = self._default_party(text, draft)
+        for draft in ordered:
             if draft.mentions:
                 persons.append(Person(draft.name, draft.role, draft.level, draft.party,
                                       tuple(sorted(set(draft.mentions))), draft.place))
@@ -2063,8 +2085,8 @@ class PersonFinder:
     @staticmethod
     def _parts_of_lists(text: str, drafts: list[PersonDraft]) -> None:
         """Names listed with a petitioner's (求助人甲，乙，丙; 签名：甲、乙) are the writers too, and names listed
-        with an accused's by 、 or 和 (甲、乙等人违规…) are accused too: a name with no part of its own ("other")
-        that only a list's separator parts from such a mention takes its part."""
+        with an accused's by 、 or 和 (甲、乙等人违规…) are accused too: a name with no part of its own ("other", or
+        none yet) that only a list's separator parts from such a mention takes its part."""
         by_start = {s: d for d in drafts for s, _e in d.mentions}
         by_end = {e: d for d in drafts for _s, e in d.mentions}
         changed = True
@@ -2077,16 +2099,33 @@ class PersonFinder:
                 for s, e in d.mentions:
                     gap = gap_re.match(text, e)
                     nxt = by_start.get(gap.end()) if gap else None
-                    if nxt is not None and nxt.party == "other":
+                    if nxt is not None and nxt.party in ("other", _NO_PART):
                         end = next(e2 for s2, e2 in nxt.mentions if s2 == gap.end())
                         if _LIST_ITEM_END.match(text, end):
                             nxt.party = d.party
                             changed = True
                     for k in range(s - 1, max(-1, s - 24), -1):  # the list's earlier item: 甲、|乙, 甲******|乙
                         prev = by_end.get(k)
-                        if prev is not None and prev.party == "other" and gap_re.fullmatch(text, k, s):
+                        if prev is not None and prev.party in ("other", _NO_PART) and gap_re.fullmatch(text, k, s):
                             prev.party = d.party
                             changed = True
+
+    def _default_party(self, text: str, draft: PersonDraft) -> str:
+        """The part of a named person no cue, title or list gave one: in a message that accuses or complains, the
+        accused (the board's messages name mostly those they complain about), unless a mention is an item of a list,
+        addressed or thanked, or the object, beneficiary or victim of a wrong; otherwise other."""
+        items = self._numbered_items(text)
+        if not _ACCUSING.search(text) or draft.title_mentions:
+            return "other"
+        for s, e in draft.mentions:
+            if s in items or (_LIST_SEPARATOR.search(text[max(0, s - 2):s]) and _LIST_SEPARATOR.match(text, e)):
+                return "other"
+            if _POLITE_BEFORE.search(text, max(0, s - 6), s) or text.startswith(("先生", "女士"), e):
+                return "other"
+            before = _clause_before(text, s)
+            if self.accused_re.search(before) or _OBJECT_BEFORE.search(before):
+                return "other"  # 殴打村民X, 收受包工头X回扣, 为自己儿子X申报: the wrong's object, not its doer
+        return "accused"
 
     def _party(self, text: str, draft: PersonDraft) -> str:
         if all(self._addressed(text, s, e, draft) for s, e in draft.mentions):
@@ -2108,7 +2147,7 @@ class PersonFinder:
             clause = _clause_after(text, e)
             if self.accused_re.search(clause) and not _NOT_AGENT_AFTER.match(clause):
                 return "accused"
-        return "other"
+        return _NO_PART
 
     def _writer_mention(self, text: str, s: int, e: int, draft: PersonDraft) -> bool:
         """The mention at s..e names the writer: after a petitioner's cue, in a self-introduction, a signature, the
