@@ -646,10 +646,10 @@ PERSON_CASES = [
     # a name before its sex right after a masked number; 之 in a name after a cue
     ("电话：*****.王五，男，汉族。", [("王五", None, "unknown", "other")]),
     ("我与李之恒合伙做生意。", [("李之恒", None, "unknown", "other")]),
-    # a numbered list of names (the number glued to the name); the writer's signature before the date at the end
+    # a numbered list of names (the number glued to the name), the letter's signers (two older cases said other);
+    # the writer's signature before the date at the end
     ("本小区业主代表：1孔秀兰、2韦建国、3艾洁、4游乐平、5贺友荣",
-     [("孔秀兰", None, "unknown", "other"), ("韦建国", None, "unknown", "other"), ("艾洁", None, "unknown", "other"),
-      ("游乐平", None, "unknown", "other"), ("贺友荣", None, "unknown", "other")]),
+     [(n, None, "unknown", "petitioner") for n in ("孔秀兰", "韦建国", "艾洁", "游乐平", "贺友荣")]),
     ("以上情况属实，请核查。卜进明2021年3月7日", [("卜进明", None, "unknown", "petitioner")]),
     # 经营者是 + a name and a stop; 烈士 after a name; 战友 before one; a numbered list after a full stop (items with
     # comma); a signature right after a flat's number
@@ -657,7 +657,8 @@ PERSON_CASES = [
     ("我们村的赵秋英烈士，很少有人记得。", [("赵秋英", None, "unknown", "other")]),
     ("我的战友王自然带领导来看过我。", [("王自然", None, "unknown", "other")]),
     ("老年又来流泪。1方明晓，2李孟军，3欧小兰，4高新民，5谭建，6周丽华，7黄志刚",
-     [(n, None, "unknown", "other") for n in ("方明晓", "李孟军", "欧小兰", "高新民", "谭建", "周丽华", "黄志刚")]),
+     [(n, None, "unknown", "petitioner")
+      for n in ("方明晓", "李孟军", "欧小兰", "高新民", "谭建", "周丽华", "黄志刚")]),
     ("丽景苑5栋2单元803陈秋林2021年4月9日", [("陈秋林", None, "unknown", "petitioner")]),
     # a name right after a village group's name (the segmenter glues 组 to the surname); the writer at the very end
     # after their unit
@@ -850,6 +851,14 @@ PERSON_CASES = [
     ("举报村会计柳云山为自己儿子柯晓林申报低保。",
      [("柳云山", "村会计", "village", "accused"), ("柯晓林", None, "unknown", "other")]),
     ("柯晓林去年盖了三层楼。", [("柯晓林", None, "unknown", "other")]),
+    # a numbered list of names after a signers' word, or closing the letter, is its signers; one a wrong is
+    # charged to is not
+    ("业主代表：1张建国、2李明华、3王秀英、4刘志强",
+     [(n, None, "unknown", "petitioner") for n in ("张建国", "李明华", "王秀英", "刘志强")]),
+    ("小区的路灯坏了半年，请尽快修好。1张建国、2李明华、3王秀英、4刘志强 2020年3月5日",
+     [(n, None, "unknown", "petitioner") for n in ("张建国", "李明华", "王秀英", "刘志强")]),
+    ("小区违规收费的有：1张建国、2李明华、3王秀英。请查处。",
+     [(n, None, "unknown", "other") for n in ("张建国", "李明华", "王秀英")]),
     # signatures written together after 签字：/签名：, cut into names; a masked name's surname left out
     ("恳请政府出面解决！业主联名签字：柯晓林柳云山詹明亮龚立红敖建新滕飞宇2020年1月5日",
      [(n, None, "unknown", "petitioner") for n in ("柯晓林", "柳云山", "詹明亮", "龚立红", "敖建新", "滕飞宇")]),

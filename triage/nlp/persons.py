@@ -253,6 +253,11 @@ _OBJECT_BEFORE = re.compile(
     "|给了|分给|给予|让|为自己|受害|拖欠|保障")
 # a name between list separators (、X、, ，X，): one of a list of names, whose part the message does not say
 _LIST_SEPARATOR = re.compile("[、，,]")
+# before a numbered list of the letter's signers (业主代表：1甲、2乙…), and the end of the text after its last item
+_SIGNERS_BEFORE = re.compile(
+    "(?:代表|署名|签名|签字|联名|业主有|村民有|居民有)[^。！？]{0,3}[0-9]{1,3}[.．、]?[ \u3000]?$")
+_SIGNED_LIST_END = re.compile(
+    "[\u4e00-\u9fff]{2,4}[ \u3000。.？?]*(?:(?:19|20)[0-9]{2}[年.\\-/][0-9年月日.\\-/]*)?[ \u3000。.]*")
 # a person addressed or thanked (尊敬的X书记, 感谢X): no one accused
 _POLITE_BEFORE = re.compile("(?:尊敬的|敬爱的|致|感谢|谢谢)[^，。！？]{0,4}$")
 _COMPLAINT = re.compile("投诉|举报|控告|检举|反映|维权|讨要|追讨")
@@ -2111,10 +2116,14 @@ class PersonFinder:
                             changed = True
 
     def _default_party(self, text: str, draft: PersonDraft) -> str:
-        """The part of a named person no cue, title or list gave one: in a message that accuses or complains, the
-        accused (the board's messages name mostly those they complain about), unless a mention is an item of a list,
-        addressed or thanked, or the object, beneficiary or victim of a wrong; otherwise other."""
+        """The part of a named person no cue, title or list gave one: an item of a numbered list of the letter's
+        signers is a petitioner; in a message that accuses or complains, the accused (the board's messages name
+        mostly those they complain about), unless a mention is an item of a list, addressed or thanked, or the
+        object, beneficiary or victim of a wrong; otherwise other."""
         items = self._numbered_items(text)
+        if not draft.title_mentions \
+                and any(s in items and self._signed_list(text, s, items) for s, _e in draft.mentions):
+            return "petitioner"  # 业主代表：1甲、2乙、3丙…: the letter's signers
         if not _ACCUSING.search(text) or draft.title_mentions:
             return "other"
         for s, e in draft.mentions:
@@ -2126,6 +2135,24 @@ class PersonFinder:
             if self.accused_re.search(before) or _OBJECT_BEFORE.search(before):
                 return "other"  # 殴打村民X, 收受包工头X回扣, 为自己儿子X申报: the wrong's object, not its doer
         return "accused"
+
+    @staticmethod
+    def _signed_list(text: str, s: int, items: frozenset[int]) -> bool:
+        """The numbered list whose item starts at s (items less than 16 characters apart) is the letter's signers:
+        a signers' word stands right before its first item (业主代表：, 署名业主有：, 联名：), or nothing but a date
+        follows its last item to the end of the text."""
+        ordered = sorted(items)
+        k = ordered.index(s)
+        first = last = k
+        while first > 0 and ordered[first] - ordered[first - 1] < 16:
+            first -= 1
+        while last + 1 < len(ordered) and ordered[last + 1] - ordered[last] < 16:
+            last += 1
+        if last - first < 2:
+            return False
+        start = ordered[first]
+        return _SIGNERS_BEFORE.search(text, max(0, start - 14), start) is not None \
+            or _SIGNED_LIST_END.fullmatch(text, ordered[last]) is not None
 
     def _party(self, text: str, draft: PersonDraft) -> str:
         if all(self._addressed(text, s, e, draft) for s, e in draft.mentions):
