@@ -2120,11 +2120,12 @@ class PersonFinder:
         signers is a petitioner; in a message that accuses or complains, the accused (the board's messages name
         mostly those they complain about), unless a mention is an item of a list, addressed or thanked, or the
         object, beneficiary or victim of a wrong; otherwise other."""
+        if draft.title_mentions:
+            return "other"  # a title's holder named with no blame (the titles decide in _party)
         items = self._numbered_items(text)
-        if not draft.title_mentions \
-                and any(s in items and self._signed_list(text, s, items) for s, _e in draft.mentions):
+        if any(s in items and self._signed_list(text, s, items) for s, _e in draft.mentions):
             return "petitioner"  # 业主代表：1甲、2乙、3丙…: the letter's signers
-        if not _ACCUSING.search(text) or draft.title_mentions:
+        if not _ACCUSING.search(text):
             return "other"
         for s, e in draft.mentions:
             if s in items or (_LIST_SEPARATOR.search(text[max(0, s - 2):s]) and _LIST_SEPARATOR.match(text, e)):
