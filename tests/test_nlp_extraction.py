@@ -853,6 +853,9 @@ PERSON_CASES = [
     ("柯晓林去年盖了三层楼。", [("柯晓林", None, "unknown", "other")]),
     # a numbered list of names after a signers' word, or closing the letter, is its signers; one a wrong is
     # charged to is not
+    # (a neighbour whose name ends like a hill's, 柳云山, does not make the list one of places)
+    ("业主代表：1柯晓林、2柳云山、3张建国、4李明华",
+     [(n, None, "unknown", "petitioner") for n in ("柯晓林", "柳云山", "张建国", "李明华")]),
     ("业主代表：1张建国、2李明华、3王秀英、4刘志强",
      [(n, None, "unknown", "petitioner") for n in ("张建国", "李明华", "王秀英", "刘志强")]),
     ("小区的路灯坏了半年，请尽快修好。1张建国、2李明华、3王秀英、4刘志强 2020年3月5日",

@@ -1574,6 +1574,7 @@ class PersonFinder:
             starts = occurrences(text, word)
             among = [k for k in starts if self._listed_with_places(text, k, k + len(word))
                      and not any(a < k - 1 and k - 1 - a <= 6 and text[b:b + 1] in "、，," or a == k + len(word) + 1
+                                 or (k in items and a in items and a != k)  # 1甲、2乙、3丙: names by number
                                  for a, b in names)
                      and not _GROUP_AFTER.search(text, k + len(word), k + len(word) + 16)]  # 张京城、欧梅芳、李某等人
             if among and 3 * len(among) >= len(starts):
