@@ -851,6 +851,9 @@ PERSON_CASES = [
     ("举报村会计柳云山为自己儿子柯晓林申报低保。",
      [("柳云山", "村会计", "village", "accused"), ("柯晓林", None, "unknown", "other")]),
     ("柯晓林去年盖了三层楼。", [("柯晓林", None, "unknown", "other")]),
+    # …nor persons described by their sex right after the name (the writers or the victims of a list)
+    ("我们举报这家公司拖欠工资，欠款的工人有：柯晓林，男，东关镇人；柳云山，男，东关镇人。",
+     [("柯晓林", None, "unknown", "other"), ("柳云山", None, "unknown", "other")]),
     # a numbered list of names after a signers' word, or closing the letter, is its signers; one a wrong is
     # charged to is not
     # (a neighbour whose name ends like a hill's, 柳云山, does not make the list one of places)

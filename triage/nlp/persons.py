@@ -258,6 +258,8 @@ _SIGNERS_BEFORE = re.compile(
     "(?:代表|署名|签名|签字|联名|业主有|村民有|居民有)[^。！？]{0,3}[0-9]{1,3}[.．、]?[ \u3000]?$")
 _SIGNED_LIST_END = re.compile(
     "[\u4e00-\u9fff]{2,4}[ \u3000。.？?]*(?:(?:19|20)[0-9]{2}[年.\\-/][0-9年月日.\\-/]*)?[ \u3000。.]*")
+# a person's sex right after the name (X，男，…): a writer or a victim describing themself, not one complained about
+_SEX_AFTER = re.compile("[，,、 ]?[男女][，,、 ]")
 # a person addressed or thanked (尊敬的X书记, 感谢X): no one accused
 _POLITE_BEFORE = re.compile("(?:尊敬的|敬爱的|致|感谢|谢谢)[^，。！？]{0,4}$")
 _COMPLAINT = re.compile("投诉|举报|控告|检举|反映|维权|讨要|追讨")
@@ -2131,7 +2133,8 @@ class PersonFinder:
         for s, e in draft.mentions:
             if s in items or (_LIST_SEPARATOR.search(text[max(0, s - 2):s]) and _LIST_SEPARATOR.match(text, e)):
                 return "other"
-            if _POLITE_BEFORE.search(text, max(0, s - 6), s) or text.startswith(("先生", "女士"), e):
+            if _POLITE_BEFORE.search(text, max(0, s - 6), s) or text.startswith(("先生", "女士"), e) \
+                    or _SEX_AFTER.match(text, e):
                 return "other"
             before = _clause_before(text, s)
             if self.accused_re.search(before) or _OBJECT_BEFORE.search(before):
