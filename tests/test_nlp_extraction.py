@@ -859,6 +859,8 @@ PERSON_CASES = [
     # (a neighbour whose name ends like a hill's, 柳云山, does not make the list one of places)
     ("业主代表：1柯晓林、2柳云山、3张建国、4李明华",
      [(n, None, "unknown", "petitioner") for n in ("柯晓林", "柳云山", "张建国", "李明华")]),
+    ("恳请领导下乡查看。我组村民：张建国，李明华，王秀英，刘志强",
+     [(n, None, "unknown", "petitioner") for n in ("张建国", "李明华", "王秀英", "刘志强")]),
     ("业主代表：1张建国、2李明华、3王秀英、4刘志强",
      [(n, None, "unknown", "petitioner") for n in ("张建国", "李明华", "王秀英", "刘志强")]),
     ("小区的路灯坏了半年，请尽快修好。1张建国、2李明华、3王秀英、4刘志强 2020年3月5日",
