@@ -245,6 +245,7 @@ _OWNER_BEFORE = re.compile(
 # a named person's part not yet decided: the default (_default_party) is read once the lists have passed theirs on
 _NO_PART = ""
 # a message that accuses or complains of something: its named persons with no part of their own are the accused
+# (narrower than titles.yaml's accused_cues, which mark the person next to them: 威胁, 殴打 … alone make no accusation)
 _ACCUSING = re.compile("举报|投诉|违法|违规|贪污|索贿|受贿|侵占|诈骗|非法")
 # in the clause before a name: a relative of someone, or the one given something (给了, 让), wronged or owed: the
 # wrong's object, beneficiary or victim, not its doer
@@ -800,8 +801,9 @@ class PersonFinder:
         """End of a name of two or three characters at p that jieba's part-of-speech model reads as one (nr) in the
         clause from p, whose given name is no time or count word (主任于|本周: "this week"), or None."""
         surname = self.surname_at(text, p)
-        if surname is None:
-            return None
+        first = text[p + len(surname):p + len(surname) + 1] if surname is not None else ""
+        if not "\u4e00" <= first <= "\u9fff" or first in _NOT_IN_NAME or first in _PLACE_CHARS:
+            return None  # no given name can start here: the model need not be asked
         words = _posseg_words(_CLAUSE_FROM.match(text, p).group(0))
         if not words or words[0][1] != "nr" or not 2 <= len(words[0][0]) <= 3 or not words[0][0].startswith(surname):
             return None
