@@ -883,6 +883,9 @@ PERSON_CASES = [
     ("护士龚立红态度恶劣。", [("龚立红", None, "unknown", "accused")]),
     ("承办法官敖建新一直不立案。", [("敖建新", None, "unknown", "accused")]),
     ("办案警察滕飞宇拒绝出警。", [("滕飞宇", None, "unknown", "accused")]),
+    # a rare surname that is also a word (同) in an anonymised name; two anonymised names written together
+    ("据证人同某某证实，当时他也在场。", [("同某某", None, "unknown", "other")]),
+    ("收货人欧某贺某，运输木材的数量。", [("欧某", None, "unknown", "other"), ("贺某", None, "unknown", "other")]),
 ]
 
 NOT_PERSONS = [
@@ -1140,6 +1143,8 @@ NOT_PERSONS = [
     "村民和女主人吵了起来。",
     # a district's 区 and a town's first character, not the title 区长
     "项目位于枫溪区长禾镇军禾庄。",
+    # the Party group (党组) is no village group with a villager's name after it
+    "市林业局党组文件关于机构调整的通知。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -379,7 +379,7 @@ _CHINESE_RUN = re.compile("[\u4e00-\u9fff]+")
 _NAME_IN_BRACKETS_AFTER = re.compile("(?P<who>我|本人|丈夫|妻子|老公|老婆|爱人|儿子|女儿|父亲|母亲|哥哥|姐姐|弟弟|妹妹)"
                                      "[（(](?P<name>[\u4e00-\u9fff]{2,3})[）)]")
 # a village group's 组 (not 小组, 班组) and what follows a name right after it: 我们组X家, 南塘组X多年前
-_AFTER_GROUP = re.compile("(?<=[\u4e00-\u9fff])(?<![小班])组")
+_AFTER_GROUP = re.compile("(?<=[\u4e00-\u9fff])(?<![小班党])组")  # not 党组 (文件|关于 …)
 _GROUP_NAME_END = re.compile("[，,。、；;（(]|家|户|多年|于|在|系|是")
 # the writer's name at the very end, after a petitioner's cue and their unit: 举报人：某厂 X
 _END_SIGNATURE = re.compile("(?:举报人|反映人|投诉人|留言人|来信人|求助人)[：:，,]?"
@@ -748,9 +748,11 @@ class PersonFinder:
                 return end + 1  # 王某某一、刘某某三，: people told apart by a numeral, listed or before a stop
             if end == q + 1 and _ANON_AFTER_BAD.match(text[end:end + 3]):
                 return None
-            # 刘某斌: one more character of the given name, unless a word starts there (王某|收受, 汪某|私建)
+            # 刘某斌: one more character of the given name, unless a word starts there (王某|收受, 汪某|私建) or
+            # the next anonymised name (收货人左某王某: two persons)
             if end == q + 1 and nxt and "\u4e00" <= nxt <= "\u9fff" and nxt not in _NOT_IN_NAME \
                     and nxt not in _NOT_THIRD_FULL and nxt not in "刚钱才" \
+                    and not (text[end + 1:end + 2] == "某" and nxt in self.surnames) \
                     and not self._word_starts(text, end, token_starts):
                 return end + 1  # (骆某|刚回到, 吕某|钱不够: "just", "money", not a given name's character)
             return end
@@ -1231,6 +1233,9 @@ class PersonFinder:
             if anon is not None:
                 if not overlaps(s, anon, title_spans) and not text[s - 1:s].isdigit():  # 357班|某同学
                     add_name(s, anon, strong=True)
+                    glued = self.anonymised_at(text, anon, token_starts) if anon not in token_starts else None
+                    if glued is not None and "某" in text[anon:glued]:
+                        add_name(anon, glued, strong=True)  # 左某|王某: the segmenter cut 某王 as one word
                 continue
             if len(surname) < len(w) <= len(surname) + 2:
                 end = e
