@@ -355,6 +355,11 @@ PERSON_CASES = [
     # foreign names written in Chinese, read whole after a title or a trade; a verb of saying marks a bare name
     ("发言人莫里斯·卡森说，谈判仍在继续。", [("莫里斯·卡森", None, "unknown", "other")]),
     ("该队主帅贝纳迪尼在赛后表示满意。", [("贝纳迪尼", None, "unknown", "other")]),
+    # a foreign name the dictionary knows as one, after a trade (no character only foreign names use); a name in
+    # Latin letters after a trade or a title
+    ("球队主教练凯勒赛后表示满意。", [("凯勒", None, "unknown", "other")]),
+    ("游戏的首席设计师JohnBarker接受了采访。", [("JohnBarker", None, "unknown", "other")]),
+    ("公司技术总监Anna在会上介绍了新产品。", [("Anna", "总监", "unknown", "other")]),
     ("林岚预计，今年粮价会上涨。", [("林岚", None, "unknown", "other")]),
     # a speaker opening a line before a colon; a byline's names written together
     ("林岚：我认为本轮主队占优。", [("林岚", None, "unknown", "other")]),

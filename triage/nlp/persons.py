@@ -146,6 +146,8 @@ _TRANSLIT_CHARS = (
 )
 _FOREIGN_ONLY = set("尔斯茨兹姆娅丝蒂迪埃奥伊乌耶弗赫沃瓦")
 _FOREIGN_NAME = re.compile(f"[{_TRANSLIT_CHARS}]{{2,}}(?:[·•‧・.．\\-－][{_TRANSLIT_CHARS}]{{2,}})*")
+# a name in Latin letters, each part capitalised, right after a title or a strong cue: 设计师JohnSmith, 总监Anna
+_LATIN_NAME = re.compile("[A-Z][a-z]{1,11}(?:[ ]?[A-Z][a-z]{1,11}){0,2}(?![A-Za-z0-9])")
 # words right before a name (the name is read as after a title)
 _STRONG_CUES = (
     "被告人", "原审被告人", "上诉人", "被上诉人", "辩护人", "犯罪嫌疑人", "被害人", "证人", "被举报人", "被反映人",
@@ -503,6 +505,12 @@ def _chains(gap: str) -> bool:
     if gap in ("", "兼", "、", "和", "及"):
         return True
     return len(gap) <= 16 and gap[0] in "、，," and not any(ch in gap[1:] for ch in "，。；：！？、,;:()（）")
+
+
+def _latin_name_end(text: str, p: int) -> int | None:
+    """End of a name in Latin letters starting at p, right after a title or a cue (导演JohnSmith), or None."""
+    m = _LATIN_NAME.match(text, p)
+    return m.end() if m is not None and len(m.group(0)) >= 3 else None
 
 
 @dataclass
@@ -950,8 +958,11 @@ class PersonFinder:
             return None  # 第一部|长达|两小时: the "title" ends inside a word
         run = m.group(0)
         if not any(ch in _FOREIGN_ONLY for ch in run) \
-                and (not after_title or self.surname_at(text, p) is not None or len(run) > 3):
-            return None  # 马丁, 罗兰: a Chinese surname's name, read as one; 原名|瑞安|雅居: an estate's name
+                and (self.surname_at(text, p) is not None or len(run) > 3
+                     or not (after_title or self.tags.get(run, "").startswith("nr"))):
+            # 马丁, 罗兰: a Chinese surname's name, read as one; after a cue, only a run the dictionary knows as a
+            # name (主教练|凯勒): 原名|瑞安|雅居 is an estate's name
+            return None
         tag = self.tags.get(run)
         head = self.tags.get(run[:2]) if len(run) > 2 else None
         if (tag is not None and not tag.startswith("nr")) or (head is not None and not head.startswith(("nr", "ns"))):
@@ -1029,7 +1040,7 @@ class PersonFinder:
                 p += 1
             if text[p:p + 1] in "和与及同跟":
                 continue  # 村长和|支书, 在编老师和|临聘老师: a conjunction, not the surname 和
-            end = self.foreign_name_at(text, p, token_starts, after_title=True)
+            end = self.foreign_name_at(text, p, token_starts, after_title=True) or _latin_name_end(text, p)
             if end is not None and not overlaps(p, end, title_spans):
                 add_name(p, end, strong=True, title=t)
                 continue
@@ -1136,7 +1147,7 @@ class PersonFinder:
             ts = token_start_of.get(p - 1, p)
             if p not in token_ends and ts <= m.start():
                 continue  # the cue is part of a longer word: 居民区|建筑物 is no 居民 followed by a name
-            foreign = self.foreign_name_at(text, p, token_starts, after_title=False)
+            foreign = self.foreign_name_at(text, p, token_starts, after_title=False) or _latin_name_end(text, p)
             if foreign is not None:
                 add_name(p, foreign, strong=True)  # 主帅贝纳迪尼
                 continue
