@@ -360,6 +360,9 @@ PERSON_CASES = [
     ("球队主教练凯勒赛后表示满意。", [("凯勒", None, "unknown", "other")]),
     ("游戏的首席设计师JohnBarker接受了采访。", [("JohnBarker", None, "unknown", "other")]),
     ("公司技术总监Anna在会上介绍了新产品。", [("Anna", "总监", "unknown", "other")]),
+    # a foreign name whose parts a dot joins, after a trade: the next word is left out
+    ("该片导演汉斯·穆勒表示满意。", [("汉斯·穆勒", None, "unknown", "other")]),
+    ("公司发言人约翰·米勒说，产品将在下月上市。", [("约翰·米勒", None, "unknown", "other")]),
     ("林岚预计，今年粮价会上涨。", [("林岚", None, "unknown", "other")]),
     # a speaker opening a line before a colon; a byline's names written together
     ("林岚：我认为本轮主队占优。", [("林岚", None, "unknown", "other")]),

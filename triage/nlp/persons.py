@@ -142,10 +142,13 @@ _TRANSLIT_CHARS = (
     "阿埃艾爱安昂奥巴拜班邦鲍贝本比彼宾波伯博布查达代戴丹德登迪蒂丁东杜多厄恩尔法凡菲费芬丰弗福夫盖甘冈戈格"
     "根古瓜圭哈海汉豪赫黑亨胡华霍基吉加贾杰卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾里利莉丽列琳卢鲁路伦罗"
     "洛马玛迈麦曼梅门蒙米摩莫默姆穆纳娜南瑙内尼妮涅宁纽努诺欧帕潘庞佩皮普齐奇恰乔切钦琼丘萨塞桑瑟森沙尚舍什"
-    "舒斯苏索塔泰坦汤唐特提图托瓦威韦维温沃乌伍西希锡辛休雅亚扬耶伊因尤约翰泽扎詹兹佐茨娅丝黛琪娃白瑞莎"
+    "舒斯苏索塔泰坦汤唐特提图托瓦威韦维温沃乌伍西希锡辛休雅亚扬耶伊因尤约翰泽扎詹兹佐茨娅丝黛琪娃白瑞莎逊"
 )
 _FOREIGN_ONLY = set("尔斯茨兹姆娅丝蒂迪埃奥伊乌耶弗赫沃瓦")
 _FOREIGN_NAME = re.compile(f"[{_TRANSLIT_CHARS}]{{2,}}(?:[·•‧・.．\\-－][{_TRANSLIT_CHARS}]{{2,}})*")
+# a foreign name whose parts a dot joins, after a title or a strong cue: 发言人约翰·米勒, 导演汉斯·穆勒 (the first
+# part any characters, up to the dot; the others transliteration characters, so that the next word is left out)
+_DOTTED_NAME = re.compile(f"[\u4e00-\u9fff]{{1,6}}(?:[·•‧・][{_TRANSLIT_CHARS}]{{1,8}})+")
 # a name in Latin letters, each part capitalised, right after a title or a strong cue: 设计师JohnSmith, 总监Anna
 _LATIN_NAME = re.compile("[A-Z][a-z]{1,11}(?:[ ]?[A-Z][a-z]{1,11}){0,2}(?![A-Za-z0-9])")
 # words right before a name (the name is read as after a title)
@@ -953,9 +956,14 @@ class PersonFinder:
 
     def foreign_name_at(self, text: str, p: int, token_starts: set[int], after_title: bool) -> int | None:
         """End of a foreign name written in Chinese that starts at p (after a title or a strong cue), or None."""
-        m = _FOREIGN_NAME.match(text, p)
-        if m is None or p not in token_starts:
+        if p not in token_starts:
             return None  # 第一部|长达|两小时: the "title" ends inside a word
+        dotted = _DOTTED_NAME.match(text, p)
+        if dotted is not None and dotted.group(0)[-1] not in _ESTATE_END:
+            return dotted.end()  # 发言人约翰·米勒 (but 原名金桂·雅园阁 is an estate)
+        m = _FOREIGN_NAME.match(text, p)
+        if m is None:
+            return None
         run = m.group(0)
         if not any(ch in _FOREIGN_ONLY for ch in run) \
                 and (self.surname_at(text, p) is not None or len(run) > 3
