@@ -363,6 +363,9 @@ PERSON_CASES = [
     # a foreign name whose parts a dot joins, after a trade: the next word is left out
     ("该片导演汉斯·穆勒表示满意。", [("汉斯·穆勒", None, "unknown", "other")]),
     ("公司发言人约翰·米勒说，产品将在下月上市。", [("约翰·米勒", None, "unknown", "other")]),
+    # a transliterated name after a trade, without the character that starts the next word (佐朗|本场)
+    ("球队的主教练卡朗在赛后接受了采访。", [("卡朗", None, "unknown", "other")]),
+    ("新教练佐朗本场比赛不会出场。", [("佐朗", None, "unknown", "other")]),
     ("林岚预计，今年粮价会上涨。", [("林岚", None, "unknown", "other")]),
     # a speaker opening a line before a colon; a byline's names written together
     ("林岚：我认为本轮主队占优。", [("林岚", None, "unknown", "other")]),

@@ -147,10 +147,21 @@ _TRANSLIT_CHARS = (
 _FOREIGN_ONLY = set("尔斯茨兹姆娅丝蒂迪埃奥伊乌耶弗赫沃瓦")
 _FOREIGN_NAME = re.compile(f"[{_TRANSLIT_CHARS}]{{2,}}(?:[·•‧・.．\\-－][{_TRANSLIT_CHARS}]{{2,}})*")
 # a foreign name whose parts a dot joins, after a title or a strong cue: 发言人约翰·米勒, 导演汉斯·穆勒 (the first
-# part any characters, up to the dot; the others transliteration characters, so that the next word is left out)
-_DOTTED_NAME = re.compile(f"[\u4e00-\u9fff]{{1,6}}(?:[·•‧・][{_TRANSLIT_CHARS}]{{1,8}})+")
+# part up to four characters of any kind, up to the dot; the others transliteration characters, so that the next
+# word is left out)
+_DOTTED_NAME = re.compile(f"[\u4e00-\u9fff]{{1,4}}(?:[·•‧・][{_TRANSLIT_CHARS}]{{1,8}})+")
 # a name in Latin letters, each part capitalised, right after a title or a strong cue: 设计师JohnSmith, 总监Anna
 _LATIN_NAME = re.compile("[A-Z][a-z]{1,11}(?:[ ]?[A-Z][a-z]{1,11}){0,2}(?![A-Za-z0-9])")
+# a person's trade or post written right before the name, as after a title: a foreign name in transliteration
+# characters may follow (主教练卡朗) as well as a Chinese one
+_TRADE_CUES = (
+    # news text: a byline, or a person's trade or post written right before the name (本报记者X, 导演X, 主帅X)
+    "记者", "编辑", "实习生", "主编", "主持人", "导演", "演员", "歌手", "作家", "画家", "诗人", "艺术家", "书法家",
+    "收藏家", "设计师", "建筑师", "编剧", "制片人", "教练", "主教练", "主帅", "球员", "选手", "执行董事", "发言人",
+    "教授", "研究员", "分析师", "经济学家", "科学家",
+    # a lawyer's, a doctor's or a judge's name after their trade: 代理律师X, 主治医师X, 承办法官X
+    "律师", "医师", "护士", "法官", "检察官", "警察",
+)
 # words right before a name (the name is read as after a title)
 _STRONG_CUES = (
     "被告人", "原审被告人", "上诉人", "被上诉人", "辩护人", "犯罪嫌疑人", "被害人", "证人", "被举报人", "被反映人",
@@ -167,12 +178,7 @@ _STRONG_CUES = (
     "姐夫", "妹夫", "表哥", "表弟", "表姐", "表妹", "堂兄", "堂弟",
     "叔叔", "舅舅", "岳父", "岳母", "嫂子", "弟媳", "好友", "人叫", "管家", "操盘手", "承包商", "包工头",
     "买受人", "出卖人", "受让人", "转让人", "承租人", "出租人", "收款人", "持卡人", "开户人",
-    # news text: a byline, or a person's trade or post written right before the name (本报记者X, 导演X, 主帅X)
-    "记者", "编辑", "实习生", "主编", "主持人", "导演", "演员", "歌手", "作家", "画家", "诗人", "艺术家", "书法家",
-    "收藏家", "设计师", "建筑师", "编剧", "制片人", "教练", "主教练", "主帅", "球员", "选手", "执行董事", "发言人",
-    "教授", "研究员", "分析师", "经济学家", "科学家",
-    # a lawyer's, a doctor's or a judge's name after their trade: 代理律师X, 主治医师X, 承办法官X
-    "律师", "医师", "护士", "法官", "检察官", "警察",
+    *_TRADE_CUES,
     # a judgment's and a case file's people: 检察员X出庭, 特定关系人X收取, 同案人员X
     "检察员", "代理检察员", "审判长", "审判员", "人民陪审员", "陪审员", "书记员", "特定关系人", "同案人员",
     # a relative's name after 叫: 我爸叫文某某
@@ -960,7 +966,7 @@ class PersonFinder:
             return None  # 第一部|长达|两小时: the "title" ends inside a word
         dotted = _DOTTED_NAME.match(text, p)
         if dotted is not None and dotted.group(0)[-1] not in _ESTATE_END:
-            return dotted.end()  # 发言人约翰·米勒 (but 原名金桂·雅园阁 is an estate)
+            return self._foreign_end(text, dotted.end())  # 发言人约翰·米勒 (but 原名金桂·雅园阁 is an estate)
         m = _FOREIGN_NAME.match(text, p)
         if m is None:
             return None
@@ -975,7 +981,14 @@ class PersonFinder:
         head = self.tags.get(run[:2]) if len(run) > 2 else None
         if (tag is not None and not tag.startswith("nr")) or (head is not None and not head.startswith(("nr", "ns"))):
             return None  # 局长|依法, 主任|西安: a word, not a name (a name may start like a place: 加斯|…)
-        return m.end()
+        return self._foreign_end(text, m.end())
+
+    def _foreign_end(self, text: str, end: int) -> int:
+        """The end of a run of transliteration characters, less its last character when that starts a word with the
+        next one (…米勒|博士, 佐朗|本场)."""
+        if self.tags.get(text[end - 1:end + 1], "nr").startswith("nr") or text[end - 2:end - 1] in "·•‧・":
+            return end
+        return end - 1
 
     def _word_at(self, text: str, k: int) -> bool:
         return any(text[k:k + n] in self.tags for n in (2, 3, 4) if k + n <= len(text))
@@ -1155,7 +1168,8 @@ class PersonFinder:
             ts = token_start_of.get(p - 1, p)
             if p not in token_ends and ts <= m.start():
                 continue  # the cue is part of a longer word: 居民区|建筑物 is no 居民 followed by a name
-            foreign = self.foreign_name_at(text, p, token_starts, after_title=False) or _latin_name_end(text, p)
+            foreign = self.foreign_name_at(text, p, token_starts, after_title=text.endswith(_TRADE_CUES, 0, p)) \
+                or _latin_name_end(text, p)
             if foreign is not None:
                 add_name(p, foreign, strong=True)  # 主帅贝纳迪尼
                 continue
