@@ -366,6 +366,8 @@ PERSON_CASES = [
     # a transliterated name after a trade, without the character that starts the next word (佐朗|本场)
     ("球队的主教练卡朗在赛后接受了采访。", [("卡朗", None, "unknown", "other")]),
     ("新教练佐朗本场比赛不会出场。", [("佐朗", None, "unknown", "other")]),
+    # the surname again with a form of address after the full name is the same person: 罗佳|罗女士
+    ("门店经理罗佳罗女士接待了我们。", [("罗佳", "经理", "unknown", "other")]),
     ("林岚预计，今年粮价会上涨。", [("林岚", None, "unknown", "other")]),
     # a speaker opening a line before a colon; a byline's names written together
     ("林岚：我认为本轮主队占优。", [("林岚", None, "unknown", "other")]),

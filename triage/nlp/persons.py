@@ -892,6 +892,8 @@ class PersonFinder:
             candidates = [q + 2, q + 1] if q + 2 in token_ends or q + 2 == len(text) else [q + 1, q + 2]
         elif strong and c2 in _NOT_THIRD_FULL and not _NAME_END_AFTER.match(text, q + 1):
             candidates = [q + 1]  # 蔡俊|以, 胡红|用, 卢勇|搞 (but 联系人：戚民为 电话: a space or a stop ends the name)
+        elif strong and c2 == surname and text[q + 2:q + 4] in ("先生", "女士", "小姐"):
+            candidates = [q + 1]  # 经理罗佳|罗女士: the surname again with a form of address names the same person
         elif strong and text[q + 2:q + 4] in ("家住", "住在", "现住", "居住", "先生", "女士"):
             candidates = [q + 2, q + 1]  # 本人龙飞亮|家住…, 董事长柯晓|林先生: the whole name before 家住 or 先生
         elif strong and c2 == "正" and self._word_at(text, q + 2):
@@ -1284,6 +1286,8 @@ class PersonFinder:
                 if len(w) == len(surname) + 2 and w[-1] in _NOT_THIRD_FULL and w not in self.tags \
                         and text[e:e + 1] and text[e] not in _HARD_STOP and text[e] != "、":
                     end -= 1  # 田甲以|中秋节: the segmenter glued the next word's first character on (罗国边、: no)
+                elif len(w) == len(surname) + 2 and w[-1] == surname and text[e:e + 2] in ("先生", "女士", "小姐"):
+                    end -= 1  # 罗佳罗|女士: the surname again with a form of address names the same person
                 elif len(w) == len(surname) + 1 and k + 1 < len(tokens) and len(tokens[k + 1][0]) == 1 \
                         and "\u4e00" <= tokens[k + 1][0] <= "\u9fff" and tokens[k + 1][0] not in _NOT_IN_NAME \
                         and (_ADDRESS_AFTER.match(text, tokens[k + 1][2])
