@@ -368,6 +368,9 @@ PERSON_CASES = [
     ("新教练佐朗本场比赛不会出场。", [("佐朗", None, "unknown", "other")]),
     # the surname again with a form of address after the full name is the same person: 罗佳|罗女士
     ("门店经理罗佳罗女士接待了我们。", [("罗佳", "经理", "unknown", "other")]),
+    # a title glued to the word before it (名誉|会长); a byline's single name even when it is a word (方圆)
+    ("商会名誉会长贺文涛出席了年会。", [("贺文涛", "会长", "unknown", "other")]),
+    ("（记者方圆）区里昨天召开了会议。", [("方圆", None, "unknown", "other")]),
     ("林岚预计，今年粮价会上涨。", [("林岚", None, "unknown", "other")]),
     # a speaker opening a line before a colon; a byline's names written together
     ("林岚：我认为本轮主队占优。", [("林岚", None, "unknown", "other")]),
@@ -1158,6 +1161,8 @@ NOT_PERSONS = [
     "项目位于枫溪区长禾镇军禾庄。",
     # the Party group (党组) is no village group with a villager's name after it
     "市林业局党组文件关于机构调整的通知。",
+    # 编辑 is also the verb "edit": no byline without a bracket or 本报 before it
+    "请编辑信息，发送给我。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name

@@ -162,6 +162,8 @@ _TRADE_CUES = (
     # a lawyer's, a doctor's or a judge's name after their trade: 代理律师X, 主治医师X, 承办法官X
     "律师", "医师", "护士", "法官", "检察官", "警察",
 )
+# words glued to the title after them (原|村主任, 名誉|会长, 首席|执行官): the title inside the word is read
+_TITLE_MODIFIERS = ("原", "副", "前", "名誉", "荣誉", "首席", "常务", "执行", "代理", "时任", "现任", "前任")
 # words right before a name (the name is read as after a title)
 _STRONG_CUES = (
     "被告人", "原审被告人", "上诉人", "被上诉人", "辩护人", "犯罪嫌疑人", "被害人", "证人", "被举报人", "被反映人",
@@ -408,6 +410,8 @@ _ALONE_BEFORE_SEX = re.compile(
     "(?=[，,：:]\\s?[男女][，,。；;\\s）)]|先生|女士|[，,]\\s?(?:今年)?[0-9]{1,3}岁|[，,]\\s?(?:家住|住[^房院])|[，,]\\s?联系电话)")
 # a byline: the cue, then one or more names written together up to its end (（记者柯蔓邵云帆）, 记者林岚报道)
 _BYLINE_CUES = ("记者", "通讯员", "实习生", "编辑")
+# what opens a news byline right before its 记者 or 通讯员: a bracket, 本报, …讯, …电 (新华社…电)
+_BYLINE_OPENS = re.compile("(?:[（(]|本报|[讯电]|[（(]?特约)$")
 _BYLINE_RUN = re.compile("[\u4e00-\u9fff]{2,12}?(?=[）)/\\s、，,]|报道|发自|实习生|通讯员|摄影|$)")
 # a name opening the text or a line, right before a colon: an interview's or a column's speaker (林岚：我认为…)
 _SPEAKER_AT_LINE_START = re.compile("(?:^|(?<=[\n】]))(?P<name>[\u4e00-\u9fff]{2,3})(?=[：:])")
@@ -579,10 +583,10 @@ class PersonFinder:
         candidates = []
         for head in starts:
             candidates.append(head)
-            # inside a word after a body or 原/副: 东关镇|党委书记 glued as 东关|镇党委书记
+            # inside a word after a body or 原/副/名誉: 东关镇|党委书记 glued as 东关|镇党委书记, 名誉|会长
             k = head + 1
             while k < len(text) and token_start_of.get(k) == head:
-                if text[head:k] in self.lexicon.bodies or text[head:k] in ("原", "副", "前") \
+                if text[head:k] in self.lexicon.bodies or text[head:k] in _TITLE_MODIFIERS \
                         or text[k] in "镇乡县市村区省组":  # 城关镇|长, 屋组|组长: the place's suffix starts the title
                     candidates.append(k)
                 k += 1
@@ -1180,6 +1184,11 @@ class PersonFinder:
                 if len(byline) > 1:
                     for s0, e0 in byline:
                         add_name(s0, e0, strong=True)  # （记者柯蔓邵云帆）: two reporters' names written together
+                    continue
+                lone = _BYLINE_RUN.match(text, p)
+                if lone is not None and len(lone.group(0)) in (2, 3) and _BYLINE_OPENS.search(text, 0, m.start()) \
+                        and self.surname_at(text, p) == text[p] and not any(ch in _NOT_IN_NAME for ch in lone.group(0)):
+                    add_name(p, lone.end(), strong=True)  # （记者方圆）, 本报记者高峰、: a byline's name, even a word
                     continue
             if p not in token_starts and m.start() not in token_starts and self.anonymised_at(text, p) is None \
                     and self._word_at(text, token_start_of.get(p, p)):
