@@ -370,6 +370,8 @@ PERSON_CASES = [
     ("门店经理罗佳罗女士接待了我们。", [("罗佳", "经理", "unknown", "other")]),
     # a title glued to the word before it (名誉|会长); a byline's single name even when it is a word (方圆)
     ("商会名誉会长贺文涛出席了年会。", [("贺文涛", "会长", "unknown", "other")]),
+    # a given name that is a noun (和平) alone between a strong cue and a stop
+    ("我叫孟和平，男，今年58岁，家住城南。", [("孟和平", None, "unknown", "petitioner")]),
     ("（记者方圆）区里昨天召开了会议。", [("方圆", None, "unknown", "other")]),
     ("林岚预计，今年粮价会上涨。", [("林岚", None, "unknown", "other")]),
     # a speaker opening a line before a colon; a byline's names written together
@@ -1163,6 +1165,8 @@ NOT_PERSONS = [
     "市林业局党组文件关于机构调整的通知。",
     # 编辑 is also the verb "edit": no byline without a bracket or 本报 before it
     "请编辑信息，发送给我。",
+    # …but not a verb there: 村民张|再说 ("said again")
+    "村民张再说，他不同意。",
 ]
 
 # a title followed by a word, not by a name: the role may be found, no name
