@@ -372,6 +372,8 @@ PERSON_CASES = [
     ("商会名誉会长贺文涛出席了年会。", [("贺文涛", "会长", "unknown", "other")]),
     # a given name that is a noun (和平) alone between a strong cue and a stop
     ("我叫孟和平，男，今年58岁，家住城南。", [("孟和平", None, "unknown", "petitioner")]),
+    # a title sharing its first character with the body before it: 派出所长 (派出所 + 所长)
+    ("镇财政所长柯文斌挪用专项资金。", [("柯文斌", "所长", "township", "accused")]),
     ("（记者方圆）区里昨天召开了会议。", [("方圆", None, "unknown", "other")]),
     ("林岚预计，今年粮价会上涨。", [("林岚", None, "unknown", "other")]),
     # a speaker opening a line before a colon; a byline's names written together

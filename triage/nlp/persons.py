@@ -583,10 +583,12 @@ class PersonFinder:
         candidates = []
         for head in starts:
             candidates.append(head)
-            # inside a word after a body or 原/副/名誉: 东关镇|党委书记 glued as 东关|镇党委书记, 名誉|会长
+            # inside a word after a body or 原/副/名誉: 东关镇|党委书记 glued as 东关|镇党委书记, 名誉|会长; or sharing
+            # the body's last character: 派出所长 (派出所 + 所长), 公安局长
             k = head + 1
             while k < len(text) and token_start_of.get(k) == head:
                 if text[head:k] in self.lexicon.bodies or text[head:k] in _TITLE_MODIFIERS \
+                        or (text[k] in "所站局" and text[head:k + 1] in self.lexicon.bodies) \
                         or text[k] in "镇乡县市村区省组":  # 城关镇|长, 屋组|组长: the place's suffix starts the title
                     candidates.append(k)
                 k += 1
