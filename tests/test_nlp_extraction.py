@@ -374,6 +374,9 @@ PERSON_CASES = [
     ("我叫孟和平，男，今年58岁，家住城南。", [("孟和平", None, "unknown", "petitioner")]),
     # a title sharing its first character with the body before it: 派出所长 (派出所 + 所长)
     ("镇财政所长柯文斌挪用专项资金。", [("柯文斌", "所长", "township", "accused")]),
+    # an account's name (户名) announces a person; a name after 买受人为 may close a bracket
+    ("收款账户户名：詹明亮，开户行：农业银行。", [("詹明亮", None, "unknown", "other")]),
+    ("房屋（实际买受人为柳云山），曾于2016年过户。", [("柳云山", None, "unknown", "other")]),
     ("（记者方圆）区里昨天召开了会议。", [("方圆", None, "unknown", "other")]),
     ("林岚预计，今年粮价会上涨。", [("林岚", None, "unknown", "other")]),
     # a speaker opening a line before a colon; a byline's names written together

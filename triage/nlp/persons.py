@@ -179,7 +179,7 @@ _STRONG_CUES = (
     "财务人员", "业务员", "职员", "胞弟", "胞兄", "胞妹", "胞姐",
     "姐夫", "妹夫", "表哥", "表弟", "表姐", "表妹", "堂兄", "堂弟",
     "叔叔", "舅舅", "岳父", "岳母", "嫂子", "弟媳", "好友", "人叫", "管家", "操盘手", "承包商", "包工头",
-    "买受人", "出卖人", "受让人", "转让人", "承租人", "出租人", "收款人", "持卡人", "开户人",
+    "买受人", "出卖人", "受让人", "转让人", "承租人", "出租人", "收款人", "持卡人", "开户人", "户名", "账户名",
     *_TRADE_CUES,
     # a judgment's and a case file's people: 检察员X出庭, 特定关系人X收取, 同案人员X
     "检察员", "代理检察员", "审判长", "审判员", "人民陪审员", "陪审员", "书记员", "特定关系人", "同案人员",
@@ -1169,7 +1169,8 @@ class PersonFinder:
         for m in self.cue_is_re.finditer(text):
             p = m.end()
             end = self.name_at(text, p, token_ends, strong=True) if p < len(text) else None
-            if (end is not None and text[end:end + 1] in _STOP_AFTER_NAME and not overlaps(p, end, title_spans)
+            if (end is not None and (text[end:end + 1] in _STOP_AFTER_NAME or text[end:end + 1] in "）)")
+                    and not overlaps(p, end, title_spans)
                     and (self.anonymised_at(text, p) is not None
                          or self._plain_name(text, p, end, single_word_ok=True))):
                 add_name(p, end, strong=True)
