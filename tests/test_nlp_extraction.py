@@ -377,6 +377,9 @@ PERSON_CASES = [
     # an account's name (户名) announces a person; a name after 买受人为 may close a bracket
     ("收款账户户名：詹明亮，开户行：农业银行。", [("詹明亮", None, "unknown", "other")]),
     ("房屋（实际买受人为柳云山），曾于2016年过户。", [("柳云山", None, "unknown", "other")]),
+    # 则 may be a given name's character (关则宇), and still ends one before a verb (王强|则要求)
+    ("被告人关则宇到庭参加诉讼。", [("关则宇", None, "unknown", "accused")]),
+    ("村主任王强则要求我们离开。", [("王强", "村主任", "village", "accused")]),
     ("（记者方圆）区里昨天召开了会议。", [("方圆", None, "unknown", "other")]),
     ("林岚预计，今年粮价会上涨。", [("林岚", None, "unknown", "other")]),
     # a speaker opening a line before a colon; a byline's names written together
