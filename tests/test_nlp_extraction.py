@@ -380,6 +380,9 @@ PERSON_CASES = [
     # 则 may be a given name's character (关则宇), and still ends one before a verb (王强|则要求)
     ("被告人关则宇到庭参加诉讼。", [("关则宇", None, "unknown", "accused")]),
     ("村主任王强则要求我们离开。", [("王强", "村主任", "village", "accused")]),
+    # …and so may 又 (孔又新), but not before a verb (王|又来了)
+    ("我外公叫孔又新，今年八十岁。", [("孔又新", None, "unknown", "other")]),
+    ("村主任王又来了，还是不管。", [(None, "村主任", "village", "accused")]),
     ("（记者方圆）区里昨天召开了会议。", [("方圆", None, "unknown", "other")]),
     ("林岚预计，今年粮价会上涨。", [("林岚", None, "unknown", "other")]),
     # a speaker opening a line before a colon; a byline's names written together

@@ -30,7 +30,7 @@ _ADMIN_CHARS = ("村", "乡", "镇", "县", "市", "省", "区", "社区")
 _BEFORE_NAMED_CHIEF = set("的，,、：:")
 # characters that end a name: a name never contains them
 _NOT_IN_NAME = set(
-    "的了是在和与及或等被把将对向从也又都就还已曾再并而且但却即说称讲叫让给跟某个们这那哪谁什么我你他她它"
+    "的了是在和与及或等被把将对向从也都就还已曾再并而且但却即说称讲叫让给跟某个们这那哪谁什么我你他她它"
     "您咱俺吗呢吧啊呀嘛哦票丶塅牌补"
     "、，。；：！？,.;:!?（）()“”\"'《》 \t\n0123456789０１２３４５６７８９"
 )
@@ -820,6 +820,10 @@ class PersonFinder:
         end = self._name_end(text, p, token_ends, strong)
         if end is None and strong:
             end = self._tagged_name_end(text, p)
+        surname = self.surname_at(text, p)
+        if end is not None and surname is not None and text[p + len(surname):p + len(surname) + 1] in ("又", "则") \
+                and text[p + len(surname) + 1:p + len(surname) + 2] in _NOT_THIRD:
+            return None  # 村主任王|又来了: "again" or "then" before a verb, no given name (but 孔又新, 关则宇)
         return end
 
     def _tagged_name_end(self, text: str, p: int) -> int | None:
