@@ -383,6 +383,16 @@ PERSON_CASES = [
     # …and so may 又 (孔又新), but not before a verb (王|又来了)
     ("我外公叫孔又新，今年八十岁。", [("孔又新", None, "unknown", "other")]),
     ("村主任王又来了，还是不管。", [(None, "村主任", "village", "accused")]),
+    # levels: a town's armed-forces department is the town's, a county's the county's; a township's central school;
+    # the township's poverty-relief officer
+    ("青山镇武装部部长柯明亮违规分配公租房。", [("柯明亮", "山镇武装部部长", "township", "accused")]),
+    ("县人武部部长詹明亮收受好处费。", [("詹明亮", "县人武部部长", "county_dept", "accused")]),
+    ("柳溪中心学校校长敖建新克扣学生营养餐。", [("敖建新", "中心学校校长", "township", "accused")]),
+    ("城关镇扶贫专干龚立红私分扶贫物资。", [("龚立红", "城关镇扶贫专干", "township", "accused")]),
+    # a name the title's reading cut short (钱文|永在: 永在 is a word) and the segmenter kept whole keeps the title
+    ("村委委员钱文永在去年私分了扶贫物资。", [("钱文永", "村委委员", "village", "accused")]),
+    # the idiom 门难进、脸难看 after a name is not part of it
+    ("我去盖章，村委会主任王秀门难进、脸难看。", [("王秀", "村委会主任", "village", "accused")]),
     ("（记者方圆）区里昨天召开了会议。", [("方圆", None, "unknown", "other")]),
     ("林岚预计，今年粮价会上涨。", [("林岚", None, "unknown", "other")]),
     # a speaker opening a line before a colon; a byline's names written together

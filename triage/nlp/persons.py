@@ -774,7 +774,7 @@ class PersonFinder:
             # 刘某斌: one more character of the given name, unless a word starts there (王某|收受, 汪某|私建) or
             # the next anonymised name (收货人左某王某: two persons)
             if end == q + 1 and nxt and "\u4e00" <= nxt <= "\u9fff" and nxt not in _NOT_IN_NAME \
-                    and nxt not in _NOT_THIRD_FULL and nxt not in "刚钱才" \
+                    and nxt not in _NOT_THIRD_FULL and nxt not in "刚钱才" and not text.startswith("门难进", end) \
                     and not (text[end + 1:end + 2] == "某" and nxt in self.surnames) \
                     and not self._word_starts(text, end, token_starts):
                 return end + 1  # (骆某|刚回到, 吕某|钱不够: "just", "money", not a given name's character)
@@ -821,6 +821,8 @@ class PersonFinder:
         if end is None and strong:
             end = self._tagged_name_end(text, p)
         surname = self.surname_at(text, p)
+        if end is not None and end - p > len(surname or "") + 1 and text.startswith("门难进", end - 1):
+            end -= 1  # 村委会主任毛忠|门难进、脸难看: the idiom's first character is no given name's
         if end is not None and surname is not None and text[p + len(surname):p + len(surname) + 1] in ("又", "则") \
                 and text[p + len(surname) + 1:p + len(surname) + 2] in _NOT_THIRD:
             return None  # 村主任王|又来了: "again" or "then" before a verb, no given name (but 孔又新, 关则宇)
@@ -1309,6 +1311,8 @@ class PersonFinder:
                     end -= 1  # 田甲以|中秋节: the segmenter glued the next word's first character on (罗国边、: no)
                 elif len(w) == len(surname) + 2 and w[-1] == surname and text[e:e + 2] in ("先生", "女士", "小姐"):
                     end -= 1  # 罗佳罗|女士: the surname again with a form of address names the same person
+                elif len(w) == len(surname) + 2 and text.startswith("门难进", e - 1):
+                    end -= 1  # 毛忠门|难进: the idiom 门难进、脸难看 after the name
                 elif len(w) == len(surname) + 1 and k + 1 < len(tokens) and len(tokens[k + 1][0]) == 1 \
                         and "\u4e00" <= tokens[k + 1][0] <= "\u9fff" and tokens[k + 1][0] not in _NOT_IN_NAME \
                         and (_ADDRESS_AFTER.match(text, tokens[k + 1][2])
@@ -2085,6 +2089,13 @@ class PersonFinder:
     def _assemble(self, text: str, titles: list[TitleMention], names: dict, places: list[Place]) -> list[Person]:
         drafts: dict[str, PersonDraft] = {}
         order: list[str] = []
+        for (s, e), info in names.items():
+            longer = names.get((s, e + 1))
+            if info["titles"] and longer is not None and not longer["titles"]:
+                # 村报账员邹德|平一直 (平一 a word) cut short after its title, 邹德平 whole as a segment: the name
+                # that the mentions will take (the longer) takes the title too
+                longer["titles"].extend(info["titles"])
+                longer["strong"] = True
         for (s, e), info in sorted(names.items()):
             name = text[s:e]
             draft = drafts.get(name)
