@@ -29,6 +29,7 @@ from models.features import analyze_words, strip_spaces
 from models.records import TrainingRecord
 from models.taxonomy_io import load_saved_taxonomy, save_taxonomy
 from triage.errors import ModelError
+from triage.nlp.lexicon import Lexicon, load_lexicon
 from triage.petition import Classification, DomainScore
 from triage.taxonomy import Taxonomy
 
@@ -207,9 +208,15 @@ def build_classifications(
     return out
 
 
-def make_version(model_type: str, records: Sequence[TrainingRecord], options: dict) -> str:
-    """``<type>-<YYYY-MM-DD>-<8 hex>``: the hash covers the training records and the options."""
+def make_version(
+    model_type: str, records: Sequence[TrainingRecord], options: dict, lexicon: Lexicon | None = None
+) -> str:
+    """``<type>-<YYYY-MM-DD>-<8 hex>``: the hash covers the training records, the options and the domain dictionary
+    the words are cut with (``lexicon``, the project's by default: a word it gains changes the features, so the
+    model)."""
     digest = hashlib.sha256(json.dumps(options, sort_keys=True, default=str).encode())
+    entries = (lexicon or load_lexicon()).jieba_entries()
+    digest.update(json.dumps(sorted(entries), ensure_ascii=False).encode())
     for r in records:
         digest.update(
             json.dumps([r.text, r.domain, r.kind, list(r.domains), r.weight], ensure_ascii=False).encode()

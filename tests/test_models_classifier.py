@@ -354,3 +354,17 @@ def test_cross_validation_scores_every_record_once_with_a_model_that_did_not_see
                        out)
     assert int(pooled.group(1)) == len(records)
     assert 0.9 < float(pooled.group(2)) < 1.0  # the planted record is missed
+
+
+def test_the_version_names_the_dictionary_the_words_are_cut_with():
+    """The word features come from the domain dictionary's segmentation: a word it gains makes another model."""
+    import dataclasses
+
+    from models.baseline import make_version
+    from triage.nlp.lexicon import load_lexicon
+
+    records = [TrainingRecord(text=t, domain=d, kind=k, domains=(d, *others)) for d, others, k, t in PETITIONS]
+    lexicon = load_lexicon()
+    grown = dataclasses.replace(lexicon, domain_words=(*lexicon.domain_words, ("扶贫联络员", 30000, "title")))
+    assert make_version("baseline", records, {}) == make_version("baseline", records, {}, lexicon)
+    assert make_version("baseline", records, {}, grown) != make_version("baseline", records, {}, lexicon)
