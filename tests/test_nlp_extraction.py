@@ -393,6 +393,12 @@ PERSON_CASES = [
     ("村委委员钱文永在去年私分了扶贫物资。", [("钱文永", "村委委员", "village", "accused")]),
     # the idiom 门难进、脸难看 after a name is not part of it
     ("我去盖章，村委会主任王秀门难进、脸难看。", [("王秀", "村委会主任", "village", "accused")]),
+    ("我去办事，城关镇副镇长门难进、脸难看。", [(None, "城关镇副镇长", "township", "accused")]),
+    # a verb of the wrong after a three-character name ends it (林带 is a word, 带人 the wrong); traditional characters
+    # end an anonymised name too (違規), and so does a verb (挂床)
+    ("村委会主任的柯继林带人殴打村民。", [("柯继林", "村委会主任", "village", "accused")]),
+    ("舉報：某村村委委员雷某違規經商辦企業。", [("雷某", "某村村委委员", "village", "accused")]),
+    ("卫生院院长滕某挂床住院，伪造病历。", [("滕某", "卫生院院长", "township", "accused")]),
     ("（记者方圆）区里昨天召开了会议。", [("方圆", None, "unknown", "other")]),
     ("林岚预计，今年粮价会上涨。", [("林岚", None, "unknown", "other")]),
     # a speaker opening a line before a colon; a byline's names written together

@@ -95,6 +95,7 @@ _BUSINESS_END = set("贷网店厂吧")
 _NOT_THIRD_FULL = set(
     "以把将被向从在对给让讓与和及等搞用系任为因于说称曾已又也还就便却竟都则并犯贿找拿要叫带私伙违涉收送骗套冒虚索挪贪侵"
     "截逼扣借只吃喝赌擅串勾不没未是经打骂独虽代时自边至触懒仅"
+    "違貪騙詐濫說為與對從給讓將"  # the same words in traditional characters (雷某|違規)
 )
 # tags of dictionary words that are not names: a given name does not start such a word (王伟|利用)
 _WORD_TAGS = ("v", "vn", "vd", "p", "c", "d", "u", "ad", "r", "f", "m", "q", "t")
@@ -336,7 +337,8 @@ _LEGAL_ROLES = frozenset(("被告人", "原审被告人", "上诉人", "被上�
                           "原告", "被告"))
 # verbs of a charge or a statement that follow a defendant's or a witness's name in a judgment
 _MISCONDUCT_AFTER_NAME = re.compile("利用|收受|担任|伙同|挪用|索取|索要|贪污|侵占|骗取|套取|冒领|涉嫌|违规|私自|擅自|"
-                                    "非法|多次|先后|供述|证实|辩称|归案")
+                                    "非法|多次|先后|供述|证实|辩称|归案|带人|强行|殴打|纠集|强占|霸占|威胁|辱骂|"
+                                    "克扣|截留|虚报|私分|侵吞")
 # a masked place (A4区) or 由/经 right before a name of three characters that ends where a title starts
 _CHIEF_NAME_BEFORE = re.compile("(?:[A-Z][0-9]{0,2}[区县市镇乡]|由|经)(?P<name>[\u4e00-\u9fff]{3})$")
 # what may end a name of three characters whose third is a common function word: a space, a stop, the end
@@ -774,10 +776,10 @@ class PersonFinder:
             # 刘某斌: one more character of the given name, unless a word starts there (王某|收受, 汪某|私建) or
             # the next anonymised name (收货人左某王某: two persons)
             if end == q + 1 and nxt and "\u4e00" <= nxt <= "\u9fff" and nxt not in _NOT_IN_NAME \
-                    and nxt not in _NOT_THIRD_FULL and nxt not in "刚钱才" and not text.startswith("门难进", end) \
+                    and nxt not in _NOT_THIRD_FULL and nxt not in "刚钱才挂" and not text.startswith("门难进", end) \
                     and not (text[end + 1:end + 2] == "某" and nxt in self.surnames) \
                     and not self._word_starts(text, end, token_starts):
-                return end + 1  # (骆某|刚回到, 吕某|钱不够: "just", "money", not a given name's character)
+                return end + 1  # (骆某|刚回到, 吕某|钱不够, 康某|挂床: "just", "money", a verb, not a given name's)
             return end
         if text[q:q + 1] and "\u4e00" <= text[q] <= "\u9fff" and text[q] not in _NOT_IN_NAME \
                 and text[q + 1:q + 2] and text[q + 1] in _MASK_CHARS \
@@ -821,6 +823,8 @@ class PersonFinder:
         if end is None and strong:
             end = self._tagged_name_end(text, p)
         surname = self.surname_at(text, p)
+        if text.startswith("门难进", p):
+            return None  # 副镇长|门难进、脸难看: the idiom, not the surname 门
         if end is not None and end - p > len(surname or "") + 1 and text.startswith("门难进", end - 1):
             end -= 1  # 村委会主任毛忠|门难进、脸难看: the idiom's first character is no given name's
         if end is not None and surname is not None and text[p + len(surname):p + len(surname) + 1] in ("又", "则") \
