@@ -399,6 +399,8 @@ PERSON_CASES = [
     ("村委会主任的柯继林带人殴打村民。", [("柯继林", "村委会主任", "village", "accused")]),
     ("舉報：某村村委委员雷某違規經商辦企業。", [("雷某", "某村村委委员", "village", "accused")]),
     ("卫生院院长滕某挂床住院，伪造病历。", [("滕某", "卫生院院长", "township", "accused")]),
+    # a letter that asks for an investigation (请予查处, 彻查, 严查) accuses the person it names
+    ("村民张建国把集体的山卖给了外地老板，请予查处。", [("张建国", None, "unknown", "accused")]),
     ("（记者方圆）区里昨天召开了会议。", [("方圆", None, "unknown", "other")]),
     ("林岚预计，今年粮价会上涨。", [("林岚", None, "unknown", "other")]),
     # a speaker opening a line before a colon; a byline's names written together

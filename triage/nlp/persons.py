@@ -259,8 +259,9 @@ _OWNER_BEFORE = re.compile(
 # a named person's part not yet decided: the default (_default_party) is read once the lists have passed theirs on
 _NO_PART = ""
 # a message that accuses or complains of something: its named persons with no part of their own are the accused
-# (narrower than titles.yaml's accused_cues, which mark the person next to them: 威胁, 殴打 … alone make no accusation)
-_ACCUSING = re.compile("举报|投诉|违法|违规|贪污|索贿|受贿|侵占|诈骗|非法")
+# (narrower than titles.yaml's accused_cues, which mark the person next to them: 威胁, 殴打 … alone make no accusation;
+# a request to investigate does: 请予查处, 彻查, 严查)
+_ACCUSING = re.compile("举报|投诉|违法|违规|贪污|索贿|受贿|侵占|诈骗|非法|查处|彻查|严查")
 # in the clause before a name: a relative of someone, or the one given something (给了, 让), wronged or owed: the
 # wrong's object, beneficiary or victim, not its doer
 _OBJECT_BEFORE = re.compile(
