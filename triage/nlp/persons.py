@@ -885,7 +885,7 @@ class PersonFinder:
                 and self.tags.get(text[q:q + 2], "v").startswith(("n", "a")) \
                 and (text[q + 2:q + 3] in _STOP_AFTER_NAME or q + 2 == len(text)) \
                 and surname not in _FUNCTION_SURNAMES and p in token_ends | {p}:
-            return q + 2  # 我叫刘和平，: a given name that is a noun (和平), alone between the cue and a stop (not 再说)
+            return q + 2  # 我叫刘和平，: a noun-like given name (和平) alone between the cue and a stop (not 再说)
         if not c1 or c1 in _NOT_IN_NAME or not ("\u4e00" <= c1 <= "\u9fff") or c1 in "村组乡镇县":
             return None  # 村民向|村支两委: a place's or a body's word, no given name
         if text[q:q + 2] in _FORMS_OF_ADDRESS or (c1 == "总" and (q + 1 in token_ends or not "\u4e00" <= c2 <= "\u9fff"
