@@ -413,6 +413,9 @@ _ALONE_BEFORE_SEX = re.compile(
     "(?=[，,：:]\\s?[男女][，,。；;\\s）)]|先生|女士|[，,]\\s?(?:今年)?[0-9]{1,3}岁|[，,]\\s?(?:家住|住[^房院])|[，,]\\s?联系电话)")
 # a byline: the cue, then one or more names written together up to its end (（记者柯蔓邵云帆）, 记者林岚报道)
 _BYLINE_CUES = ("记者", "通讯员", "实习生", "编辑")
+# an idiom of bureaucratic rudeness often written right after a name or a title (门难进、脸难看、事难办): its 门 is
+# neither the surname 门 nor a given name's character
+_GATE_IDIOM = "门难进"
 # what opens a news byline right before its 记者 or 通讯员: a bracket, 本报, …讯, …电 (新华社…电)
 _BYLINE_OPENS = re.compile("(?:[（(]|本报|[讯电]|[（(]?特约)$")
 _BYLINE_RUN = re.compile("[\u4e00-\u9fff]{2,12}?(?=[）)/\\s、，,]|报道|发自|实习生|通讯员|摄影|$)")
@@ -777,7 +780,7 @@ class PersonFinder:
             # 刘某斌: one more character of the given name, unless a word starts there (王某|收受, 汪某|私建) or
             # the next anonymised name (收货人左某王某: two persons)
             if end == q + 1 and nxt and "\u4e00" <= nxt <= "\u9fff" and nxt not in _NOT_IN_NAME \
-                    and nxt not in _NOT_THIRD_FULL and nxt not in "刚钱才挂" and not text.startswith("门难进", end) \
+                    and nxt not in _NOT_THIRD_FULL and nxt not in "刚钱才挂" and not text.startswith(_GATE_IDIOM, end) \
                     and not (text[end + 1:end + 2] == "某" and nxt in self.surnames) \
                     and not self._word_starts(text, end, token_starts):
                 return end + 1  # (骆某|刚回到, 吕某|钱不够, 康某|挂床: "just", "money", a verb, not a given name's)
@@ -823,10 +826,10 @@ class PersonFinder:
         end = self._name_end(text, p, token_ends, strong)
         if end is None and strong:
             end = self._tagged_name_end(text, p)
-        surname = self.surname_at(text, p)
-        if text.startswith("门难进", p):
+        if text.startswith(_GATE_IDIOM, p):
             return None  # 副镇长|门难进、脸难看: the idiom, not the surname 门
-        if end is not None and end - p > len(surname or "") + 1 and text.startswith("门难进", end - 1):
+        surname = self.surname_at(text, p)
+        if end is not None and end - p > len(surname or "") + 1 and text.startswith(_GATE_IDIOM, end - 1):
             end -= 1  # 村委会主任毛忠|门难进、脸难看: the idiom's first character is no given name's
         if end is not None and surname is not None and text[p + len(surname):p + len(surname) + 1] in ("又", "则") \
                 and text[p + len(surname) + 1:p + len(surname) + 2] in _NOT_THIRD:
@@ -1193,8 +1196,8 @@ class PersonFinder:
             ts = token_start_of.get(p - 1, p)
             if p not in token_ends and ts <= m.start():
                 continue  # the cue is part of a longer word: 居民区|建筑物 is no 居民 followed by a name
-            foreign = self.foreign_name_at(text, p, token_starts, after_title=text.endswith(_TRADE_CUES, 0, p)) \
-                or _latin_name_end(text, p)
+            trade = m.group(0).rstrip("：:").endswith(_TRADE_CUES)
+            foreign = self.foreign_name_at(text, p, token_starts, after_title=trade) or _latin_name_end(text, p)
             if foreign is not None:
                 add_name(p, foreign, strong=True)  # 主帅贝纳迪尼
                 continue
@@ -1205,7 +1208,8 @@ class PersonFinder:
                         add_name(s0, e0, strong=True)  # （记者柯蔓邵云帆）: two reporters' names written together
                     continue
                 lone = _BYLINE_RUN.match(text, p)
-                if lone is not None and len(lone.group(0)) in (2, 3) and _BYLINE_OPENS.search(text, 0, m.start()) \
+                if lone is not None and len(lone.group(0)) in (2, 3) \
+                        and _BYLINE_OPENS.search(text, max(0, m.start() - 4), m.start()) \
                         and self.surname_at(text, p) == text[p] and not any(ch in _NOT_IN_NAME for ch in lone.group(0)):
                     add_name(p, lone.end(), strong=True)  # （记者方圆）, 本报记者高峰、: a byline's name, even a word
                     continue
@@ -1316,7 +1320,7 @@ class PersonFinder:
                     end -= 1  # 田甲以|中秋节: the segmenter glued the next word's first character on (罗国边、: no)
                 elif len(w) == len(surname) + 2 and w[-1] == surname and text[e:e + 2] in ("先生", "女士", "小姐"):
                     end -= 1  # 罗佳罗|女士: the surname again with a form of address names the same person
-                elif len(w) == len(surname) + 2 and text.startswith("门难进", e - 1):
+                elif len(w) == len(surname) + 2 and text.startswith(_GATE_IDIOM, e - 1):
                     end -= 1  # 毛忠门|难进: the idiom 门难进、脸难看 after the name
                 elif len(w) == len(surname) + 1 and k + 1 < len(tokens) and len(tokens[k + 1][0]) == 1 \
                         and "\u4e00" <= tokens[k + 1][0] <= "\u9fff" and tokens[k + 1][0] not in _NOT_IN_NAME \
