@@ -823,17 +823,17 @@ class PersonFinder:
         """End of a name starting at p (surname + one or two characters, or an anonymised form), or None. After a
         title or a strong cue, a name the rules read as words is taken when jieba's part-of-speech model reads it as
         one name (村支书任国强|贪污, 镇长于有林|拒不处理: 任 and 于 are far more often words)."""
-        end = self._name_end(text, p, token_ends, strong)
-        if end is None and strong:
-            end = self._tagged_name_end(text, p)
         if text.startswith(_GATE_IDIOM, p):
             return None  # 副镇长|门难进、脸难看: the idiom, not the surname 门
         surname = self.surname_at(text, p)
-        if end is not None and end - p > len(surname or "") + 1 and text.startswith(_GATE_IDIOM, end - 1):
-            end -= 1  # 村委会主任毛忠|门难进、脸难看: the idiom's first character is no given name's
-        if end is not None and surname is not None and text[p + len(surname):p + len(surname) + 1] in ("又", "则") \
+        if surname is not None and text[p + len(surname):p + len(surname) + 1] in ("又", "则") \
                 and text[p + len(surname) + 1:p + len(surname) + 2] in _NOT_THIRD:
             return None  # 村主任王|又来了: "again" or "then" before a verb, no given name (but 孔又新, 关则宇)
+        end = self._name_end(text, p, token_ends, strong)
+        if end is None and strong:
+            end = self._tagged_name_end(text, p)  # (asked only when the cheap refusals above have passed)
+        if end is not None and end - p > len(surname or "") + 1 and text.startswith(_GATE_IDIOM, end - 1):
+            end -= 1  # 村委会主任毛忠|门难进、脸难看: the idiom's first character is no given name's
         return end
 
     def _tagged_name_end(self, text: str, p: int) -> int | None:
