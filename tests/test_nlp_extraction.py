@@ -532,7 +532,7 @@ PERSON_CASES = [
     # X是村主任的亲戚: X is the title-holder's relative, not the holder
     ("证人王五是村主任的亲戚，他说账目是真的。",
      [("王五", None, "unknown", "other"), (None, "村主任", "village", "accused")]),
-    ("向镇长刘明反映过。", [("刘明", "镇长", "township", "accused")]),
+    ("向镇长刘明反映过。", [("刘明", "镇长", "township", "other")]),  # reported to (accused before 2026-12-03, night)
     # the next name of a list of names, even with a rare surname and a one-character given name
     ("公司股东孔俊、孔娟、栗川，都不见了。", [("孔俊", None, "unknown", "other"), ("孔娟", None, "unknown", "other"),
                                   ("栗川", None, "unknown", "other")]),
@@ -608,8 +608,8 @@ PERSON_CASES = [
      [("陈阳向", None, "unknown", "other"), ("李国立", None, "unknown", "other")]),
     ("庭审时，曾文博审判长打断了我。", [("曾文博", None, "unknown", "other")]),
     ("我的朋友黄新万曾多次反映。", [("黄新万", None, "unknown", "other")]),
-    ("昨天区委于永梵书记召集开会。", [("于永梵", "书记", "county", "accused")]),
-    ("向管国土的邹立全镇长反映过。", [("邹立全", "镇长", "township", "accused")]),
+    ("昨天区委于永梵书记召集开会。", [("于永梵", "书记", "county", "other")]),  # (accused before 2026-12-03, night)
+    ("向管国土的邹立全镇长反映过。", [("邹立全", "镇长", "township", "other")]),  # (the same)
     ("上屋组组长韩义新在任期间私分补偿款。", [("韩义新", "组长", "unknown", "accused")]),
     ("财务科何兰咏（老板的嫂子）经手。钱由何兰咏提走，又与何兰咏串通。", [("何兰咏", None, "unknown", "accused")]),
     # a board's reply to the writer by name; the first item of a list of names whose given name is a word;
@@ -885,6 +885,18 @@ PERSON_CASES = [
     ("感谢东关镇党委陈国强书记的关心。", [("陈国强", "书记", "township", "other")]),
     ("副县长柳红英出席会议并讲话。", [("柳红英", "副县长", "county", "other")]),
     ("副县长柳红英出席会议后收受好处费。", [("柳红英", "副县长", "county", "accused")]),
+    # an official the letter appeals to, reports to or greets in a list, or who leads a visit, is no accused; one the
+    # appeal asks to be punished is
+    ("尊敬的县委柯晓林书记：您好！村主任张建国私建楼房。我们恳请柯晓林书记督促镇里早日拆除。",
+     [("柯晓林", "书记", "county", "other"), ("张建国", "村主任", "village", "accused")]),
+    ("恳请市长、詹向阳局长关注此事。",
+     [(None, "市长", "city_or_above", "other"), ("詹向阳", "局长", "county_dept", "other")]),
+    ("尊敬的县委书记、龚镇江县长：你们好！",
+     [(None, "县委书记", "county", "other"), ("龚镇江", "县长", "county", "other")]),
+    ("早前向您和市民政局局长詹明亮反映过低保问题，至今没有结果。",
+     [("詹明亮", "市民政局局长", "city_or_above", "other")]),
+    ("市委书记柳云山亲自率领工作组到村里调研。", [("柳云山", "市委书记", "city_or_above", "other")]),
+    ("希望严查县民政局局长詹明亮。", [("詹明亮", "县民政局局长", "county_dept", "accused")]),
     # a parent named after 我爸, even with a surname that is also a word or a preposition
     ("包工头拖欠我爸向明华工资款两万元。", [("向明华", None, "unknown", "other")]),
     ("工地欠我爸常永生三个月工资。", [("常永生", None, "unknown", "other")]),

@@ -282,7 +282,14 @@ _COMPLAINT = re.compile("投诉|举报|控告|检举|反映|维权|讨要|追讨
 # thanks before a person, or what an official does in public after the name: no blame in that mention
 _THANKS_BEFORE = re.compile("(?:感谢|谢谢|感激|感恩|致敬|表扬)[^，。！？!?；;]{0,14}$")
 _SAYS_NEUTRAL = re.compile(
-    "^[^，。！？!?；;]{0,8}?(?:出席|讲话|主持|回应|强调|批示|指出|接见|关心|关怀|重视|部署|带领|颁奖|考察)")
+    "^[^，。！？!?；;]{0,8}?(?:出席|讲话|主持|回应|强调|批示|指出|接见|关心|关怀|重视|部署|带领|颁奖|考察|率领|召集"
+    "|宣布|指示)")
+# an official the writer appeals to (希望…局长看到, 恳请X书记督促) or has reported to
+# (向您和X主任反映): the letter's addressee, not the accused, when no wrong-doing word stands between the appeal and
+# the name
+_APPEAL_BEFORE = re.compile("(?:希望|恳请|恳求|请求|盼望|期盼|期望|呼吁|拜托)[^，。！？!?；;]{0,12}$")
+_REPORTED_TO = re.compile("向[^，。！？!?；;]{0,12}$")
+_REPORT_AFTER = re.compile("^[^，。！？!?；;]{0,6}?(?:反映|汇报|求助|咨询|报告|递交|信访)")
 _SIGNATURE_TAIL = 150  # characters from the end where a writer's name and number stand
 # the board's reply naming the writer: “张三”网友：您好
 _NETIZEN_REPLIED = re.compile("[”\"」]?网友[：:，,]")
@@ -302,7 +309,10 @@ _SALUTATION_BEFORE = re.compile(
     "(?:(?P<greeting>(?:尊敬|敬爱|亲爱)的)|(?:^|[\\n。！？!?])[ \u3000\t]*致?)(?P<body>[^\\n。！？!?，,：:]{0,14})$")
 # words that make a line's opening a report, not a greeting (举报镇长王某：…)
 _NOT_GREETING = re.compile("举报|反映|投诉|控告|检举|揭发|状告|我|他|她|们")
-_SALUTATION_AFTER = re.compile("(?:同志|阁下)?(?:并[^：:，,。\\n]{1,20})?(?:[：:]|[，,]?[ \u3000]?您好)")
+# what closes a salutation after the name or title: a colon or 您好, after the others addressed with it
+# (张书记并李县长：, 县委书记、王县长：)
+_SALUTATION_AFTER = re.compile(
+    "(?:同志|阁下)?(?:[并、][^：:，,。\\n]{1,20})?(?:[：:]|[，,]?[ \u3000]?(?:您好|你们好|您们好))")
 # a clause after a name whose wrong is not the name's: 家/之 (X家的…), 的 (X的父亲…; but 名叫X的人用公款…), the passive
 # 被 (X被殴打: the victim; but 被告人, 被举报)
 _NOT_AGENT_AFTER = re.compile("的(?!人)|家|之|被(?!告|举报|反映|调查)")
@@ -1145,6 +1155,11 @@ class PersonFinder:
                 k = t.start - 3  # 区委|于|永|梵|书记, 政府办|刘海|松|主任: the segmenter cut the name apart
             if k is None or (k, t.start) in names:
                 continue
+            alone = t.start - k == 2 and k >= 2 and text[k - 2] in "、，," and token_start_of.get(k - 1) == k - 1 \
+                and self._lone_surname(text, k - 1) and text[k - 1:t.start] not in self.tags \
+                and all(ch not in _NEVER_IN_NAME for ch in text[k:t.start])
+            if alone:
+                k -= 1  # 市长、詹|向阳|局长, 书记、龚|镇江|县长: a surname alone after a list's or a clause's start
             if (t.title.startswith(_ADMIN_CHARS) and not self._body_ends_at(text, k)
                     and not (text[k - 1:k] in _BEFORE_NAMED_CHIEF and t.start - k == 3
                              and self._plain_name(text, k, t.start))):
@@ -1162,7 +1177,7 @@ class PersonFinder:
                 continue
             if surname in _FUNCTION_SURNAMES and text.count(word[len(surname):] + t.title) > text.count(word + t.title):
                 continue  # 问题向|宏达书记澄清, 望宏达书记作主: a preposition before a given name and a title
-            if self._bare_name_ok(text, word, k, t.start, surname, before_title=True, word_at=word_at):
+            if alone or self._bare_name_ok(text, word, k, t.start, surname, before_title=True, word_at=word_at):
                 add_name(k, t.start, strong=True, title=t)
         # 2c. a name of three characters between a masked place or 由/经 and a government's title: B3区邹立全区长,
         # 由何文惠副区长 (the segmenter glues the place's or the preposition's character to the name)
@@ -2249,9 +2264,10 @@ class PersonFinder:
             return "other"  # 尊敬的县委张书记：… the official the letter is written to, not one it accuses
         if any(self._writer_mention(text, s, e, draft) for s, e in draft.mentions):
             return "petitioner"  # 举报人张三, but 被举报人张三 is the accused
-        if draft.level != "unknown":  # an official with a title, unless only thanked or quoted (感谢陈书记…,
-            # 副省长张某出席会议并讲话)
-            return "other" if all(self._neutral_mention(text, s, e) for s, e in draft.mentions) else "accused"
+        if draft.level != "unknown":  # an official with a title, unless only addressed, thanked, quoted or appealed
+            # to (尊敬的柯书记：…我们恳请柯书记督促…, 感谢陈书记…, 副省长张某出席会议并讲话)
+            return "other" if all(self._addressed(text, s, e, draft) or self._neutral_mention(text, s, e)
+                                  for s, e in draft.mentions) else "accused"
         for s, _e in draft.mentions:
             left = re.sub("(?:姓名|名字)$", "", text[max(0, s - 10):s].rstrip("：: "))  # 被举报人姓名：X
             if any(left.endswith(c) for c in ("被告人", "被举报人", "被反映人", "被投诉人", "被调查人", "犯罪嫌疑人",
@@ -2297,10 +2313,17 @@ class PersonFinder:
         )
 
     def _neutral_mention(self, text: str, s: int, e: int) -> bool:
-        """A mention that thanks or quotes the person, with no wrong-doing word in its clause."""
+        """A mention that thanks, quotes or appeals to the person, or reports to them, with no wrong-doing word in
+        its clause (nor between the appeal and the name)."""
         clause = _clause_after(text, e)
-        neutral = _THANKS_BEFORE.search(text, max(0, s - 16), s) is not None or _SAYS_NEUTRAL.search(clause) is not None
-        return neutral and self.accused_re.search(clause) is None
+        if self.accused_re.search(clause) is not None:
+            return False
+        if _THANKS_BEFORE.search(text, max(0, s - 16), s) is not None or _SAYS_NEUTRAL.search(clause) is not None:
+            return True
+        appeal = _APPEAL_BEFORE.search(text, max(0, s - 16), s) or (
+            _REPORTED_TO.search(text, max(0, s - 14), s) if _REPORT_AFTER.search(clause) else None)
+        return appeal is not None and self.accused_re.search(text, appeal.start(), s) is None \
+            and _ACCUSING.search(text, appeal.start(), s) is None
 
     @staticmethod
     def _addressed(text: str, s: int, e: int, draft: PersonDraft) -> bool:
