@@ -910,6 +910,9 @@ PERSON_CASES = [
     ("举报村会计柳云山为自己儿子柯晓林申报低保。",
      [("柳云山", "村会计", "village", "accused"), ("柯晓林", None, "unknown", "other")]),
     ("柯晓林去年盖了三层楼。", [("柯晓林", None, "unknown", "other")]),
+    # …nor the writer's friend, relative or agent named as such, whatever the clause says
+    ("我要举报开发商违规建设。我的朋友柯定邦曾实名举报过这处违建。", [("柯定邦", None, "unknown", "other")]),
+    ("举报这家药店违规。本人委托龚立红在店里买药。", [("龚立红", None, "unknown", "other")]),
     # …nor persons described by their sex right after the name (the writers or the victims of a list)
     ("我们举报这家公司拖欠工资，欠款的工人有：柯晓林，男，东关镇人；柳云山，男，东关镇人。",
      [("柯晓林", None, "unknown", "other"), ("柳云山", None, "unknown", "other")]),

@@ -276,6 +276,11 @@ _SIGNED_LIST_END = re.compile(
     "[\u4e00-\u9fff]{2,4}[ \u3000。.？?]*(?:(?:19|20)[0-9]{2}[年.\\-/][0-9年月日.\\-/]*)?[ \u3000。.]*")
 # a person's sex right after the name (X，男，…): a writer or a victim describing themself, not one complained about
 _SEX_AFTER = re.compile("[，,、 ]?[男女][，,、 ]")
+# the writer's own people named as such (我的朋友X, 我爸叫X, 本人委托X): on the writer's side, not accused (but a
+# partner, 我与X合伙…, may be the one complained about)
+_WRITERS_OWN_BEFORE = re.compile(
+    "(?:(?:我|本人)的?亲?(?:朋友|好友|同事|战友|同学|亲戚|家人|父亲|母亲|爸爸|妈妈|爸|妈|哥哥|姐姐|弟弟|妹妹|丈夫|妻子"
+    "|老公|老婆|儿子|女儿|孩子|爷爷|奶奶|外公|外婆)(?:叫|名叫|是)?|(?:我|本人)委托)[：:，,]?$")
 # a person addressed or thanked (尊敬的X书记, 感谢X): no one accused
 _POLITE_BEFORE = re.compile("(?:尊敬的|敬爱的|致|感谢|谢谢)[^，。！？]{0,4}$")
 _COMPLAINT = re.compile("投诉|举报|控告|检举|反映|维权|讨要|追讨")
@@ -2268,6 +2273,8 @@ class PersonFinder:
             # to (尊敬的柯书记：…我们恳请柯书记督促…, 感谢陈书记…, 副省长张某出席会议并讲话)
             return "other" if all(self._addressed(text, s, e, draft) or self._neutral_mention(text, s, e)
                                   for s, e in draft.mentions) else "accused"
+        if any(_WRITERS_OWN_BEFORE.search(text, max(0, s - 10), s) for s, _e in draft.mentions):
+            return "other"  # 我的朋友X曾举报过那处违建: the wrong is not the friend's
         for s, _e in draft.mentions:
             left = re.sub("(?:姓名|名字)$", "", text[max(0, s - 10):s].rstrip("：: "))  # 被举报人姓名：X
             if any(left.endswith(c) for c in ("被告人", "被举报人", "被反映人", "被投诉人", "被调查人", "犯罪嫌疑人",
