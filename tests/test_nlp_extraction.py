@@ -897,6 +897,9 @@ PERSON_CASES = [
      [("詹明亮", "市民政局局长", "city_or_above", "other")]),
     ("市委书记柳云山亲自率领工作组到村里调研。", [("柳云山", "市委书记", "city_or_above", "other")]),
     ("希望严查县民政局局长詹明亮。", [("詹明亮", "县民政局局长", "county_dept", "accused")]),
+    ("恳请纪委调查村主任柯定邦。", [("柯定邦", "村主任", "village", "accused")]),
+    ("希望纪委严肃处理张村长。", [(None, "村长", "village", "accused")]),
+    ("希望张县长多多考虑群众意见。", [(None, "县长", "county", "other")]),
     # a parent named after 我爸, even with a surname that is also a word or a preposition
     ("包工头拖欠我爸向明华工资款两万元。", [("向明华", None, "unknown", "other")]),
     ("工地欠我爸常永生三个月工资。", [("常永生", None, "unknown", "other")]),

@@ -289,11 +289,17 @@ _THANKS_BEFORE = re.compile("(?:感谢|谢谢|感激|感恩|致敬|表扬)[^，�
 _SAYS_NEUTRAL = re.compile(
     "^[^，。！？!?；;]{0,8}?(?:出席|讲话|主持|回应|强调|批示|指出|接见|关心|关怀|重视|部署|带领|颁奖|考察|率领|召集"
     "|宣布|指示)")
-# an official the writer appeals to (希望…局长看到, 恳请X书记督促) or has reported to
-# (向您和X主任反映): the letter's addressee, not the accused, when no wrong-doing word stands between the appeal and
-# the name
-_APPEAL_BEFORE = re.compile("(?:希望|恳请|恳求|请求|盼望|期盼|期望|呼吁|拜托)[^，。！？!?；;]{0,12}$")
-_REPORTED_TO = re.compile("向[^，。！？!?；;]{0,12}$")
+# an official the writer appeals to (希望…局长看到, 恳请X书记督促) or has reported to (向您和X主任反映): the
+# letter's addressee, not the accused, when only other addressees stand between the appeal and the person's role
+# (恳请纪委调查村主任X appeals about X)
+_APPEAL_BEFORE = re.compile("(?:希望|恳请|恳求|请求|盼望|期盼|期望|呼吁|拜托)(?=[^，。！？!?；;]{0,12}$)")
+# what may stand between an appeal and the person appealed to: other addressees (您和…), places (G8县, A3),
+# governments and the official's remit (分管国土的)
+_ADDRESSEE_WORDS = ("您", "你", "您们", "你们", "所在", "各位")
+_PLACE_WORD = re.compile("[A-Z][0-9]{0,2}[省市县区镇乡]?|[\u4e00-\u9fff]{1,3}[省市县区镇乡]"
+                         "|[\u4e00-\u9fff]{0,4}(?:政府|党委|市委|县委|区委|人大|政协)")
+_IN_CHARGE_OF = re.compile("(?:分管|主管|管|负责)[\u4e00-\u9fff]{1,6}$")
+_REPORTED_TO = re.compile("向(?=[^，。！？!?；;]{0,12}$)")
 _REPORT_AFTER = re.compile("^[^，。！？!?；;]{0,6}?(?:反映|汇报|求助|咨询|报告|递交|信访)")
 _SIGNATURE_TAIL = 150  # characters from the end where a writer's name and number stand
 # the board's reply naming the writer: “张三”网友：您好
@@ -2271,7 +2277,7 @@ class PersonFinder:
             return "petitioner"  # 举报人张三, but 被举报人张三 is the accused
         if draft.level != "unknown":  # an official with a title, unless only addressed, thanked, quoted or appealed
             # to (尊敬的柯书记：…我们恳请柯书记督促…, 感谢陈书记…, 副省长张某出席会议并讲话)
-            return "other" if all(self._addressed(text, s, e, draft) or self._neutral_mention(text, s, e)
+            return "other" if all(self._addressed(text, s, e, draft) or self._neutral_mention(text, s, e, draft)
                                   for s, e in draft.mentions) else "accused"
         if any(_WRITERS_OWN_BEFORE.search(text, max(0, s - 10), s) for s, _e in draft.mentions):
             return "other"  # 我的朋友X曾举报过那处违建: the wrong is not the friend's
@@ -2319,9 +2325,10 @@ class PersonFinder:
             or (e >= len(text) - _SIGNATURE_TAIL and _ADDRESS_THEN_PHONE_AFTER.match(text, e) is not None)
         )
 
-    def _neutral_mention(self, text: str, s: int, e: int) -> bool:
+    def _neutral_mention(self, text: str, s: int, e: int, draft: PersonDraft) -> bool:
         """A mention that thanks, quotes or appeals to the person, or reports to them, with no wrong-doing word in
-        its clause (nor between the appeal and the name)."""
+        its clause; an appeal only when nothing but other addressees stands between it and the person's role (恳请
+        纪委调查村主任X asks about X, not X)."""
         clause = _clause_after(text, e)
         if self.accused_re.search(clause) is not None:
             return False
@@ -2329,8 +2336,33 @@ class PersonFinder:
             return True
         appeal = _APPEAL_BEFORE.search(text, max(0, s - 16), s) or (
             _REPORTED_TO.search(text, max(0, s - 14), s) if _REPORT_AFTER.search(clause) else None)
-        return appeal is not None and self.accused_re.search(text, appeal.start(), s) is None \
-            and _ACCUSING.search(text, appeal.start(), s) is None
+        role_start = min([s] + [t.start for t in draft.title_mentions if s - 1 <= t.end <= s])
+        return appeal is not None and appeal.end() <= role_start \
+            and self._addressees_only(text[appeal.end():role_start])
+
+    def _addressees_only(self, gap: str) -> bool:
+        """The words between an appeal and the person appealed to name only other addressees, bodies or places
+        (市长、, A市市政府, 您和): no verb, so the appeal is made to the person, not about them."""
+        if gap and gap[-1] in self.common and gap[-1] not in _WORD_SURNAMES | _FUNCTION_SURNAMES:
+            gap = gap[:-1]  # 希望张|县长: the surname of a title-holder named by title
+        while gap:
+            stripped = gap.rstrip("、，,的和及与 ")
+            if stripped != gap:
+                gap = stripped
+                continue
+            charge = _IN_CHARGE_OF.search(gap)
+            if charge is not None:
+                gap = gap[:charge.start()]  # 向管国土的|镇长: the official's remit
+                continue
+            for n in range(min(8, len(gap)), 0, -1):
+                tail = gap[-n:]
+                if tail in self.lexicon.titles or tail in self.lexicon.bodies or tail in _ADDRESSEE_WORDS \
+                        or _PLACE_WORD.fullmatch(tail):
+                    gap = gap[:-n]
+                    break
+            else:
+                return False
+        return True
 
     @staticmethod
     def _addressed(text: str, s: int, e: int, draft: PersonDraft) -> bool:
