@@ -900,6 +900,11 @@ PERSON_CASES = [
     ("恳请纪委调查村主任柯定邦。", [("柯定邦", "村主任", "village", "accused")]),
     ("希望纪委严肃处理张村长。", [(None, "村长", "village", "accused")]),
     ("希望张县长多多考虑群众意见。", [(None, "县长", "county", "other")]),
+    # a village's or a town's cadre leading or ordering is often the wrong itself; a complaint's verb before the role
+    # accuses whatever follows
+    ("村主任柯定邦率领几十人把我家房子拆了。", [("柯定邦", "村主任", "village", "accused")]),
+    ("镇长柯定邦指示手下把我家围墙推倒。", [("柯定邦", "镇长", "township", "accused")]),
+    ("举报镇长柯定邦出席会议。", [("柯定邦", "镇长", "township", "accused")]),
     # a parent named after 我爸, even with a surname that is also a word or a preposition
     ("包工头拖欠我爸向明华工资款两万元。", [("向明华", None, "unknown", "other")]),
     ("工地欠我爸常永生三个月工资。", [("常永生", None, "unknown", "other")]),

@@ -287,8 +287,13 @@ _COMPLAINT = re.compile("投诉|举报|控告|检举|反映|维权|讨要|追讨
 # thanks before a person, or what an official does in public after the name: no blame in that mention
 _THANKS_BEFORE = re.compile("(?:感谢|谢谢|感激|感恩|致敬|表扬)[^，。！？!?；;]{0,14}$")
 _SAYS_NEUTRAL = re.compile(
-    "^[^，。！？!?；;]{0,8}?(?:出席|讲话|主持|回应|强调|批示|指出|接见|关心|关怀|重视|部署|带领|颁奖|考察|率领|召集"
-    "|宣布|指示)")
+    "^[^，。！？!?；;]{0,8}?(?:出席|讲话|主持|回应|强调|批示|指出|接见|关心|关怀|重视|部署|带领|颁奖|考察)")
+# what a county's or a city's leader does in public, news to a grassroots letter (市委书记X亲自率领…, 省委副书记X宣布…);
+# a village's or a town's cadre doing it is often the wrong complained of (村主任X率领几十人把房子拆了)
+_LEADERS_ACT = re.compile("^[^，。！？!?；;]{0,8}?(?:率领|召集|宣布|指示)")
+_LEADERS = ("county", "city_or_above")
+# a complaint's verb right before the person's role: 举报村主任X宣布… accuses whatever X is said to do
+_COMPLAINED_OF = re.compile("(?:举报|控告|检举|投诉|状告|揭发|反映)$")
 # an official the writer appeals to (希望…局长看到, 恳请X书记督促) or has reported to (向您和X主任反映): the
 # letter's addressee, not the accused, when only other addressees stand between the appeal and the person's role
 # (恳请纪委调查村主任X appeals about X)
@@ -2330,13 +2335,15 @@ class PersonFinder:
         its clause; an appeal only when nothing but other addressees stands between it and the person's role (恳请
         纪委调查村主任X asks about X, not X)."""
         clause = _clause_after(text, e)
-        if self.accused_re.search(clause) is not None:
+        role_start = min([s] + [t.start for t in draft.title_mentions if s - 1 <= t.end <= s])
+        if self.accused_re.search(clause) is not None \
+                or _COMPLAINED_OF.search(text, max(0, role_start - 4), role_start) is not None:
             return False
-        if _THANKS_BEFORE.search(text, max(0, s - 16), s) is not None or _SAYS_NEUTRAL.search(clause) is not None:
+        if _THANKS_BEFORE.search(text, max(0, s - 16), s) is not None or _SAYS_NEUTRAL.search(clause) is not None \
+                or (draft.level in _LEADERS and _LEADERS_ACT.search(clause) is not None):
             return True
         appeal = _APPEAL_BEFORE.search(text, max(0, s - 16), s) or (
             _REPORTED_TO.search(text, max(0, s - 14), s) if _REPORT_AFTER.search(clause) else None)
-        role_start = min([s] + [t.start for t in draft.title_mentions if s - 1 <= t.end <= s])
         return appeal is not None and appeal.end() <= role_start \
             and self._addressees_only(text[appeal.end():role_start])
 
