@@ -918,6 +918,13 @@ PERSON_CASES = [
     ("举报村会计柳云山为自己儿子柯晓林申报低保。",
      [("柳云山", "村会计", "village", "accused"), ("柯晓林", None, "unknown", "other")]),
     ("柯晓林去年盖了三层楼。", [("柯晓林", None, "unknown", "other")]),
+    # names each followed by a masked number in the letter's closing half are its signers; the same at the opening
+    # is not
+    ("村里的饮水工程拖了三年，违规占地也没人管，请上面派人来看看。）柯定邦******************龚立红******************"
+     "东关村委会******",
+     [("柯定邦", None, "unknown", "petitioner"), ("龚立红", None, "unknown", "petitioner")]),
+    ("柯定邦******************，以柯定邦为首的团伙在村里违规占地，骗取补偿款，请查处。",
+     [("柯定邦", None, "unknown", "accused")]),
     # …nor the writer's friend, relative or agent named as such, whatever the clause says
     ("我要举报开发商违规建设。我的朋友柯定邦曾实名举报过这处违建。", [("柯定邦", None, "unknown", "other")]),
     ("举报这家药店违规。本人委托龚立红在店里买药。", [("龚立红", None, "unknown", "other")]),

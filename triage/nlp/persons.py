@@ -248,6 +248,10 @@ _SIGNED_BEFORE = re.compile(
 _CONTACT_AFTER = re.compile(
     "[ \u3000]?(?:[（(][^）)]{0,8}[）)])?[ \u3000]?(?:[（(：:，, ]?[ \u3000]?(?:联系电话|联系方式|电话号码|电话|手机)"
     "(?=[：:（(）)0-9*＊×xX \u3000]|$)|(?:[*＊]{6,}|1[3-9][0-9]{9})[ \u3000*＊]*$)")
+# a masked number right after a name in the letter's closing half, the name opening a line or following a stop or
+# another's masked number: one of the letter's signers
+_MASKED_NUMBER_AFTER = re.compile("[ \u3000]?[*＊]{6,}")
+_BEFORE_SIGNER = set("。！!？?*＊\n）) \u3000")
 # …but not a boss's or a salesman's number: 老板许某（电话…）
 _ROLE_BEFORE_CONTACT = re.compile("(?:老板|经理|负责人|包工头|法人|代表|操盘手|业务员|客服|销售|顾问|师傅)[：:]?$")
 # before 集团, what makes it a state-owned group whose heads are cadres (中国…集团, 省建工集团, A市交通集团)
@@ -2328,6 +2332,8 @@ class PersonFinder:
             or _CLOSING_BEFORE.search(text, max(0, s - 8), s) is not None  # 此致 敬礼！X
             or _SPEAKS_FOR_AFTER.match(text, e) is not None  # X代表本小区居民
             or (e >= len(text) - _SIGNATURE_TAIL and _ADDRESS_THEN_PHONE_AFTER.match(text, e) is not None)
+            or (e >= len(text) - _SIGNATURE_TAIL and s >= len(text) // 2 and text[s - 1:s] in _BEFORE_SIGNER
+                and _MASKED_NUMBER_AFTER.match(text, e) is not None)  # …。）刘某某*******张某某*******: signers
         )
 
     def _neutral_mention(self, text: str, s: int, e: int, draft: PersonDraft) -> bool:
