@@ -1249,6 +1249,9 @@ PLACE_CASES = [
     ("马家村的低保有问题。", [("马家村", "东关镇", "马家村")]),
     ("南江省青石县枫林乡上坪村。", [("南江省青石县枫林乡上坪村", "枫林乡", "上坪村")]),
     ("A市X县的干部。", [("A市X县", None, None)]),
+    # a township of the gazetteer written without 镇/乡, as letters often do
+    ("东关民政所所长态度蛮横。", [("东关", "东关镇", None)]),
+    ("我们是枫林的村民。", [("枫林", "枫林乡", None)]),
 ]
 
 # text, received_at, date text, from, to

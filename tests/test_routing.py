@@ -120,6 +120,19 @@ def test_reason_names_the_facts(office):
     assert route.reason == "被反映人袁某为村党支部书记(村干部)，所在地东关镇 → 东关镇纪委"
 
 
+def test_a_township_written_without_its_suffix_routes_by_cadre_authority(office):
+    from triage.nlp import Analyzer
+
+    analyzer = Analyzer(office.gazetteer)
+    # 白石 for 白石镇 (a township of the second office), 东关 for 东关镇 (the first)
+    for text, unit in (("举报白石农经站站长柯定邦虚报种粮面积，冒领耕地地力保护补贴。", "qs.office2"),
+                       ("举报东关民政所所长柯定邦态度蛮横，辱骂前来办事的群众。", "qs.office1")):
+        extraction = analyzer.extract(text)
+        route = route_petition(classification("accusation", "agri_subsidy", 0.9), extraction, office, text,
+                               date(2026, 3, 2))
+        assert (route.unit, route.rule) == (unit, "cadre_authority"), route.reason
+
+
 def test_escalation_is_flagged(office):
     extraction = Extraction(persons=(accused("county", role="副县长"),))
     route = route_petition(classification("accusation", "housing", 0.9), extraction, office, TEXT, date(2026, 3, 2))

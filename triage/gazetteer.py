@@ -41,6 +41,17 @@ class Gazetteer:
         """The village names, for membership tests on every token (computed once)."""
         return frozenset(self.village_names())
 
+    @cached_property
+    def township_stems(self) -> dict[str, str]:
+        """Each township's name without its 镇/乡/街道 (白石 for 白石镇), as letters often write it, when two
+        characters or more are left."""
+        stems = {}
+        for township in self.townships:
+            stem = strip_suffix(township, TOWNSHIP_SUFFIXES)
+            if stem != township and len(stem) >= 2:
+                stems[stem] = township
+        return stems
+
     def match_township(self, name: str | None) -> str | None:
         """The township of this office called ``name`` (with or without its 镇/乡 suffix), or None."""
         if not name:

@@ -1,7 +1,8 @@
 """Places (河北省某县某乡张庄村, 东关镇柳树村, A市, X县) and organisations (县民政局, 财政所, 村委会).
 
 Places are found on the segmentation: a name followed by an administrative suffix (省 市 县 区 镇 乡 村 …),
-a word the dictionary knows as a place, a gazetteer name, or a masked form (A市, A3区, X县, 某乡).
+a word the dictionary knows as a place, a gazetteer name (a township also without its 镇/乡: 东关 for 东关镇),
+or a masked form (A市, A3区, X县, 某乡).
 Adjacent parts make one place with its hierarchy; a village or township of the gazetteer gets the levels
 above it from the gazetteer."""
 
@@ -50,8 +51,8 @@ def _part_for_token(word: str, tag: str | None, gazetteer: Gazetteer | None, pro
     if word in provinces:
         return "province"
     if gazetteer is not None:
-        if word in gazetteer.townships:
-            return "township"
+        if word in gazetteer.townships or word in gazetteer.township_stems:
+            return "township"  # 东关镇, and 东关 alone (东关民政所所长, 白石的村民)
         if word in gazetteer.village_set:
             return "village"
         if word in (gazetteer.county, gazetteer.city, gazetteer.province):
