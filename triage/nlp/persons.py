@@ -810,10 +810,12 @@ class PersonFinder:
             # 刘某斌: one more character of the given name, unless a word starts there (王某|收受, 汪某|私建) or
             # the next anonymised name (收货人左某王某: two persons)
             if end == q + 1 and nxt and "\u4e00" <= nxt <= "\u9fff" and nxt not in _NOT_IN_NAME \
-                    and nxt not in _NOT_THIRD_FULL and nxt not in "刚钱才挂" and not text.startswith(_GATE_IDIOM, end) \
+                    and nxt not in _NOT_THIRD_FULL and nxt not in "刚钱才挂家户" \
+                    and not text.startswith(_GATE_IDIOM, end) \
                     and not (text[end + 1:end + 2] == "某" and nxt in self.surnames) \
                     and not self._word_starts(text, end, token_starts):
-                return end + 1  # (骆某|刚回到, 吕某|钱不够, 康某|挂床: "just", "money", a verb, not a given name's)
+                return end + 1  # (骆某|刚回到, 吕某|钱不够, 康某|挂床: "just", "money", a verb, not a given name's;
+                # 王某|家的房子, 冯某|户: the person's home or household)
             return end
         if text[q:q + 1] and "\u4e00" <= text[q] <= "\u9fff" and text[q] not in _NOT_IN_NAME \
                 and text[q + 1:q + 2] and text[q + 1] in _MASK_CHARS \
