@@ -963,6 +963,10 @@ PERSON_CASES = [
     # a rare surname that is also a word (同) in an anonymised name; two anonymised names written together
     ("据证人同某某证实，当时他也在场。", [("同某某", None, "unknown", "other")]),
     ("收货人欧某贺某，运输木材的数量。", [("欧某", None, "unknown", "other"), ("贺某", None, "unknown", "other")]),
+    # a household the schemes name, a trader or a contractor before the name announces a person
+    ("村主任把危房改造名额给了贫困户柯定邦。",
+     [(None, "村主任", "village", "accused"), ("柯定邦", None, "unknown", "other")]),
+    ("个体户龚立红在村里开了一家小卖部。", [("龚立红", None, "unknown", "other")]),
     # 家 or 户 after an anonymised name is the person's home or household, not a given name's character
     ("柯某家的围墙被推倒了。", [("柯某", None, "unknown", "other")]),
     ("包工头诸葛某家办喜事占用道路。", [("诸葛某", None, "unknown", "other")]),

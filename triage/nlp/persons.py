@@ -191,6 +191,8 @@ _STRONG_CUES = (
     "我爸", "我妈", "我爹", "我娘", "我爸叫", "我妈叫",
     # a spokesman of the villagers, residents or owners: 村民代表X
     "村民代表", "居民代表", "业主代表", "群众代表",
+    # a household the schemes name (贫困户X, 五保户X), a self-employed trader, a contractor
+    "贫困户", "五保户", "低保户", "特困户", "困难户", "个体户", "承包人",
 )
 # a school or a hospital a few characters after a bare name: its name starts with the "name"
 _SCHOOL_AFTER = re.compile("([\u4e00-\u9fff]{0,4}?)(?:中学|小学|学校|幼儿园|医院|大学|学院)")
