@@ -918,6 +918,10 @@ PERSON_CASES = [
     ("举报村会计柳云山为自己儿子柯晓林申报低保。",
      [("柳云山", "村会计", "village", "accused"), ("柯晓林", None, "unknown", "other")]),
     ("柯晓林去年盖了三层楼。", [("柯晓林", None, "unknown", "other")]),
+    # writers listed one after another, each described by their sex, are all petitioners
+    ("我们是东关镇来县城打工的农民工，分别是：柯定邦，男，青石县人，手机：******.龚立红，女，青石县人，"
+     "手机：******.詹明亮，男，青石县人。包工头拖欠我们工资三万元，至今拒不支付。",
+     [(n, None, "unknown", "petitioner") for n in ("柯定邦", "龚立红", "詹明亮")]),
     # names each followed by a masked number in the letter's closing half are its signers; the same at the opening
     # is not
     ("村里的饮水工程拖了三年，违规占地也没人管，请上面派人来看看。）柯定邦******************龚立红******************"

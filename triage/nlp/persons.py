@@ -282,6 +282,9 @@ _SIGNED_LIST_END = re.compile(
     "[\u4e00-\u9fff]{2,4}[ \u3000。.？?]*(?:(?:19|20)[0-9]{2}[年.\\-/][0-9年月日.\\-/]*)?[ \u3000。.]*")
 # a person's sex right after the name (X，男，…): a writer or a victim describing themself, not one complained about
 _SEX_AFTER = re.compile("[，,、 ]?[男女][，,、 ]")
+# the longest description of one writer of a list of writers described by their sex, before the next one's name
+_DESCRIBED_ITEM_SPAN = 90
+_SENTENCE_END = re.compile("[。！？!?\n]")
 # the writer's own people named as such (我的朋友X, 我爸叫X, 本人委托X): on the writer's side, not accused (but a
 # partner, 我与X合伙…, may be the one complained about)
 _WRITERS_OWN_BEFORE = re.compile(
@@ -2221,6 +2224,8 @@ class PersonFinder:
         none yet) that only a list's separator parts from such a mention takes its part."""
         by_start = {s: d for d in drafts for s, _e in d.mentions}
         by_end = {e: d for d in drafts for _s, e in d.mentions}
+        ends = {s: e for d in drafts for s, e in d.mentions}
+        starts = sorted(by_start)
         changed = True
         while changed:
             changed = False
@@ -2235,6 +2240,13 @@ class PersonFinder:
                         end = next(e2 for s2, e2 in nxt.mentions if s2 == gap.end())
                         if _LIST_ITEM_END.match(text, end):
                             nxt.party = d.party
+                            changed = True
+                    if d.party == "petitioner" and _SEX_AFTER.match(text, e):
+                        # 分别是：甲，男，某县人，电话….乙，男，…: writers each described by their sex
+                        s2 = next((k for k in starts if e < k <= e + _DESCRIBED_ITEM_SPAN), None)
+                        if s2 is not None and by_start[s2].party in ("other", _NO_PART) \
+                                and _SENTENCE_END.search(text, e, s2) is None and _SEX_AFTER.match(text, ends[s2]):
+                            by_start[s2].party = "petitioner"
                             changed = True
                     for k in range(s - 1, max(-1, s - 24), -1):  # the list's earlier item: 甲、|乙, 甲******|乙
                         prev = by_end.get(k)
