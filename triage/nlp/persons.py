@@ -17,6 +17,7 @@ Works on the jieba segmentation and the character text together:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from triage.nlp.lexicon import Lexicon, occurrences
@@ -2224,7 +2225,7 @@ class PersonFinder:
         none yet) that only a list's separator parts from such a mention takes its part."""
         by_start = {s: d for d in drafts for s, _e in d.mentions}
         by_end = {e: d for d in drafts for _s, e in d.mentions}
-        ends = {s: e for d in drafts for s, e in d.mentions}
+        end_of = {s: e for d in drafts for s, e in d.mentions}
         starts = sorted(by_start)
         changed = True
         while changed:
@@ -2237,15 +2238,15 @@ class PersonFinder:
                     gap = gap_re.match(text, e)
                     nxt = by_start.get(gap.end()) if gap else None
                     if nxt is not None and nxt.party in ("other", _NO_PART):
-                        end = next(e2 for s2, e2 in nxt.mentions if s2 == gap.end())
-                        if _LIST_ITEM_END.match(text, end):
+                        if _LIST_ITEM_END.match(text, end_of[gap.end()]):
                             nxt.party = d.party
                             changed = True
                     if d.party == "petitioner" and _SEX_AFTER.match(text, e):
                         # 分别是：甲，男，某县人，电话….乙，男，…: writers each described by their sex
-                        s2 = next((k for k in starts if e < k <= e + _DESCRIBED_ITEM_SPAN), None)
+                        i = bisect_right(starts, e)  # the next mention's start
+                        s2 = starts[i] if i < len(starts) and starts[i] <= e + _DESCRIBED_ITEM_SPAN else None
                         if s2 is not None and by_start[s2].party in ("other", _NO_PART) \
-                                and _SENTENCE_END.search(text, e, s2) is None and _SEX_AFTER.match(text, ends[s2]):
+                                and _SENTENCE_END.search(text, e, s2) is None and _SEX_AFTER.match(text, end_of[s2]):
                             by_start[s2].party = "petitioner"
                             changed = True
                     for k in range(s - 1, max(-1, s - 24), -1):  # the list's earlier item: 甲、|乙, 甲******|乙
@@ -2296,14 +2297,16 @@ class PersonFinder:
             or _SIGNED_LIST_END.fullmatch(text, ordered[last]) is not None
 
     def _party(self, text: str, draft: PersonDraft) -> str:
-        if all(self._addressed(text, s, e, draft) for s, e in draft.mentions):
+        addressed = [self._addressed(text, s, e, draft) for s, e in draft.mentions]
+        if all(addressed):
             return "other"  # 尊敬的县委张书记：… the official the letter is written to, not one it accuses
         if any(self._writer_mention(text, s, e, draft) for s, e in draft.mentions):
             return "petitioner"  # 举报人张三, but 被举报人张三 is the accused
         if draft.level != "unknown":  # an official with a title, unless only addressed, thanked, quoted or appealed
             # to (尊敬的柯书记：…我们恳请柯书记督促…, 感谢陈书记…, 副省长张某出席会议并讲话)
-            return "other" if all(self._addressed(text, s, e, draft) or self._neutral_mention(text, s, e, draft)
-                                  for s, e in draft.mentions) else "accused"
+            quiet = all(greeted or self._neutral_mention(text, s, e, draft)
+                        for greeted, (s, e) in zip(addressed, draft.mentions, strict=True))
+            return "other" if quiet else "accused"
         if any(_WRITERS_OWN_BEFORE.search(text, max(0, s - 10), s) for s, _e in draft.mentions):
             return "other"  # 我的朋友X曾举报过那处违建: the wrong is not the friend's
         for s, _e in draft.mentions:
