@@ -1,15 +1,19 @@
 """Extraction on the project's own sentences: persons, money, places, dates, organisations.
 
-Every sentence here is written for the test (no real petition text); names are invented."""
+Every sentence here is written for the test (no real petition text); names are invented, except those of
+well-known historical and public figures."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 
 import pytest
 
+from triage.errors import ConfigError
 from triage.gazetteer import Gazetteer
 from triage.nlp import Analyzer
+from triage.nlp.lexicon import DATA_DIR, load_lexicon
 
 GAZETTEER = Gazetteer(
     province="南江省", city="安平市", county="青石县",
@@ -352,6 +356,16 @@ PERSON_CASES = [
     ("主教练葛中岳赛后表示对球员很满意。", [("葛中岳", None, "unknown", "other")]),
     ("大学教授郁启明认为，政策仍需完善。", [("郁启明", None, "unknown", "other")]),
     ("国务院总理韩立言主持召开常务会议。", [("韩立言", "国务院总理", "city_or_above", "other")]),
+    # well-known persons (triage/data/lexicon_known_persons.txt) with no title or cue, wherever the segmenter leaves
+    # the name whole; a known surname alone after another dotted part takes the whole name; never accused without a
+    # cue of their own (a memorial is the person's, 纪念馆)
+    ("居里夫人两次获得诺贝尔奖。", [("居里夫人", None, "unknown", "other")]),
+    ("达尔文的进化论改变了生物学。", [("达尔文", None, "unknown", "other")]),
+    ("纪录片讲述了埃德温·达尔文的一生。", [("埃德温·达尔文", None, "unknown", "other")]),
+    ("村会计吴友明借聂耳纪念馆修缮之名向村民摊派费用。",
+     [("吴友明", "村会计", "village", "accused"), ("聂耳", None, "unknown", "other")]),
+    # a known name that another mention writes after a common surname is that person's given name, not the figure
+    ("聂耳二审刑事判决书。原审被告人冯聂耳犯挪用公款罪。", [("冯聂耳", None, "unknown", "accused")]),
     # foreign names written in Chinese, read whole after a title or a trade; a verb of saying marks a bare name
     ("发言人莫里斯·卡森说，谈判仍在继续。", [("莫里斯·卡森", None, "unknown", "other")]),
     ("该队主帅贝纳迪尼在赛后表示满意。", [("贝纳迪尼", None, "unknown", "other")]),
@@ -977,6 +991,18 @@ PERSON_CASES = [
 ]
 
 NOT_PERSONS = [
+    # foreign places and Chinese scenic places that start with a surname's character
+    # (triage/data/lexicon_proper_nouns.txt)
+    "他在苏黎世留学三年。",
+    "去年夏天我们去了岳麓山。",
+    # a well-known person's name in the name of something called after them, or in the title of a work; a known
+    # two-character name that runs into the next word (更|高更|远)
+    "我们小区在聂耳大道北侧。",
+    "孩子在莫扎特小学上学。",
+    "普希金酒店门口停满了车。",
+    "他在读《达尔文的一生》这本书。",
+    "到聂耳要坐两站车，聂耳大道那边堵得厉害。",
+    "运动员要飞得更高更远。",
     "2020年3月5日向某平台借款两万。",  # "to a certain platform", not 向某
     "他一直赖账不还，赖在家里不走。",  # 赖 the verb
     "记者了解到，该村已完成整改。",  # a byline word with no name after it
@@ -1408,3 +1434,20 @@ def test_no_gazetteer_still_works():
     extraction = analyzer.extract("县民政局副局长刘某收受2万元。")
     assert extraction.persons[0].level == "county_dept"
     assert extraction.organisations[0].department == "民政局"
+
+
+def test_the_known_persons_and_proper_nouns_load_apart():
+    lexicon = load_lexicon()
+    assert {"比尔·盖茨", "奕䜣", "聂耳"} <= lexicon.known_persons  # a dotted name, an extension-A character
+    assert {"苏黎世", "岳麓山"} <= lexicon.nonnames  # the proper nouns join the non-names
+    assert not lexicon.known_persons & lexicon.nonnames
+
+
+def test_a_malformed_known_person_names_its_file_and_line(tmp_path):
+    for path in DATA_DIR.iterdir():
+        if path.is_file():
+            shutil.copy(path, tmp_path / path.name)
+    with (tmp_path / "lexicon_known_persons.txt").open("a", encoding="utf-8") as out:
+        out.write("比尔 盖茨\n")
+    with pytest.raises(ConfigError, match=r"lexicon_known_persons\.txt:\d+: '比尔 盖茨' is not a name"):
+        load_lexicon(tmp_path)

@@ -5,6 +5,10 @@
 - ``lexicon_domain.txt``     jieba user dictionary: schemes, funds, misconduct verbs;
 - ``lexicon_currencies.txt`` currency words → ISO codes;
 - ``lexicon_nonnames.txt``   words that look like names but are not;
+- ``lexicon_proper_nouns.txt`` foreign places, landmarks, organisations, clubs and brands that read like names
+  (merged into the non-names);
+- ``lexicon_known_persons.txt`` names of well-known persons as the press writes them (名人: 聂耳, 比尔·盖茨), taken as
+  names wherever the segmenter leaves them whole;
 - ``lexicon_departments.txt`` county bodies; ``lexicon_provinces.txt`` provinces.
 
 A file that does not load raises :class:`triage.errors.ConfigError` naming the file, the entry and the
@@ -48,6 +52,7 @@ class Lexicon:
     other_cues: tuple[str, ...]
     currencies: dict[str, str]  # word -> ISO code
     nonnames: frozenset[str]
+    known_persons: frozenset[str]
     domain_words: tuple[tuple[str, int, str], ...]  # jieba user-dict entries
     departments: tuple[str, ...]  # county bodies (民政局, 财政所 …)
     provinces: tuple[str, ...]  # full names (河北省, 西藏自治区 …)
@@ -152,18 +157,26 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         accused_cues=tuple(titles["accused_cues"]),
         other_cues=tuple(titles["other_cues"]),
         currencies=load_currencies(data_dir / "lexicon_currencies.txt"),
-        nonnames=frozenset(line for _, line in _read_lines(data_dir / "lexicon_nonnames.txt")),
+        nonnames=frozenset(line for _, line in _read_lines(data_dir / "lexicon_nonnames.txt"))
+        | frozenset(_load_names(data_dir / "lexicon_proper_nouns.txt", dotted=True)),
+        known_persons=frozenset(_load_names(data_dir / "lexicon_known_persons.txt", dotted=True)),
         domain_words=load_domain_words(data_dir / "lexicon_domain.txt"),
         departments=_load_names(data_dir / "lexicon_departments.txt"),
         provinces=_load_names(data_dir / "lexicon_provinces.txt"),
     )
 
 
-def _load_names(path: Path) -> tuple[str, ...]:
+_HAN_DOTTED = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+(?:·[\u3400-\u4dbf\u4e00-\u9fff]+)*$")  # 奕䜣: extension A too
+
+
+def _load_names(path: Path, dotted: bool = False) -> tuple[str, ...]:
+    """Names in Chinese characters, one a line; with ``dotted``, parts joined by a middle dot (比尔·盖茨) too."""
     names = []
+    pattern = _HAN_DOTTED if dotted else _HAN
     for number, line in _read_lines(path):
-        if not _HAN.match(line):
-            raise ConfigError(f"{path}:{number}: {line!r} is not a name in Chinese characters")
+        if not pattern.match(line) or len(line) < 2:
+            what = "a name in Chinese characters" + (" (parts joined by ·)" if dotted else "")
+            raise ConfigError(f"{path}:{number}: {line!r} is not {what}")
         names.append(line)
     return tuple(names)
 

@@ -148,6 +148,8 @@ _TRANSLIT_CHARS = (
 )
 _FOREIGN_ONLY = set("尔斯茨兹姆娅丝蒂迪埃奥伊乌耶弗赫沃瓦")
 _FOREIGN_NAME = re.compile(f"[{_TRANSLIT_CHARS}]{{2,}}(?:[·•‧・.．\\-－][{_TRANSLIT_CHARS}]{{2,}})*")
+_NAME_DOTS = set("·•‧・")
+_TRANSLIT_RUN = re.compile(f"[{_TRANSLIT_CHARS}顿]{{1,8}}")  # (…顿 ends many)
 # a foreign name whose parts a dot joins, after a title or a strong cue: 发言人约翰·米勒, 导演汉斯·穆勒 (the first
 # part up to four characters of any kind, up to the dot; the others transliteration characters, so that the next
 # word is left out)
@@ -382,6 +384,11 @@ _CHIEF_NAME_BEFORE = re.compile("(?:[A-Z][0-9]{0,2}[区县市镇乡]|由|经)(?P
 _NAME_END_AFTER = re.compile("[\u4e00-\u9fff](?:[ \u3000\t\n（(，,。、；;：:]|$)")
 # an estate or a project right after a "name" after a title: 区长|房某景|湾项目 is the district's estate
 _ESTATE_AFTER_TITLE = re.compile("[湾园苑城郡庭府]?(?:项目|小区|楼盘|花园)")
+# what follows a well-known person's name in the name of something called after them: 聂耳|大道, 莫扎特|小学,
+# 普希金|酒店, …|式 (but not 纪念馆 or 故居, which are the person's); at one mention, it is so at all
+_NAMED_AFTER_PERSON = re.compile("[东南西北中大]?(?:路|街|道|巷)|[镇乡村区县市厅式]|大桥|广场|公园|大厦|公寓|小区"
+                                 "|花园|世家|体校|体育|管理区|酒店|宾馆|饭店|餐厅|烧烤|企业|公司|集团|生物|超市|商场"
+                                 "|剧院|影城|中学|小学|大学|学校|学院|医院|幼儿园|卫生院|机场|码头|水库|电站|保护区|基地")
 # characters that never end a given name, whatever follows them (张三说，…)
 _NEVER_THIRD = set("的了们等说是着过吗呢吧啊呀和与及或也都就在被把将对从给让讲称问答")
 # a name in brackets right after a role: 业务人员（汤某）, 负责人(李四)
@@ -589,6 +596,7 @@ class PersonDraft:
     title_mentions: list[TitleMention] = field(default_factory=list)
     strong: bool = False
     place: str | None = None
+    known: bool = False  # a well-known person's name (lexicon_known_persons.txt)
 
 
 class PersonFinder:
@@ -616,6 +624,10 @@ class PersonFinder:
         self.cue_re = re.compile(f"(?:{_alternation(_STRONG_CUES)})[：:]?")
         self.cue_is_re = re.compile(f"(?:{_alternation(_STRONG_CUES)})(?:是|为)")
         self._items_cache: tuple[str | None, frozenset[int]] = (None, frozenset())
+        known: dict[str, list[str]] = {}  # well-known persons by their first two characters, longest first
+        for name in sorted(lexicon.known_persons, key=len, reverse=True):
+            known.setdefault(name[:2], []).append(name)
+        self.known = known
 
     # -- titles ---------------------------------------------------------------------------------------------
     def find_titles(self, text: str, token_ends: set[int], token_start_of: dict[int, int]) -> list[TitleMention]:
@@ -1718,6 +1730,19 @@ class PersonFinder:
                     or (not names[span]["strong"] and not names[span]["titles"]
                         and any(_school_named_after(text, k + len(word)) for k in occurrences(text, word)))):
                 del names[span]
+        # 4w. well-known persons (lexicon_known_persons.txt: 聂耳, 比尔·盖茨) wherever the segmenter leaves the
+        # name whole — it starts and ends a word (聂耳|的, not 望子成龙) — replacing shorter names found inside it
+        # (a name that a title or a cue found already stays as it is)
+        for s0, e0 in self._known_persons(text, token_starts, token_ends):
+            inside = [sp for sp in names if s0 <= sp[0] and sp[1] <= e0]
+            if (s0, e0) in names or any(names[sp]["titles"] for sp in inside) \
+                    or overlaps(s0, e0, [sp for sp in names if sp not in inside]):
+                continue
+            for sp in inside:
+                del names[sp]  # 埃德温·|达尔文: a part of the name
+            add_name(s0, e0, strong=True)
+            if (s0, e0) in names:
+                names[(s0, e0)]["known"] = True
         # 5. attach unnamed titles to a name in front: 张三，男，…，系东关镇柳树村党支部书记
         named_spans = sorted(names)
         for t in titles:
@@ -1743,6 +1768,45 @@ class PersonFinder:
                 else:
                     add_name(*before[0], strong=True, title=t)
         return self._assemble(text, titles, names, places)
+
+    def _known_persons(self, text: str, token_starts: set[int], token_ends: set[int]) -> list[tuple[int, int]]:
+        """Spans of well-known persons' names that start and end a segment (the longest at each start), with the
+        other parts of a dotted name (埃德温·|达尔文); except where a two-character name is followed by a lone
+        character, which may be a third or the start of the next word (聂耳|平|说, 更|高更|远), where a common
+        surname stands right before it at any mention (冯|聂耳: another person's given name), where at any mention
+        it names something called after the person (聂耳|大道 … 到聂耳, 莫扎特|小学), and in the title of a work
+        (《达尔文的一生》).
+        """
+        out: list[tuple[int, int]] = []
+        taken = 0
+        for s in sorted(token_starts):
+            if s < taken:
+                continue
+            for name in self.known.get(text[s:s + 2], ()):
+                e = s + len(name)
+                if not text.startswith(name, s) or e not in token_ends:
+                    continue
+                if len(name) == 2 and e + 1 in token_ends and "\u4e00" <= text[e:e + 1] <= "\u9fff" \
+                        and text[e] not in _NEVER_THIRD:
+                    break
+                if any(text[k - 1:k] in self.common and text[k - 1] not in _FUNCTION_SURNAMES | _ADVERB_SURNAMES
+                       for k in occurrences(text, name)):
+                    break  # 被告人冯|聂耳: the given name of another person (at any mention)
+                if _followed_elsewhere(text, name, _NAMED_AFTER_PERSON):
+                    break  # 到聂耳 … 聂耳大道: the place, at every mention
+                if text.rfind("《", 0, s) > text.rfind("》", 0, s) and "》" in text[e:e + 30]:
+                    break  # 《达尔文的一生》: the title of a work
+                s1, e1 = s, e  # 埃德温·|达尔文, 达尔文|·巴尔顿: the other parts of a dotted name
+                while text[e1:e1 + 1] in _NAME_DOTS and (m := _TRANSLIT_RUN.match(text, e1 + 1)):
+                    e1 = m.end()
+                while text[s1 - 1:s1] in _NAME_DOTS and s1 > 1 and text[s1 - 2] in _TRANSLIT_CHARS:
+                    s1 -= 1
+                    while s1 > 0 and s - s1 < 20 and text[s1 - 1] in _TRANSLIT_CHARS:
+                        s1 -= 1
+                out.append((s1, e1))
+                taken = e1
+                break
+        return out
 
     def _numbered_items(self, text: str) -> frozenset[int]:
         """Where the items of numbered lists start in ``text`` (after 1, 2、, 31. …); found once per text."""
@@ -2155,6 +2219,7 @@ class PersonFinder:
                 draft = drafts[name] = PersonDraft(name)
                 order.append(name)
             draft.strong = draft.strong or info["strong"]
+            draft.known = draft.known or info.get("known", False)
             draft.title_mentions.extend(info["titles"])
             if info["party"] == "petitioner":
                 draft.party = "petitioner"
@@ -2315,6 +2380,8 @@ class PersonFinder:
                                               "举报", "反映", "检举", "控告", "投诉", "上诉人")) \
                     or (_OWNER_BEFORE.search(left) and (_COMPLAINT.search(text) or self.accused_re.search(text))):
                 return "accused"  # (老板X in a complaint; 老板X进行了结算 in a plain account is no one accused)
+        if draft.known:
+            return "other"  # 借聂耳的名义…骗取: a well-known name is no one accused without a cue
         for _s, e in draft.mentions:  # the subject of a misconduct word in its clause: 孟某参与赌博
             if text[e:e + 1] in ("，", ","):
                 e += 1  # 老赖刘某，拒不归还…: the name stands alone, its predicate is the next clause
